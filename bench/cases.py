@@ -1,0 +1,62 @@
+"""Benchmark question sets: the shared development set and our own, as one list of cases."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+BENCH_DATA = Path(__file__).resolve().parent / "data"
+DEV_SET = Path(__file__).resolve().parents[2] / "shared" / "eval" / "dev.yaml"
+
+ANSWERABLE_KINDS = ("in", "paraphrase", "typo", "prefix", "shout", "emoji", "mention")
+UNANSWERABLE_KINDS = ("oos", "nearmiss")
+
+# The development set names topics, not entries: the entries whose answers carry the topic's markers.
+DEV_TOPICS: dict[str, frozenset[str]] = {
+    "toll_any": frozenset({"death-toll", "official-toll", "western-estimates"}),
+    "toll_official": frozenset({"official-toll", "death-toll"}),
+    "toll_western": frozenset({"western-estimates", "death-toll"}),
+    "admission": frozenset({"kremlin-admission"}),
+    "no_number": frozenset({"peskov-no-number"}),
+    "withdraw_why": frozenset({"withdrawal-reason", "peskov-withdrawal-explanation"}),
+    "withdraw_where": frozenset({"withdrawal-destination"}),
+    "humiliation": frozenset({"humiliation"}),
+    "framing": frozenset({"special-operation-framing", "russian-reticence"}),
+    "goal": frozenset({"russia-objectives", "downsizing-disguise"}),
+    "who_peskov": frozenset({"who-is-peskov"}),
+    "interview": frozenset({"sky-news-interview"}),
+}
+
+
+@dataclass(frozen=True)
+class Case:
+    """One question and the entries a correct bot may answer it with (empty: it must not answer)."""
+
+    question: str
+    expect: frozenset[str]
+    kind: str
+    origin: str
+
+    @property
+    def answerable(self) -> bool:
+        """True when a correct bot answers it."""
+        return bool(self.expect)
+
+
+def load_cases(*, language: str = "en") -> list[Case]:
+    """Our question set for ``language``, plus the shared development set for English when present."""
+    cases: list[Case] = []
+    ours = BENCH_DATA / ("questions.yaml" if language == "en" else f"questions.{language}.yaml")
+    for raw in yaml.safe_load(ours.read_text(encoding="utf-8"))["cases"]:
+        expect = raw["expect"]
+        ids = frozenset() if expect is None else frozenset([expect] if isinstance(expect, str) else expect)
+        cases.append(Case(raw["q"], ids, raw["kind"], "ours"))
+    if language == "en" and DEV_SET.exists():
+        for raw in yaml.safe_load(DEV_SET.read_text(encoding="utf-8"))["cases"]:
+            if raw["k"] == "multi":
+                continue
+            kind = {"typo": "typo", "prefix": "prefix", "oos": "oos", "nearmiss": "nearmiss"}.get(raw["k"], "in")
+            cases.append(Case(raw["q"], DEV_TOPICS.get(raw["t"], frozenset()), kind, "dev"))
+    return cases

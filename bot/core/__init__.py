@@ -1,0 +1,1 @@
+"""The pure core: knowledge model, loading, matching and rendering. Never imports ``telegram``."""

@@ -1,0 +1,259 @@
+"""Knowledge files → a validated, frozen ``KnowledgeBase``, or a ``KnowledgeError`` naming every problem."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+from bot.core.errors import KnowledgeError, Problem
+from bot.core.models import Entry, KnowledgeFile, Source, numbers_in
+
+KNOWLEDGE_SUFFIXES = (".yaml", ".yml")
+MAX_FILE_BYTES = 1_000_000  # a hand-edited file is a few dozen kilobytes; anything larger is a mistake
+
+_QUOTE_MARKS = str.maketrans({"‘": "'", "’": "'", "‚": "'", "′": "'", "“": '"', "”": '"', "„": '"', "«": '"', "»": '"'})
+
+
+@dataclass(frozen=True, slots=True)
+class SourceText:
+    """A source article as loaded: its metadata and its full text."""
+
+    path: Path
+    meta: Source
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class KnowledgeBase:
+    """Every entry of every knowledge file, validated; never changed after loading."""
+
+    files: tuple[Path, ...]
+    entries: tuple[Entry, ...]
+    sources: Mapping[str, SourceText] = field(repr=False)  # entry id → its source
+    by_id: Mapping[str, Entry] = field(repr=False)
+
+    @property
+    def question_count(self) -> int:
+        """How many curated questions the entries hold."""
+        return sum(len(entry.questions) for entry in self.entries)
+
+    def source_of(self, entry_id: str) -> SourceText:
+        """The source article an entry was drawn from."""
+        return self.sources[entry_id]
+
+
+def normalise_for_quote(text: str) -> str:
+    """Text as quotes are compared: NFC, one kind of quote mark, whitespace collapsed."""
+    return " ".join(unicodedata.normalize("NFC", text).translate(_QUOTE_MARKS).split())
+
+
+def knowledge_files(paths: Iterable[Path]) -> list[Path]:
+    """The knowledge files named by ``paths``: files as given, directories by their ``*.yaml`` files."""
+    found: list[Path] = []
+    problems: list[Problem] = []
+    for path in paths:
+        if path.is_dir():
+            inside = sorted(p for p in path.iterdir() if p.suffix in KNOWLEDGE_SUFFIXES and p.is_file())
+            if not inside:
+                problems.append(Problem(path, None, "", "no knowledge files (*.yaml) in this directory"))
+            found.extend(inside)
+        elif path.is_file():
+            found.append(path)
+        else:
+            problems.append(Problem(path, None, "", "no such file or directory"))
+    if problems:
+        raise KnowledgeError(problems)
+    return found
+
+
+def load_knowledge(paths: Sequence[Path]) -> KnowledgeBase:
+    """Load and check every knowledge file under ``paths``; raise ``KnowledgeError`` listing all problems."""
+    files = knowledge_files(paths)
+    problems: list[Problem] = []
+    entries: list[Entry] = []
+    sources: dict[str, SourceText] = {}
+    first_seen: dict[str, tuple[Path, int | None]] = {}
+    for path in files:
+        loaded, file_problems = _load_file(path)
+        problems.extend(file_problems)
+        if loaded is None:
+            continue
+        source, file_entries = loaded
+        for entry, line in file_entries:
+            if entry.id in first_seen:
+                other_path, other_line = first_seen[entry.id]
+                where = f"{other_path}:{other_line}" if other_line else str(other_path)
+                problems.append(Problem(path, line, "id", f"duplicate id {entry.id!r}, first used at {where}"))
+                continue
+            first_seen[entry.id] = (path, line)
+            entries.append(entry)
+            sources[entry.id] = source
+    if problems:
+        raise KnowledgeError(problems)
+    return KnowledgeBase(
+        files=tuple(files),
+        entries=tuple(entries),
+        sources=sources,
+        by_id={entry.id: entry for entry in entries},
+    )
+
+
+def _load_file(path: Path) -> tuple[tuple[SourceText, list[tuple[Entry, int | None]]] | None, list[Problem]]:
+    """One file → its source and entries with their lines (None when unusable), and its problems."""
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        return None, [Problem(path, None, "", f"cannot read the file: {error.strerror}")]
+    if len(raw) > MAX_FILE_BYTES:
+        return None, [Problem(path, None, "", f"file is {len(raw):,} bytes; the limit is {MAX_FILE_BYTES:,}")]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        return None, [Problem(path, line, "", "not UTF-8 text: save the file as UTF-8")]
+    try:
+        document = _parse_yaml(text)
+    except MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark is not None else None
+        reason = error.problem or error.context or "invalid YAML"
+        return None, [Problem(path, line, "", f"YAML syntax: {reason}")]
+    except YAMLError as error:
+        return None, [Problem(path, None, "", f"YAML syntax: {error}")]
+
+    if not isinstance(document, CommentedMap):
+        return None, [Problem(path, 1, "", "expected a mapping with `schema_version`, `source` and `entries`")]
+
+    problems = [_problem(path, document, error) for error in _validation_errors(KnowledgeFile, document)]
+    source = _load_source(path, document, problems)
+    entries = list(_valid_entries(document))
+    if source is not None:
+        for index, entry in entries:
+            problems.extend(_check_against_source(path, document, index, entry, source.text))
+    if problems or source is None:
+        return None, problems
+    return (source, [(entry, _line_of(document, ("entries", index))) for index, entry in entries]), []
+
+
+def _parse_yaml(text: str) -> Any:  # noqa: ANN401  (a YAML document can be anything)
+    """Parse with the round-trip loader, which keeps every node's line for error messages."""
+    yaml = YAML(typ="rt")
+    yaml.allow_duplicate_keys = False
+    return yaml.load(text)
+
+
+def _validation_errors(model: type[KnowledgeFile] | type[Entry] | type[Source], data: object) -> list[Any]:
+    try:
+        model.model_validate(data)
+    except ValidationError as error:
+        return list(error.errors(include_url=False))
+    return []
+
+
+def _load_source(path: Path, document: CommentedMap, problems: list[Problem]) -> SourceText | None:
+    """The file's source metadata and text, or None (with a problem added) when either is unusable."""
+    raw = document.get("source")
+    if _validation_errors(Source, raw):
+        return None  # already reported by the whole-file validation
+    meta = Source.model_validate(raw)
+    text_path = (path.parent / meta.text).resolve()
+    line = _line_of(document, ("source", "text"))
+    if not text_path.is_relative_to(path.parent.resolve()):
+        problems.append(Problem(path, line, "source.text", "the source text must lie in the knowledge directory"))
+        return None
+    try:
+        text = text_path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        problems.append(Problem(path, line, "source.text", f"cannot read the source text {meta.text!r}: {error}"))
+        return None
+    return SourceText(path=text_path, meta=meta, text=normalise_for_quote(text))
+
+
+def _valid_entries(document: CommentedMap) -> Iterator[tuple[int, Entry]]:
+    """The entries that validate on their own, so cross-checks run even when a sibling is broken."""
+    raw_entries = document.get("entries")
+    if not isinstance(raw_entries, CommentedSeq):
+        return
+    for index, raw in enumerate(raw_entries):
+        if not _validation_errors(Entry, raw):
+            yield index, Entry.model_validate(raw)
+
+
+def _check_against_source(
+    path: Path, document: CommentedMap, index: int, entry: Entry, source_text: str
+) -> Iterator[Problem]:
+    """Every quote stands verbatim in the source, and every number of the answer stands in a quote."""
+    quoted_numbers: set[int] = set()
+    for quote_index, quote in enumerate(entry.quote):
+        quoted_numbers |= numbers_in(quote)
+        if normalise_for_quote(quote) not in source_text:
+            loc: tuple[str | int, ...] = ("entries", index, "quote")
+            field_name = f"entries[{index}].quote"
+            if len(entry.quote) > 1:
+                loc, field_name = (*loc, quote_index), f"{field_name}[{quote_index}]"
+            yield Problem(path, _line_of(document, loc), field_name, "not found verbatim in the source text")
+    unquoted = sorted(numbers_in(entry.answer) - quoted_numbers)
+    if unquoted:
+        yield Problem(
+            path,
+            _line_of(document, ("entries", index, "answer")),
+            f"entries[{index}].answer",
+            f"number(s) {', '.join(map(str, unquoted))} not found in the entry's quote",
+        )
+    for figure_index, figure in enumerate(entry.figures):
+        missing = sorted(set(figure.numbers) - quoted_numbers)
+        if missing:
+            yield Problem(
+                path,
+                _line_of(document, ("entries", index, "figures", figure_index)),
+                f"entries[{index}].figures[{figure_index}]",
+                f"number(s) {', '.join(map(str, missing))} not found in the entry's quote",
+            )
+
+
+def _problem(path: Path, document: CommentedMap, error: Mapping[str, Any]) -> Problem:
+    """A pydantic error as admins read it: the field path as written in YAML, its line, a plain message."""
+    field_name, line = _locate(document, tuple(error["loc"]))
+    message = str(error["msg"])
+    message = re.sub(r"^(Value|Assertion) error, ", "", message)
+    message = message[:1].lower() + message[1:]
+    return Problem(path, line, field_name, message)
+
+
+def _locate(document: CommentedMap, loc: tuple[str | int, ...]) -> tuple[str, int | None]:
+    """Follow a pydantic location through the YAML nodes: the field path and the line it stands on."""
+    node: object = document
+    parts: list[str] = []
+    line = _node_line(document)
+    for part in loc:
+        if isinstance(node, CommentedMap) and isinstance(part, str):
+            parts.append(f".{part}" if parts else part)
+            if part not in node:
+                break  # a missing field: report it at the line of the mapping that lacks it
+            line = node.lc.key(part)[0] + 1
+            node = node[part]
+        elif isinstance(node, CommentedSeq) and isinstance(part, int) and 0 <= part < len(node):
+            parts.append(f"[{part}]")
+            line = node.lc.item(part)[0] + 1
+            node = node[part]
+        else:
+            break  # pydantic's own tags (union members, constraints) are not part of the file
+    return "".join(parts), line
+
+
+def _line_of(document: CommentedMap, loc: tuple[str | int, ...]) -> int | None:
+    return _locate(document, loc)[1]
+
+
+def _node_line(node: object) -> int | None:
+    lc = getattr(node, "lc", None)
+    return None if lc is None or lc.line is None else lc.line + 1

@@ -1,0 +1,322 @@
+"""Question → ranked entries with calibrated scores and one decision: answer, ambiguous, not covered or none.
+
+How a score is made (all pure Python and rapidfuzz, no Telegram):
+1. Both the asked and the curated questions are normalised (``text.normalise``) and reduced to
+   *concepts*: synonyms meet in one concept ("killed", "dead", "casualties" → DEATH), filler words go.
+2. An asked word the knowledge does not know is corrected to the nearest known word within a small
+   edit distance (typos), and an unfinished last word stands for every known word it begins (inline
+   queries as they are typed).
+3. Each concept weighs its rarity across entries (IDF). An entry's score is the best, over its curated
+   questions, of a recall-leaning F-measure: how much of the asked weight the curated question explains,
+   and how much of the curated question the asked one covers. A disagreement on a contrast class
+   (Russian vs Ukrainian, killed vs wounded, official vs Western) multiplies the score down.
+4. The decision compares the best score with one threshold and with the runner-up's score.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+from functools import lru_cache
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+from bot.core.lexicon import CONTRAST_CLASSES, STOPWORDS, SYNONYMS, WEAK_CONCEPTS, concept_table
+from bot.core.models import Entry
+from bot.core.text import ends_mid_word, normalise, stem
+
+
+class Decision(StrEnum):
+    """What the bot does with a question."""
+
+    ANSWER = "answer"  # one covered entry is clearly best
+    AMBIGUOUS = "ambiguous"  # close alternatives: offer "did you mean"
+    NOT_COVERED = "not_covered"  # best match says the article does not hold it
+    NONE = "none"  # nothing close enough: say so, with the nearest suggestions
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """An entry as a match for a question: its best curated question and the score."""
+
+    entry: Entry
+    question: str
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class MatchResult:
+    """The outcome of matching one question."""
+
+    query: str
+    normalised: str
+    decision: Decision
+    candidates: tuple[Candidate, ...]  # best first; for NONE, the nearest suggestions
+
+    @property
+    def best(self) -> Candidate | None:
+        """The top-ranked candidate, if any."""
+        return self.candidates[0] if self.candidates else None
+
+    @property
+    def answered(self) -> bool:
+        """True when the bot gives an answer the article holds."""
+        return self.decision is Decision.ANSWER
+
+
+@dataclass(frozen=True, slots=True)
+class _Token:
+    """One asked word as concepts: several for an unfinished word, optional when it may be filler."""
+
+    options: frozenset[str]
+    weight: float
+    certainty: float
+    optional: bool = False
+
+
+@dataclass(slots=True)
+class _Question:
+    entry_index: int
+    text: str
+    concepts: frozenset[str]
+    weight: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class MatcherSettings:
+    """The tuning knobs, chosen by measurement on the benchmark question sets (see bench/)."""
+
+    threshold: float = 0.5  # below this the bot does not answer
+    margin: float = 0.04  # two facts closer than this are offered as "did you mean"
+    safety_margin: float = 0.1  # a not-covered entry this close to a fact blocks the confident answer
+    recall_beta: float = 1.5  # >1 leans on explaining the asked words over covering the curated ones
+    contrast_penalty: float = 0.45  # factor for a contrast class disagreement
+    typo_certainty: float = 0.9
+    prefix_certainty: float = 0.9
+    min_prefix: int = 2  # an unfinished word shorter than this is ignored
+    shortlist: int = 48  # entries scored finely after the concept index narrows the field
+    suggestions: int = 3
+
+
+class Matcher:
+    """A ready-to-query index over a knowledge base's curated questions."""
+
+    def __init__(self, entries: Sequence[Entry], *, settings: MatcherSettings | None = None) -> None:
+        self.settings = settings or MatcherSettings()
+        self._entries = tuple(entries)
+        self._concept_of = concept_table()
+        self._questions: list[_Question] = []
+        self._entry_questions: list[list[int]] = [[] for _ in self._entries]
+        vocabulary: set[str] = {word for word in self._concept_of if word not in STOPWORDS}
+        for entry_index, entry in enumerate(self._entries):
+            for question in entry.questions:
+                words = normalise(question).split()
+                vocabulary.update(w for w in words if w not in STOPWORDS)
+                concepts = frozenset(self._concepts(words))
+                self._entry_questions[entry_index].append(len(self._questions))
+                self._questions.append(_Question(entry_index, question, concepts))
+
+        entry_concepts = [
+            frozenset().union(*(self._questions[q].concepts for q in qs)) for qs in self._entry_questions
+        ]
+        document_frequency: dict[str, int] = defaultdict(int)
+        for concepts in entry_concepts:
+            for concept in concepts:
+                document_frequency[concept] += 1
+        n = max(len(self._entries), 1)
+        self._idf: dict[str, float] = {c: math.log((n + 1) / df) for c, df in document_frequency.items()}
+        self._unknown_weight = math.log(n + 1)
+        for question in self._questions:
+            question.weight = sum(self._idf[c] for c in question.concepts)
+        self._postings: dict[str, list[int]] = defaultdict(list)
+        for entry_index, concepts in enumerate(entry_concepts):
+            for concept in concepts:
+                self._postings[concept].append(entry_index)
+
+        self._vocabulary = sorted(w for w in vocabulary if self._concept(w) in self._idf)
+        self._by_length: dict[int, list[str]] = defaultdict(list)
+        for word in self._vocabulary:
+            self._by_length[len(word)].append(word)
+        self._correct = lru_cache(maxsize=65536)(self._correct_uncached)
+
+    @property
+    def entries(self) -> tuple[Entry, ...]:
+        """The entries this matcher ranks."""
+        return self._entries
+
+    def match(self, query: str, *, partial: bool | None = None) -> MatchResult:
+        """Rank the entries for ``query`` and decide; ``partial``: the last word may be unfinished."""
+        normalised = normalise(query)
+        if partial is None:
+            partial = ends_mid_word(query)
+        tokens = self._tokens(normalised.split(), partial=partial)
+        ranked = self._rank(tokens)
+        return self._decide(query, normalised, ranked)
+
+    # -- analysis ---------------------------------------------------------------------------------
+
+    def _concept(self, word: str) -> str:
+        concept = self._concept_of.get(word)
+        if concept is None:
+            stemmed = stem(word)
+            concept = self._concept_of.get(stemmed, stemmed)
+        return concept
+
+    def _concepts(self, words: Iterable[str]) -> Iterable[str]:
+        for word in words:
+            if word not in STOPWORDS:
+                yield self._concept(word)
+
+    def _tokens(self, words: list[str], *, partial: bool) -> list[_Token]:
+        tokens: dict[frozenset[str], _Token] = {}
+
+        def add(token: _Token) -> None:
+            kept = tokens.get(token.options)
+            if kept is None or kept.weight * kept.certainty < token.weight * token.certainty:
+                tokens[token.options] = token
+
+        for position, word in enumerate(words):
+            is_last = partial and position == len(words) - 1
+            concept = self._concept(word)
+            known = concept in self._idf
+            if is_last and (word in STOPWORDS or not known):
+                completions = self._completions(word)
+                if completions:
+                    add(
+                        _Token(
+                            completions,
+                            min(self._idf[c] for c in completions),
+                            self.settings.prefix_certainty,
+                            optional=word in STOPWORDS,
+                        )
+                    )
+                    continue
+            if word in STOPWORDS:
+                continue
+            if known:
+                add(_Token(frozenset({concept}), self._idf[concept], 1.0))
+                continue
+            corrected = self._correct(word)
+            if corrected is not None:
+                corrected_concept = self._concept(corrected)
+                add(_Token(frozenset({corrected_concept}), self._idf[corrected_concept], self.settings.typo_certainty))
+            else:
+                add(_Token(frozenset({concept}), self._unknown_weight, 1.0))
+        return list(tokens.values())
+
+    def _completions(self, prefix: str) -> frozenset[str]:
+        """Concepts of the known words that ``prefix`` begins."""
+        if len(prefix) < self.settings.min_prefix:
+            return frozenset()
+        start = bisect.bisect_left(self._vocabulary, prefix)
+        found: set[str] = set()
+        for word in self._vocabulary[start:]:
+            if not word.startswith(prefix):
+                break
+            found.add(self._concept(word))
+        return frozenset(found)
+
+    def _correct_uncached(self, word: str) -> str | None:
+        """The known word within the allowed edits of ``word`` (1 up to 7 letters, 2 beyond), if any."""
+        if len(word) < 4 or word.isdigit():
+            return None
+        max_edits = 1 if len(word) <= 7 else 2
+        best: tuple[int, str] | None = None
+        for length in range(len(word) - max_edits, len(word) + max_edits + 1):
+            bucket = self._by_length.get(length)
+            if not bucket:
+                continue
+            found = process.extractOne(word, bucket, scorer=OSA.distance, score_cutoff=max_edits)
+            if found is not None and (best is None or found[1] < best[0]):
+                best = (int(found[1]), found[0])
+        return None if best is None else best[1]
+
+    # -- scoring ----------------------------------------------------------------------------------
+
+    def _rank(self, tokens: list[_Token]) -> list[Candidate]:
+        if not tokens or all(t.options <= WEAK_CONCEPTS for t in tokens):
+            return []
+        shortlist = self._shortlist(tokens)
+        scored: list[Candidate] = []
+        for entry_index in shortlist:
+            best_score, best_question = 0.0, ""
+            for question_index in self._entry_questions[entry_index]:
+                question = self._questions[question_index]
+                score = self._score(tokens, question)
+                if score > best_score:
+                    best_score, best_question = score, question.text
+            if best_score > 0:
+                scored.append(Candidate(self._entries[entry_index], best_question, round(best_score, 4)))
+        scored.sort(key=lambda c: (-c.score, c.entry.id))
+        return scored
+
+    def _shortlist(self, tokens: list[_Token]) -> list[int]:
+        """Entries sharing the most concept weight with the question: the only ones scored finely."""
+        accumulated: dict[int, float] = defaultdict(float)
+        for token in tokens:
+            for concept in token.options:
+                weight = self._idf.get(concept)
+                if weight is None:
+                    continue
+                for entry_index in self._postings[concept]:
+                    accumulated[entry_index] += weight
+        if len(accumulated) <= self.settings.shortlist:
+            return list(accumulated)
+        return sorted(accumulated, key=accumulated.__getitem__, reverse=True)[: self.settings.shortlist]
+
+    def _score(self, tokens: list[_Token], question: _Question) -> float:
+        asked = explained = 0.0
+        matched: set[str] = set()
+        meaningful = False
+        for token in tokens:
+            hit = token.options & question.concepts
+            if hit:
+                asked += token.weight
+                explained += token.weight * token.certainty
+                matched |= hit
+                meaningful = meaningful or not hit <= WEAK_CONCEPTS
+            elif not token.optional:
+                asked += token.weight
+        if not meaningful or asked == 0 or question.weight == 0:
+            return 0.0
+        recall = explained / asked
+        precision = sum(self._idf[c] for c in matched) / question.weight
+        beta2 = self.settings.recall_beta**2
+        score = (1 + beta2) * precision * recall / (beta2 * precision + recall)
+        return score * self._contrast_factor(tokens, question.concepts)
+
+    def _contrast_factor(self, tokens: list[_Token], concepts: frozenset[str]) -> float:
+        factor = 1.0
+        asked = {next(iter(t.options)) for t in tokens if len(t.options) == 1}
+        for contrast in CONTRAST_CLASSES:
+            asked_here = asked & contrast
+            curated_here = concepts & contrast
+            if asked_here and curated_here and not asked_here & curated_here:
+                factor *= self.settings.contrast_penalty
+        return factor
+
+    # -- decision ---------------------------------------------------------------------------------
+
+    def _decide(self, query: str, normalised: str, ranked: list[Candidate]) -> MatchResult:
+        settings = self.settings
+        if not ranked or ranked[0].score < settings.threshold:
+            nearest = tuple(c for c in ranked[: settings.suggestions] if c.entry.covered)
+            return MatchResult(query, normalised, Decision.NONE, nearest)
+        best = ranked[0]
+        close = [c for c in ranked[1:] if c.score >= settings.threshold]
+        if not best.entry.covered:
+            return MatchResult(query, normalised, Decision.NOT_COVERED, tuple(ranked[: settings.suggestions + 1]))
+        blocking = [c for c in close if not c.entry.covered and best.score - c.score < settings.safety_margin]
+        rivals = [c for c in close if c.entry.covered and best.score - c.score < settings.margin]
+        decision = Decision.AMBIGUOUS if blocking or rivals else Decision.ANSWER
+        return MatchResult(query, normalised, decision, tuple(ranked[: settings.suggestions + 1]))
+
+
+def concept_words() -> Mapping[str, tuple[str, ...]]:
+    """The synonym groups, for documentation and ``check`` output."""
+    return SYNONYMS

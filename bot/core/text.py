@@ -1,0 +1,49 @@
+"""Text normalisation shared by the matcher and the knowledge checks: one canonical form of a question."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_MENTION_RE = re.compile(r"(?<![\w@])@[A-Za-z0-9_]{3,64}")
+_URL_RE = re.compile(r"\b(?:https?://|www\.)\S+", re.IGNORECASE)
+_DIGIT_GROUP_RE = re.compile(r"(?<=\d)[,.\u00a0\u202f'](?=\d{3}(?!\d))")  # 7,000 / 7.000 / 7 000 → 7000
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "ʼ": "'"})
+_NEGATION_RE = re.compile(r"n't\b")
+_POSSESSIVE_RE = re.compile(r"'s\b")
+_WORD_RE = re.compile(r"[^\W_]+")
+
+
+def normalise(text: str) -> str:
+    """Fold a question to its matching form: lower case, no accents, mentions, links, emoji or punctuation."""
+    text = unicodedata.normalize("NFKC", text)
+    text = "".join(ch for ch in text if unicodedata.category(ch) not in {"Cf", "Cc", "Cs", "Co"} or ch in "\n\t")
+    text = _URL_RE.sub(" ", text)
+    text = _MENTION_RE.sub(" ", text)
+    text = text.casefold().translate(_APOSTROPHES)
+    text = _NEGATION_RE.sub(" not", text)
+    text = _POSSESSIVE_RE.sub("", text)
+    text = _DIGIT_GROUP_RE.sub("", text)
+    text = _strip_marks(text)
+    return " ".join(_WORD_RE.findall(text))
+
+
+def ends_mid_word(text: str) -> bool:
+    """True when the text stops on a letter or digit: its last word may still be being typed."""
+    stripped = text.rstrip("\u200b\u200c\u200d\ufeff")
+    return bool(stripped) and (stripped[-1].isalnum()) and not stripped[-1].isspace()
+
+
+def stem(word: str) -> str:
+    """A light English plural/possessive stem, applied alike to curated and asked words."""
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def _strip_marks(text: str) -> str:
+    """Drop accents (é → e, ё → е) so people who skip them still match."""
+    decomposed = unicodedata.normalize("NFD", text)
+    return unicodedata.normalize("NFC", "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn"))

@@ -15,11 +15,16 @@ STOPWORDS: frozenset[str] = frozenset(
     """
     a an the is are was were be been being am do does did done doing of in on at to for from by with
     about into onto as and or but if then than so such that this these those there here it its
-    it's i me my we our us you your he him his she her they them their what which whose whom
+    its i me my we our us you your he him his she her they them their what which whose
     can could would should will shall may might must has have had having get got gets
-    how please tell know say pls plz just really actually also still even ever very much more most
-    far any some all tho though okay ok hey bot hello someone anyone exactly roughly approximately
-    according regarding re vs via like up out
+    how please know pls plz just really actually also still even ever very much more most
+    far any some all tho though okay ok hey hello someone anyone exactly roughly approximately
+    according regarding re vs via like up out whats thats theres heres lets
+    make made makes making happen happened happens happening come came give gave given giving put let
+    way ways thing things something anything guy guys lot lots kind kindly inform wonder wondering
+    finally too yet already again mean means meant basically well oh wait um hmm lol omg huh yeah yes
+    no not dont didnt doesnt isnt wasnt arent werent cant wont ask asking asked question questions info
+    information detail details exact actual real true really sure one ones
     """.split()
 )
 
@@ -36,8 +41,8 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
         "combatants", "conscript", "conscripts", "infantry", "servicemembers", "soldiery",
     ),
     "RUSSIAN": ("russia", "russian", "russians", "moscow", "russias", "rf"),
-    "UKRAINIAN": ("ukrainian", "ukrainians", "zelensky", "zelenskyy", "kyivs"),
-    "UKRAINE": ("ukraine", "ukraines", "ukrainan"),
+    "UKRAINIAN": ("ukrainian", "ukrainians", "ukraines", "zelensky", "zelenskyy", "kyivs"),
+    "UKRAINE": ("ukraine", "ukrainan"),
     "KREMLIN": ("kremlin", "government", "governments", "authorities", "putin", "regime"),
     "WEST": (
         "west", "western", "nato", "usa", "america", "american", "americans", "pentagon", "allies",
@@ -81,10 +86,14 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
     "INTERVIEW": ("interview", "interviews", "interviewed", "interviewer", "reporter", "journalist",
                   "broadcaster", "channel", "tv", "television", "media", "outlet", "network"),
     "SKY": ("sky", "skynews"),
-    "WHY": ("why", "reason", "reasons", "cause", "causes", "caused", "because", "motive", "explain",
+    "SAY": ("say", "said", "says", "saying", "tell", "told", "speak", "spoke", "speaking", "talk", "talked",
+            "talking", "mention", "mentioned", "state", "stated", "statement", "announce", "announced",
+            "claim", "claimed", "claims", "comment", "comments", "remark", "remarks", "words", "quote",
+            "declare", "declared"),
+    "WHY": ("why", "whys", "reason", "reasons", "cause", "causes", "caused", "because", "motive", "explain",
             "explanation", "explained", "rationale", "justify", "justification"),
-    "WHERE": ("where", "whereabouts", "destination", "location", "go", "went", "gone", "headed"),
-    "WHO": ("who",),
+    "WHERE": ("where", "wheres", "whereabouts", "destination", "location", "go", "went", "gone", "headed"),
+    "WHO": ("who", "whos", "whom"),
     "WHEN": ("when", "date", "day", "time", "timing"),
     "COUNT": ("many", "number", "numbers", "figure", "figures", "total", "totals", "count", "tally",
               "amount", "statistics", "stats", "data"),
@@ -122,6 +131,10 @@ CONTRAST_CLASSES: tuple[frozenset[str], ...] = (
     frozenset({"OFFICIAL", "WEST"}),
     frozenset({"WHY", "WHERE", "WHO", "WHEN"}),
 )
+
+# A place named as the one acting ("did Ukraine lose", "has Ukraine admitted") means its people or army.
+ACTOR_AFTER: frozenset[str] = frozenset({"did", "does", "do", "has", "have", "had", "will", "would", "is", "was", "can"})
+ACTORS: Mapping[str, str] = {"ukraine": "UKRAINIAN"}
 
 # Concepts that, asked alone, are too vague to answer (a bare "how many?" or "why?").
 WEAK_CONCEPTS: frozenset[str] = frozenset({"COUNT", "WHY", "WHERE", "WHO", "WHEN", "CALL", "HEAVY"})

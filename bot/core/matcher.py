@@ -26,7 +26,15 @@ from functools import lru_cache
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from bot.core.lexicon import CONTRAST_CLASSES, STOPWORDS, SYNONYMS, WEAK_CONCEPTS, concept_table
+from bot.core.lexicon import (
+    ACTOR_AFTER,
+    ACTORS,
+    CONTRAST_CLASSES,
+    STOPWORDS,
+    SYNONYMS,
+    WEAK_CONCEPTS,
+    concept_table,
+)
 from bot.core.models import Entry
 from bot.core.text import ends_mid_word, normalise, stem
 
@@ -92,13 +100,18 @@ class MatcherSettings:
     """The tuning knobs, chosen by measurement on the benchmark question sets (see bench/)."""
 
     threshold: float = 0.5  # below this the bot does not answer
-    margin: float = 0.04  # two facts closer than this are offered as "did you mean"
-    safety_margin: float = 0.1  # a not-covered entry this close to a fact blocks the confident answer
-    recall_beta: float = 1.5  # >1 leans on explaining the asked words over covering the curated ones
+    margin: float = 0.02  # two facts closer than this are offered as "did you mean"
+    safety_margin: float = 0.06  # a not-covered entry this close to a fact blocks the confident answer
+    recall_beta: float = 1.0  # >1 leans on explaining the asked words over covering the curated ones
     contrast_penalty: float = 0.45  # factor for a contrast class disagreement
     typo_certainty: float = 0.9
     prefix_certainty: float = 0.9
-    min_prefix: int = 2  # an unfinished word shorter than this is ignored
+    min_prefix: int = 3  # a shorter unfinished word only counts when it completes a word of the entry
+    min_lone_prefix: int = 4  # an unfinished word that is the whole question must be at least this long
+    min_weight: float = 0.5  # floor of a concept's weight: a common concept left unexplained still counts
+    unknown_weight: float = 0.75  # weight of a word the knowledge never uses, as a share of the rarest
+    entry_share: float = 0.2  # weight of how well the entry's questions together explain the asked words
+    min_typo_length: int = 5  # shorter unknown words are not corrected: too many real words lie one edit away
     shortlist: int = 48  # entries scored finely after the concept index narrows the field
     suggestions: int = 3
 
@@ -129,10 +142,17 @@ class Matcher:
             for concept in concepts:
                 document_frequency[concept] += 1
         n = max(len(self._entries), 1)
-        self._idf: dict[str, float] = {c: math.log((n + 1) / df) for c, df in document_frequency.items()}
-        self._unknown_weight = math.log(n + 1)
+        floor = self.settings.min_weight
+        self._idf: dict[str, float] = {
+            c: max(math.log((n + 1) / df), floor) for c, df in document_frequency.items()
+        }
+        self._unknown_weight = max(math.log(n + 1) * self.settings.unknown_weight, floor)
         for question in self._questions:
             question.weight = sum(self._idf[c] for c in question.concepts)
+        self._entry_concepts = entry_concepts
+        self._entry_contrasts = [
+            {contrast: concepts & contrast for contrast in CONTRAST_CLASSES} for concepts in entry_concepts
+        ]
         self._postings: dict[str, list[int]] = defaultdict(list)
         for entry_index, concepts in enumerate(entry_concepts):
             for concept in concepts:
@@ -183,19 +203,16 @@ class Matcher:
         for position, word in enumerate(words):
             is_last = partial and position == len(words) - 1
             concept = self._concept(word)
+            if word in ACTORS and position > 0 and words[position - 1] in ACTOR_AFTER:
+                concept = ACTORS[word]
             known = concept in self._idf
             if is_last and (word in STOPWORDS or not known):
-                completions = self._completions(word)
-                if completions:
-                    add(
-                        _Token(
-                            completions,
-                            min(self._idf[c] for c in completions),
-                            self.settings.prefix_certainty,
-                            optional=word in STOPWORDS,
-                        )
-                    )
+                token = self._prefix_token(word, alone=len(words) == 1)
+                if token is not None:
+                    add(token)
                     continue
+                if len(word) < self.settings.min_prefix:
+                    continue  # one or two letters typed so far say nothing yet
             if word in STOPWORDS:
                 continue
             if known:
@@ -209,10 +226,22 @@ class Matcher:
                 add(_Token(frozenset({concept}), self._unknown_weight, 1.0))
         return list(tokens.values())
 
+    def _prefix_token(self, word: str, *, alone: bool) -> _Token | None:
+        """An unfinished last word as the concepts it may become; optional when it may be filler or short."""
+        if alone and len(word) < self.settings.min_lone_prefix:
+            return None
+        completions = self._completions(word)
+        if not completions:
+            return None
+        return _Token(
+            completions,
+            min(self._idf[c] for c in completions),
+            self.settings.prefix_certainty,
+            optional=word in STOPWORDS or len(word) < self.settings.min_prefix,
+        )
+
     def _completions(self, prefix: str) -> frozenset[str]:
         """Concepts of the known words that ``prefix`` begins."""
-        if len(prefix) < self.settings.min_prefix:
-            return frozenset()
         start = bisect.bisect_left(self._vocabulary, prefix)
         found: set[str] = set()
         for word in self._vocabulary[start:]:
@@ -222,10 +251,10 @@ class Matcher:
         return frozenset(found)
 
     def _correct_uncached(self, word: str) -> str | None:
-        """The known word within the allowed edits of ``word`` (1 up to 7 letters, 2 beyond), if any."""
-        if len(word) < 4 or word.isdigit():
+        """The known word within the allowed edits of ``word`` (1 up to 8 letters, 2 beyond), if any."""
+        if len(word) < self.settings.min_typo_length or word.isdigit():
             return None
-        max_edits = 1 if len(word) <= 7 else 2
+        max_edits = 1 if len(word) <= 8 else 2
         best: tuple[int, str] | None = None
         for length in range(len(word) - max_edits, len(word) + max_edits + 1):
             bucket = self._by_length.get(length)
@@ -242,15 +271,21 @@ class Matcher:
         if not tokens or all(t.options <= WEAK_CONCEPTS for t in tokens):
             return []
         shortlist = self._shortlist(tokens)
+        asked = {next(iter(t.options)) for t in tokens if len(t.options) == 1}
         scored: list[Candidate] = []
         for entry_index in shortlist:
+            contrast = self._contrast_factor(asked, self._entry_contrasts[entry_index])
             best_score, best_question = 0.0, ""
             for question_index in self._entry_questions[entry_index]:
                 question = self._questions[question_index]
-                score = self._score(tokens, question)
+                score = self._score(tokens, question) * contrast
                 if score > best_score:
                     best_score, best_question = score, question.text
             if best_score > 0:
+                share = self.settings.entry_share
+                best_score = (1 - share) * best_score + share * contrast * self._recall(
+                    tokens, self._entry_concepts[entry_index]
+                )
                 scored.append(Candidate(self._entries[entry_index], best_question, round(best_score, 4)))
         scored.sort(key=lambda c: (-c.score, c.entry.id))
         return scored
@@ -268,6 +303,18 @@ class Matcher:
         if len(accumulated) <= self.settings.shortlist:
             return list(accumulated)
         return sorted(accumulated, key=accumulated.__getitem__, reverse=True)[: self.settings.shortlist]
+
+    @staticmethod
+    def _recall(tokens: list[_Token], concepts: frozenset[str]) -> float:
+        """The share of the asked weight that ``concepts`` explain."""
+        asked = explained = 0.0
+        for token in tokens:
+            if token.options & concepts:
+                asked += token.weight
+                explained += token.weight * token.certainty
+            elif not token.optional:
+                asked += token.weight
+        return explained / asked if asked else 0.0
 
     def _score(self, tokens: list[_Token], question: _Question) -> float:
         asked = explained = 0.0
@@ -287,15 +334,13 @@ class Matcher:
         recall = explained / asked
         precision = sum(self._idf[c] for c in matched) / question.weight
         beta2 = self.settings.recall_beta**2
-        score = (1 + beta2) * precision * recall / (beta2 * precision + recall)
-        return score * self._contrast_factor(tokens, question.concepts)
+        return (1 + beta2) * precision * recall / (beta2 * precision + recall)
 
-    def _contrast_factor(self, tokens: list[_Token], concepts: frozenset[str]) -> float:
+    def _contrast_factor(self, asked: set[str], entry_contrasts: Mapping[frozenset[str], frozenset[str]]) -> float:
+        """Down-weight an entry whose questions name only other members of a class the question names."""
         factor = 1.0
-        asked = {next(iter(t.options)) for t in tokens if len(t.options) == 1}
-        for contrast in CONTRAST_CLASSES:
+        for contrast, curated_here in entry_contrasts.items():
             asked_here = asked & contrast
-            curated_here = concepts & contrast
             if asked_here and curated_here and not asked_here & curated_here:
                 factor *= self.settings.contrast_penalty
         return factor

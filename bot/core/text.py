@@ -10,7 +10,7 @@ _URL_RE = re.compile(r"\b(?:https?://|www\.)\S+", re.IGNORECASE)
 _DIGIT_GROUP_RE = re.compile(r"(?<=\d)[,.\u00a0\u202f'](?=\d{3}(?!\d))")  # 7,000 / 7.000 / 7 000 → 7000
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "ʼ": "'"})
 _NEGATION_RE = re.compile(r"n't\b")
-_POSSESSIVE_RE = re.compile(r"'s\b")
+_POSSESSIVE_RE = re.compile(r"'(?=s\b)")
 _WORD_RE = re.compile(r"[^\W_]+")
 
 
@@ -22,7 +22,7 @@ def normalise(text: str) -> str:
     text = _MENTION_RE.sub(" ", text)
     text = text.casefold().translate(_APOSTROPHES)
     text = _NEGATION_RE.sub(" not", text)
-    text = _POSSESSIVE_RE.sub("", text)
+    text = _POSSESSIVE_RE.sub("", text)  # Ukraine's → ukraines: kept apart from the place, as an owner
     text = _DIGIT_GROUP_RE.sub("", text)
     text = _strip_marks(text)
     return " ".join(_WORD_RE.findall(text))

@@ -18,7 +18,7 @@ def figure_line(entry: Entry) -> str | None:
     parts = []
     for figure in entry.figures:
         when = f", as of {figure.as_of:%-d %B %Y}" if figure.as_of else ""
-        parts.append(f"{figure.display} {figure.counts} ({figure.claimed_by}{when})")
+        parts.append(f"{figure.display} {figure.counts}: {figure.claimed_by}{when}")
     return "; ".join(parts)
 
 
@@ -27,7 +27,7 @@ def source_line(kb: KnowledgeBase, entry: Entry) -> str:
     meta = kb.source_of(entry.id).meta
     outlet = f", {meta.outlet}" if meta.outlet else ""
     dated = "published" if meta.published else "as of"
-    return f"{entry.source}. Article: “{meta.title}”{outlet} ({dated} {meta.date:%-d %B %Y})."
+    return f"{entry.source.rstrip('.')}. Article: “{meta.title}”{outlet} ({dated} {meta.date:%-d %B %Y})."
 
 
 def covers_summary(kb: KnowledgeBase, *, limit: int = 4) -> str:

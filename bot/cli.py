@@ -12,7 +12,8 @@ from typing import TextIO
 from bot.config import Settings
 from bot.core.errors import KnowledgeError
 from bot.core.loader import KnowledgeBase, load_knowledge
-from bot.core.matcher import Matcher
+from bot.core.errors import Problem
+from bot.core.matcher import Matcher, find_collisions
 from bot.core.render import as_json, as_plain
 
 EXIT_OK = 0
@@ -52,6 +53,11 @@ def _parser() -> argparse.ArgumentParser:
 def _check(args: argparse.Namespace, settings: Settings) -> int:
     paths = args.paths or [settings.knowledge_dir]
     kb = load_knowledge(paths)
+    for collision in find_collisions(Matcher(kb.entries)):
+        location = kb.locations[collision.entry_id]
+        field = f"entries[{location.index}].questions[{collision.question_index}]"
+        line = location.question_lines[collision.question_index]
+        print(f"warning: {Problem(location.path, line, field, collision.describe())}")
     print(f"OK: {len(kb.files)} file(s), {len(kb.entries)} entries, {kb.question_count} questions")
     return EXIT_OK
 

@@ -33,6 +33,16 @@ class SourceText:
 
 
 @dataclass(frozen=True, slots=True)
+class EntryLocation:
+    """Where an entry and each of its questions stand, for messages that point admins to a line."""
+
+    path: Path
+    index: int
+    line: int | None
+    question_lines: tuple[int | None, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class KnowledgeBase:
     """Every entry of every knowledge file, validated; never changed after loading."""
 
@@ -40,6 +50,7 @@ class KnowledgeBase:
     entries: tuple[Entry, ...]
     sources: Mapping[str, SourceText] = field(repr=False)  # entry id → its source
     by_id: Mapping[str, Entry] = field(repr=False)
+    locations: Mapping[str, EntryLocation] = field(repr=False)
 
     @property
     def question_count(self) -> int:
@@ -81,6 +92,7 @@ def load_knowledge(paths: Sequence[Path]) -> KnowledgeBase:
     problems: list[Problem] = []
     entries: list[Entry] = []
     sources: dict[str, SourceText] = {}
+    locations: dict[str, EntryLocation] = {}
     first_seen: dict[str, tuple[Path, int | None]] = {}
     for path in files:
         loaded, file_problems = _load_file(path)
@@ -88,15 +100,23 @@ def load_knowledge(paths: Sequence[Path]) -> KnowledgeBase:
         if loaded is None:
             continue
         source, file_entries = loaded
-        for entry, line in file_entries:
+        for entry, location in file_entries:
             if entry.id in first_seen:
                 other_path, other_line = first_seen[entry.id]
                 where = f"{other_path}:{other_line}" if other_line else str(other_path)
-                problems.append(Problem(path, line, "id", f"duplicate id {entry.id!r}, first used at {where}"))
+                problems.append(
+                    Problem(
+                        path,
+                        location.line,
+                        f"entries[{location.index}].id",
+                        f"duplicate id {entry.id!r}, first used at {where}",
+                    )
+                )
                 continue
-            first_seen[entry.id] = (path, line)
+            first_seen[entry.id] = (path, location.line)
             entries.append(entry)
             sources[entry.id] = source
+            locations[entry.id] = location
     if problems:
         raise KnowledgeError(problems)
     return KnowledgeBase(
@@ -104,10 +124,11 @@ def load_knowledge(paths: Sequence[Path]) -> KnowledgeBase:
         entries=tuple(entries),
         sources=sources,
         by_id={entry.id: entry for entry in entries},
+        locations=locations,
     )
 
 
-def _load_file(path: Path) -> tuple[tuple[SourceText, list[tuple[Entry, int | None]]] | None, list[Problem]]:
+def _load_file(path: Path) -> tuple[tuple[SourceText, list[tuple[Entry, EntryLocation]]] | None, list[Problem]]:
     """One file → its source and entries with their lines (None when unusable), and its problems."""
     try:
         raw = path.read_bytes()
@@ -141,7 +162,19 @@ def _load_file(path: Path) -> tuple[tuple[SourceText, list[tuple[Entry, int | No
             problems.extend(_check_against_source(path, document, index, entry, source.text))
     if problems or source is None:
         return None, problems
-    return (source, [(entry, _line_of(document, ("entries", index))) for index, entry in entries]), []
+    located = [(entry, _location(path, document, index, entry)) for index, entry in entries]
+    return (source, located), []
+
+
+def _location(path: Path, document: CommentedMap, index: int, entry: Entry) -> EntryLocation:
+    return EntryLocation(
+        path=path,
+        index=index,
+        line=_line_of(document, ("entries", index)),
+        question_lines=tuple(
+            _line_of(document, ("entries", index, "questions", q)) for q in range(len(entry.questions))
+        ),
+    )
 
 
 def _parse_yaml(text: str) -> Any:  # noqa: ANN401  (a YAML document can be anything)

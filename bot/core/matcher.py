@@ -36,7 +36,7 @@ from bot.core.lexicon import (
     concept_table,
 )
 from bot.core.models import Entry
-from bot.core.text import ends_mid_word, normalise, stem
+from bot.core.text import normalise, stem
 
 
 class Decision(StrEnum):
@@ -169,11 +169,9 @@ class Matcher:
         """The entries this matcher ranks."""
         return self._entries
 
-    def match(self, query: str, *, partial: bool | None = None) -> MatchResult:
+    def match(self, query: str, *, partial: bool = True) -> MatchResult:
         """Rank the entries for ``query`` and decide; ``partial``: the last word may be unfinished."""
         normalised = normalise(query)
-        if partial is None:
-            partial = ends_mid_word(query)
         tokens = self._tokens(normalised.split(), partial=partial)
         ranked = self._rank(tokens)
         return self._decide(query, normalised, ranked)
@@ -360,6 +358,40 @@ class Matcher:
         rivals = [c for c in close if c.entry.covered and best.score - c.score < settings.margin]
         decision = Decision.AMBIGUOUS if blocking or rivals else Decision.ANSWER
         return MatchResult(query, normalised, decision, tuple(ranked[: settings.suggestions + 1]))
+
+
+@dataclass(frozen=True, slots=True)
+class Collision:
+    """A curated question the matcher would not send to its own entry."""
+
+    entry_id: str
+    question_index: int
+    question: str
+    result: MatchResult
+
+    def describe(self) -> str:
+        """What admins read: where the question goes instead, and how close it was."""
+        best = self.result.best
+        own = next((c.score for c in self.result.candidates if c.entry.id == self.entry_id), None)
+        own_text = f"its own entry scores {own:.2f}" if own is not None else "its own entry is not in the top"
+        if self.result.decision is Decision.AMBIGUOUS and best is not None and best.entry.id == self.entry_id:
+            rival = next(c for c in self.result.candidates[1:])
+            return f"question {self.question!r} is ambiguous with entry {rival.entry.id!r} ({rival.score:.2f})"
+        target = f"entry {best.entry.id!r} ({best.score:.2f})" if best is not None else "no entry"
+        return f"question {self.question!r} goes to {target}; {own_text}"
+
+
+def find_collisions(matcher: Matcher) -> list[Collision]:
+    """Every curated question that would not get its own entry as a clear answer."""
+    found: list[Collision] = []
+    for entry in matcher.entries:
+        expected = Decision.ANSWER if entry.covered else Decision.NOT_COVERED
+        for index, question in enumerate(entry.questions):
+            result = matcher.match(question, partial=False)
+            best = result.best
+            if result.decision is not expected or best is None or best.entry.id != entry.id:
+                found.append(Collision(entry.id, index, question, result))
+    return found
 
 
 def concept_words() -> Mapping[str, tuple[str, ...]]:

@@ -28,12 +28,6 @@ def normalise(text: str) -> str:
     return " ".join(_WORD_RE.findall(text))
 
 
-def ends_mid_word(text: str) -> bool:
-    """True when the text stops on a letter or digit: its last word may still be being typed."""
-    stripped = text.rstrip("\u200b\u200c\u200d\ufeff")
-    return bool(stripped) and (stripped[-1].isalnum()) and not stripped[-1].isspace()
-
-
 def stem(word: str) -> str:
     """A light English plural/possessive stem, applied alike to curated and asked words."""
     if len(word) > 4 and word.endswith("ies"):

@@ -1,0 +1,129 @@
+"""The matcher: right entries for the ways people ask, no confident answer for what the article lacks."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bot.config import BUNDLED_KNOWLEDGE
+from bot.core.loader import KnowledgeBase, load_knowledge
+from bot.core.matcher import Decision, Matcher, find_collisions
+from bot.core.models import Entry
+
+KB: KnowledgeBase = load_knowledge([BUNDLED_KNOWLEDGE])
+MATCHER = Matcher(KB.entries)
+TOLL = {"death-toll", "official-toll", "western-estimates"}
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("how many russian soldiers were killed in ukraine", TOLL),
+        ("RUSSIAN DEATH TOLL???", TOLL),
+        ("@factcheck_bot how many troops has russia lost", TOLL),
+        ("😢😢 how many russian soldiers died 😢", TOLL),
+        ("what number did the russian defence ministry publish", {"official-toll"}),
+        ("what do western intelligence services think", {"western-estimates"}),
+        ("did the kremlin acknowledge heavy casualties", {"kremlin-admission"}),
+        ("who is Peskow", {"who-is-peskov"}),
+        ("how many soldeirs died", TOLL),
+        ("where did the russian troops go after leaving the north", {"withdrawal-destination"}),
+        ("why did russia with", {"withdrawal-reason", "peskov-withdrawal-explanation"}),
+        ("how many sol", TOLL),
+    ],
+)
+def test_answers_the_ways_people_ask(question: str, expected: set[str]) -> None:
+    result = MATCHER.match(question)
+    assert result.decision is Decision.ANSWER, result
+    assert result.best is not None
+    assert result.best.entry.id in expected
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how many ukrainian soldiers died",
+        "how many russian soldiers were wounded",
+        "how many tanks has russia lost",
+        "how many civilians were killed",
+        "how many prisoners of war are there",
+        "what is the death toll today",
+    ],
+)
+def test_near_misses_get_the_not_covered_entry_not_a_figure(question: str) -> None:
+    result = MATCHER.match(question)
+    assert result.decision is not Decision.ANSWER, result
+    assert result.best is not None
+    assert not result.best.entry.covered
+
+
+@pytest.mark.parametrize("question", ["", "   ", "hi", "good morning", "qwertyuiop", "what is the capital of spain"])
+def test_small_talk_and_other_topics_get_no_answer(question: str) -> None:
+    assert MATCHER.match(question).decision is Decision.NONE
+
+
+def test_every_curated_question_goes_to_its_own_entry() -> None:
+    assert [c.describe() for c in find_collisions(MATCHER)] == []
+
+
+def test_a_question_shared_by_two_entries_is_reported_as_a_collision() -> None:
+    def entry(entry_id: str, first: str) -> Entry:
+        questions = (first, f"{entry_id} one", f"{entry_id} two", f"{entry_id} three", f"{entry_id} four")
+        return Entry(id=entry_id, questions=questions, answer="a", source="s", caveat="c", quote=("q",))
+
+    matcher = Matcher([entry("alpha", "how many soldiers died"), entry("beta", "how many troops were killed")])
+    collisions = find_collisions(matcher)
+    assert {c.question for c in collisions} == {"how many soldiers died", "how many troops were killed"}
+    assert all("ambiguous" in c.describe() or "goes to" in c.describe() for c in collisions)
+
+
+def test_an_ambiguous_question_offers_the_close_entries() -> None:
+    def entry(entry_id: str, words: str) -> Entry:
+        return Entry(
+            id=entry_id,
+            questions=(words, f"{words} now", f"{words} here", f"{words} there", f"{words} then"),
+            answer="a",
+            source="s",
+            caveat="c",
+            quote=("q",),
+        )
+
+    matcher = Matcher([entry("alpha", "russian losses"), entry("beta", "russian losses ukraine")])
+    result = matcher.match("russian losses in ukraine today")
+    assert {c.entry.id for c in result.candidates} == {"alpha", "beta"}
+
+
+unicode_text = st.text(max_size=4096)
+vocabulary = sorted({w for e in KB.entries for q in e.questions for w in q.split()})
+realistic = st.lists(st.sampled_from(vocabulary), min_size=1, max_size=12).map(" ".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(unicode_text)
+def test_any_text_gives_a_valid_decision(text: str) -> None:
+    result = MATCHER.match(text)
+    assert result.decision in set(Decision)
+    assert all(0.0 <= c.score <= 1.0 for c in result.candidates)
+    if result.decision is Decision.ANSWER:
+        assert result.best is not None and result.best.entry.covered
+
+
+@settings(max_examples=200, deadline=None)
+@given(realistic, st.randoms(use_true_random=False), st.sampled_from(["", " ", "\t", "\n ", "  \u00a0"]))
+def test_case_and_surrounding_whitespace_do_not_change_the_result(text: str, rng: object, pad: str) -> None:
+    import random
+
+    assert isinstance(rng, random.Random)
+    shouted = "".join(ch.upper() if rng.random() < 0.5 else ch.lower() for ch in text)
+    plain, varied = MATCHER.match(text), MATCHER.match(f"{pad}{shouted}{pad}")
+    assert varied.decision is plain.decision
+    assert [(c.entry.id, c.score) for c in varied.candidates] == [(c.entry.id, c.score) for c in plain.candidates]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.sampled_from([(e.id, q) for e in KB.entries for q in e.questions]))
+def test_every_curated_question_ranks_its_entry_first(pair: tuple[str, str]) -> None:
+    entry_id, question = pair
+    best = MATCHER.match(question, partial=False).best
+    assert best is not None and best.entry.id == entry_id

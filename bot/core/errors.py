@@ -17,7 +17,7 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        where = f"{_display(self.path)}:{self.line}" if self.line else _display(self.path)
+        where = f"{display_path(self.path)}:{self.line}" if self.line else display_path(self.path)
         return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
 
 
@@ -29,7 +29,7 @@ class KnowledgeError(Exception):
         super().__init__("\n".join(str(problem) for problem in self.problems))
 
 
-def _display(path: Path) -> str:
+def display_path(path: Path) -> str:
     """A path as admins typed it: relative to the working directory when it lies below it."""
     try:
         return str(path.resolve().relative_to(Path.cwd().resolve()))

@@ -12,9 +12,10 @@ from typing import Any
 from pydantic import ValidationError
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
-from bot.core.errors import KnowledgeError, Problem
+from bot.core.errors import KnowledgeError, Problem, display_path
 from bot.core.models import Entry, KnowledgeFile, Source, numbers_in
 
 KNOWLEDGE_SUFFIXES = (".yaml", ".yml")
@@ -95,15 +96,12 @@ def load_knowledge(paths: Sequence[Path]) -> KnowledgeBase:
     locations: dict[str, EntryLocation] = {}
     first_seen: dict[str, tuple[Path, int | None]] = {}
     for path in files:
-        loaded, file_problems = _load_file(path)
+        source, file_entries, file_problems = _load_file(path)
         problems.extend(file_problems)
-        if loaded is None:
-            continue
-        source, file_entries = loaded
         for entry, location in file_entries:
             if entry.id in first_seen:
                 other_path, other_line = first_seen[entry.id]
-                where = f"{other_path}:{other_line}" if other_line else str(other_path)
+                where = f"{display_path(other_path)}:{other_line}" if other_line else display_path(other_path)
                 problems.append(
                     Problem(
                         path,
@@ -114,9 +112,10 @@ def load_knowledge(paths: Sequence[Path]) -> KnowledgeBase:
                 )
                 continue
             first_seen[entry.id] = (path, location.line)
-            entries.append(entry)
-            sources[entry.id] = source
-            locations[entry.id] = location
+            if source is not None:
+                entries.append(entry)
+                sources[entry.id] = source
+                locations[entry.id] = location
     if problems:
         raise KnowledgeError(problems)
     return KnowledgeBase(
@@ -128,42 +127,52 @@ def load_knowledge(paths: Sequence[Path]) -> KnowledgeBase:
     )
 
 
-def _load_file(path: Path) -> tuple[tuple[SourceText, list[tuple[Entry, EntryLocation]]] | None, list[Problem]]:
-    """One file → its source and entries with their lines (None when unusable), and its problems."""
+_Loaded = tuple[SourceText | None, list[tuple[Entry, EntryLocation]], list[Problem]]
+
+
+def _load_file(path: Path) -> _Loaded:
+    """One file → its source, its valid entries with their places, and every problem found in it."""
     try:
         raw = path.read_bytes()
     except OSError as error:
-        return None, [Problem(path, None, "", f"cannot read the file: {error.strerror}")]
+        return None, [], [Problem(path, None, "", f"cannot read the file: {error.strerror}")]
     if len(raw) > MAX_FILE_BYTES:
-        return None, [Problem(path, None, "", f"file is {len(raw):,} bytes; the limit is {MAX_FILE_BYTES:,}")]
+        return None, [], [Problem(path, None, "", f"file is {len(raw):,} bytes; the limit is {MAX_FILE_BYTES:,}")]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        return None, [Problem(path, line, "", "not UTF-8 text: save the file as UTF-8")]
+        return None, [], [Problem(path, line, "", "not UTF-8 text: save the file as UTF-8")]
     try:
         document = _parse_yaml(text)
     except MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        line = mark.line + 1 if mark is not None else None
         reason = error.problem or error.context or "invalid YAML"
-        return None, [Problem(path, line, "", f"YAML syntax: {reason}")]
+        return None, [], [Problem(path, mark.line + 1 if mark else None, "", f"YAML syntax: {reason}")]
     except YAMLError as error:
-        return None, [Problem(path, None, "", f"YAML syntax: {error}")]
+        return None, [], [Problem(path, None, "", f"YAML syntax: {error}")]
 
     if not isinstance(document, CommentedMap):
-        return None, [Problem(path, 1, "", "expected a mapping with `schema_version`, `source` and `entries`")]
+        return None, [], [Problem(path, 1, "", "expected a mapping with `schema_version`, `source` and `entries`")]
 
-    problems = [_problem(path, document, error) for error in _validation_errors(KnowledgeFile, document)]
+    problems = [
+        _problem(path, document, error)
+        for error in _validation_errors(KnowledgeFile, document)
+        if not _is_echo_of_entry_errors(document, error)
+    ]
     source = _load_source(path, document, problems)
     entries = list(_valid_entries(document))
     if source is not None:
         for index, entry in entries:
             problems.extend(_check_against_source(path, document, index, entry, source.text))
-    if problems or source is None:
-        return None, problems
     located = [(entry, _location(path, document, index, entry)) for index, entry in entries]
-    return (source, located), []
+    return (None if problems else source), located, problems
+
+
+def _is_echo_of_entry_errors(document: CommentedMap, error: Mapping[str, Any]) -> bool:
+    """Pydantic also says "at least 1 entry" when every entry failed; the entries' own errors say it better."""
+    raw_entries = document.get("entries")
+    return tuple(error["loc"]) == ("entries",) and error["type"] == "too_short" and bool(raw_entries)
 
 
 def _location(path: Path, document: CommentedMap, index: int, entry: Entry) -> EntryLocation:
@@ -177,9 +186,17 @@ def _location(path: Path, document: CommentedMap, index: int, entry: Entry) -> E
     )
 
 
+class _DatesAsText(RoundTripConstructor):  # type: ignore[misc]
+    """Leaves dates as text so the models parse them: a bad date then gets a field and a line."""
+
+
+_DatesAsText.add_constructor("tag:yaml.org,2002:timestamp", RoundTripConstructor.construct_yaml_str)
+
+
 def _parse_yaml(text: str) -> Any:  # noqa: ANN401  (a YAML document can be anything)
     """Parse with the round-trip loader, which keeps every node's line for error messages."""
     yaml = YAML(typ="rt")
+    yaml.Constructor = _DatesAsText
     yaml.allow_duplicate_keys = False
     return yaml.load(text)
 

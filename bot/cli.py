@@ -9,7 +9,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
-from bot.config import Settings
+import asyncio
+import signal
+
+from bot.config import Settings, SettingsError, load_settings, require_token
 from bot.core.errors import KnowledgeError
 from bot.core.loader import KnowledgeBase, load_knowledge
 from bot.core.errors import Problem
@@ -25,9 +28,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line and return its exit code."""
     parser = _parser()
     args = parser.parse_args(argv)
-    settings = Settings()
     try:
+        settings = load_settings()
         return int(args.run(args, settings))
+    except SettingsError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_USAGE
     except KnowledgeError as error:
         print(f"The knowledge files have {len(error.problems)} problem(s):", file=sys.stderr)
         print(error, file=sys.stderr)
@@ -47,6 +53,9 @@ def _parser() -> argparse.ArgumentParser:
     ask.add_argument("--json", action="store_true", help="print JSON (one object per line in batch mode)")
     ask.add_argument("--knowledge", type=Path, action="append", help="knowledge files or directories")
     ask.set_defaults(run=_ask)
+
+    run = commands.add_parser("run", help="start the Telegram bot (polling, or a webhook if BOT_WEBHOOK_URL is set)")
+    run.set_defaults(run=_run)
     return parser
 
 
@@ -83,3 +92,26 @@ def _answer(question: str, kb: KnowledgeBase, matcher: Matcher, *, as_json_outpu
     else:
         print(as_plain(result, kb), file=out)
         print(file=out)
+
+
+def _run(args: argparse.Namespace, settings: Settings) -> int:
+    # Telegram is imported here, not at the top: check and ask must work without loading it.
+    from bot.app import build_application, serve  # noqa: PLC0415
+    from bot.logs import configure_logging  # noqa: PLC0415
+    from bot.store import KnowledgeStore, Snapshot  # noqa: PLC0415
+
+    token = require_token(settings)
+    secret = settings.webhook_secret.get_secret_value() if settings.webhook_secret else ""
+    configure_logging(secrets=[token, secret])
+    store = KnowledgeStore(Snapshot.load([settings.knowledge_dir]))
+    application = build_application(settings, store)
+
+    async def until_signalled() -> None:
+        stop = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(signum, stop.set)
+        await serve(application, settings, stop)
+
+    asyncio.run(until_signalled())
+    return EXIT_OK

@@ -3,16 +3,86 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Annotated
 
-from pydantic import Field
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 BUNDLED_KNOWLEDGE = Path(__file__).resolve().parent.parent / "knowledge"
+TELEGRAM_API = "https://api.telegram.org/bot"
+TELEGRAM_FILES = "https://api.telegram.org/file/bot"
+
+
+class SettingsError(Exception):
+    """A setting is missing or malformed; the message names it and says what to do."""
 
 
 class Settings(BaseSettings):
-    """Everything the bot can be configured with; see the README's settings table."""
+    """Everything the bot can be configured with; the README's settings table documents each."""
 
     model_config = SettingsConfigDict(env_prefix="BOT_", extra="ignore", frozen=True)
 
-    knowledge_dir: Path = Field(default=BUNDLED_KNOWLEDGE, description="Directory of the knowledge files.")
+    token: SecretStr | None = None
+    api_base_url: str = TELEGRAM_API
+    api_file_url: str = TELEGRAM_FILES
+    knowledge_dir: Path = BUNDLED_KNOWLEDGE
+    admin_ids: Annotated[tuple[int, ...], NoDecode] = ()
+    data_dir: Path = Path("data")
+    webhook_url: str | None = None
+    webhook_listen: str = "127.0.0.1"
+    webhook_port: int = Field(default=8443, ge=1, le=65535)
+    webhook_secret: SecretStr | None = None
+
+    @field_validator("admin_ids", mode="before")
+    @classmethod
+    def _comma_separated(cls, value: object) -> object:
+        if isinstance(value, str):
+            return tuple(part.strip() for part in value.split(",") if part.strip())
+        return value
+
+    @field_validator("api_base_url", "api_file_url", "webhook_url")
+    @classmethod
+    def _http_url(cls, value: str | None) -> str | None:
+        if value is not None and not value.startswith(("http://", "https://")):
+            raise ValueError("must start with http:// or https://")
+        return value
+
+    @field_validator("webhook_secret")
+    @classmethod
+    def _telegram_secret(cls, value: SecretStr | None) -> SecretStr | None:
+        # Telegram accepts 1-256 characters of A-Z, a-z, 0-9, _ and - for the secret token header.
+        secret = None if value is None else value.get_secret_value()
+        if secret is not None and not (0 < len(secret) <= 256 and all(c.isascii() and (c.isalnum() or c in "_-") for c in secret)):
+            raise ValueError("must be 1-256 characters of A-Z, a-z, 0-9, _ and -")
+        return value
+
+    @model_validator(mode="after")
+    def _webhook_needs_secret(self) -> Settings:
+        if self.webhook_url and self.webhook_secret is None:
+            raise ValueError("BOT_WEBHOOK_SECRET is required when BOT_WEBHOOK_URL is set")
+        return self
+
+    @property
+    def uses_webhook(self) -> bool:
+        """Webhook mode when a URL is set, long polling otherwise."""
+        return self.webhook_url is not None
+
+
+def load_settings() -> Settings:
+    """Read the environment once; a bad value raises ``SettingsError`` naming the variable."""
+    try:
+        return Settings()
+    except ValidationError as error:
+        first = error.errors(include_url=False, include_input=False)[0]
+        name = "BOT_" + "_".join(str(part) for part in first["loc"] if isinstance(part, str)).upper()
+        message = str(first["msg"]).removeprefix("Value error, ")
+        if name == "BOT_":
+            raise SettingsError(message) from None
+        raise SettingsError(f"{name}: {message}") from None
+
+
+def require_token(settings: Settings) -> str:
+    """The bot token, or ``SettingsError`` saying how to set it."""
+    if settings.token is None or not settings.token.get_secret_value().strip():
+        raise SettingsError("BOT_TOKEN: required to run the bot; get one from @BotFather")
+    return settings.token.get_secret_value().strip()

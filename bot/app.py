@@ -1,0 +1,130 @@
+"""Wiring: the Telegram application with its handlers in order, and the loop that serves it."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from typing import Any
+from urllib.parse import urlsplit
+
+from telegram import BotCommand, Update
+from telegram.error import InvalidToken, NetworkError, TimedOut
+from telegram.ext import (
+    AIORateLimiter,
+    Application,
+    ApplicationBuilder,
+    CallbackQueryHandler,
+    CommandHandler,
+    InlineQueryHandler,
+    MessageHandler,
+    filters,
+)
+
+from bot.config import Settings, require_token
+from bot.handlers import callbacks, chat, errors, group, inline
+from bot.handlers.context import CONTEXT_TYPES, BotData, Context
+from bot.handlers.replies import ANSWER_PREFIX
+from bot.store import KnowledgeStore
+
+log = logging.getLogger("bot.app")
+
+BotApplication = Application[Any, Context, dict[Any, Any], dict[Any, Any], BotData, Any]
+
+COMMANDS = [
+    BotCommand("ask", "Ask a question about the article"),
+    BotCommand("sources", "The article behind the answers"),
+    BotCommand("help", "How to ask"),
+    BotCommand("start", "Welcome and example questions"),
+]
+MAX_STARTUP_BACKOFF = 30.0
+
+
+def build_application(settings: Settings, store: KnowledgeStore) -> BotApplication:
+    """The application with every handler, in the order Telegram updates are tried."""
+    application = (
+        ApplicationBuilder()
+        .token(require_token(settings))
+        .base_url(settings.api_base_url)
+        .base_file_url(settings.api_file_url)
+        .rate_limiter(AIORateLimiter(max_retries=3))
+        .context_types(CONTEXT_TYPES)
+        .build()
+    )
+    application.bot_data.store = store
+    application.bot_data.settings = settings
+
+    in_messages = filters.UpdateType.MESSAGE | filters.UpdateType.CHANNEL_POST  # never edits
+    private = filters.ChatType.PRIVATE
+    handlers = [
+        # Commands first. /start and /help are for the private chat; /ask and /sources work anywhere.
+        CommandHandler("start", chat.start, filters=private & in_messages),
+        CommandHandler("help", chat.help_command, filters=in_messages),
+        CommandHandler("sources", chat.sources, filters=in_messages),
+        CommandHandler("ask", chat.ask, filters=in_messages),
+        # In private, any other text is a question.
+        MessageHandler(private & filters.TEXT & ~filters.COMMAND & filters.UpdateType.MESSAGE, chat.private_text),
+        # In groups and channels, only what mentions or replies to the bot (works with privacy mode on).
+        MessageHandler(~private & filters.TEXT & ~filters.COMMAND & in_messages & group.AddressedToMe(), group.addressed),
+        # Buttons: "did you mean", examples, "full answer".
+        CallbackQueryHandler(callbacks.answer_choice, pattern=f"^{ANSWER_PREFIX}"),
+        # @bot question, in any chat.
+        InlineQueryHandler(inline.answer_inline),
+    ]
+    application.add_handlers(handlers)
+    application.add_error_handler(errors.log_error)
+    return application
+
+
+async def _post_init(application: BotApplication) -> None:
+    await application.bot.set_my_commands(COMMANDS)
+
+
+async def serve(application: BotApplication, settings: Settings, stop: asyncio.Event) -> None:
+    """Start (waiting for the Bot API if it is not reachable yet), serve until ``stop`` is set, shut down."""
+    if not await _initialize_when_reachable(application, stop):
+        return
+    updater = application.updater
+    assert updater is not None  # ApplicationBuilder always makes one
+    try:
+        await _post_init(application)
+        await application.start()
+        if settings.webhook_url is not None:
+            assert settings.webhook_secret is not None  # Settings requires it with a URL
+            await updater.start_webhook(
+                listen=settings.webhook_listen,
+                port=settings.webhook_port,
+                url_path=urlsplit(settings.webhook_url).path.lstrip("/"),
+                webhook_url=settings.webhook_url,
+                secret_token=settings.webhook_secret.get_secret_value(),
+                allowed_updates=Update.ALL_TYPES,
+                bootstrap_retries=-1,
+            )
+        else:
+            await updater.start_polling(allowed_updates=Update.ALL_TYPES, bootstrap_retries=-1, timeout=10)
+        log.info("Serving as @%s (%s)", application.bot.username, "webhook" if settings.webhook_url else "polling")
+        await stop.wait()
+    finally:
+        if updater.running:
+            await updater.stop()
+        if application.running:
+            await application.stop()
+        await application.shutdown()
+
+
+async def _initialize_when_reachable(application: BotApplication, stop: asyncio.Event) -> bool:
+    """Initialize, retrying with backoff while the Bot API cannot be reached; False if stopped first."""
+    delay = 1.0
+    while not stop.is_set():
+        try:
+            await application.initialize()
+        except InvalidToken:
+            raise
+        except (NetworkError, TimedOut) as error:
+            log.warning("Bot API not reachable yet (%s); retrying in %.0f s", error, delay)
+            try:
+                await asyncio.wait_for(stop.wait(), timeout=delay)
+            except TimeoutError:
+                delay = min(delay * 2, MAX_STARTUP_BACKOFF)
+        else:
+            return True
+    return False

@@ -1,0 +1,45 @@
+"""Running the real application against the loopback Bot API emulator, for end-to-end tests."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+from botapi_emulator import BotApiEmulator
+from pydantic import SecretStr
+
+from bot.app import BotApplication, build_application, serve
+from bot.config import BUNDLED_KNOWLEDGE, Settings
+from bot.store import KnowledgeStore, Snapshot
+
+
+def settings_for(emulator: BotApiEmulator, **overrides: object) -> Settings:
+    """Settings that point the bot at the emulator, as an operator would with BOT_API_BASE_URL."""
+    values: dict[str, object] = {
+        "token": SecretStr(emulator.token),
+        "api_base_url": emulator.base_url,
+        "api_file_url": emulator.base_file_url,
+        "knowledge_dir": BUNDLED_KNOWLEDGE,
+        **overrides,
+    }
+    return Settings.model_validate(values)
+
+
+@contextlib.asynccontextmanager
+async def running_bot(
+    emulator: BotApiEmulator, *, knowledge: Path = BUNDLED_KNOWLEDGE, **overrides: object
+) -> AsyncIterator[BotApplication]:
+    """Serve the bot (as ``python -m bot run`` does) until the block ends, then stop it cleanly."""
+    settings = settings_for(emulator, knowledge_dir=knowledge, **overrides)
+    application = build_application(settings, KnowledgeStore(Snapshot.load([settings.knowledge_dir])))
+    stop = asyncio.Event()
+    task = asyncio.create_task(serve(application, settings, stop))
+    try:
+        method = "getUpdates" if settings.webhook_url is None else "setWebhook"
+        await emulator.wait_for(lambda: emulator.calls_to(method), timeout=10, what=f"the bot's first {method}")
+        yield application
+    finally:
+        stop.set()
+        await asyncio.wait_for(task, timeout=15)

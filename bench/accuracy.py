@@ -21,12 +21,12 @@ from rapidfuzz import fuzz, process, utils
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from cases import ANSWERABLE_KINDS, UNANSWERABLE_KINDS, Case, load_cases  # noqa: E402
+from cases import ANSWERABLE_KINDS, UNANSWERABLE_KINDS, Case, load_cases
 
-from bot.config import BUNDLED_KNOWLEDGE  # noqa: E402
-from bot.core.loader import load_knowledge  # noqa: E402
-from bot.core.matcher import Decision, Matcher  # noqa: E402
-from bot.core.models import Entry  # noqa: E402
+from bot.config import BUNDLED_KNOWLEDGE
+from bot.core.loader import load_knowledge
+from bot.core.matcher import Decision, Matcher
+from bot.core.models import Entry
 
 Verdict = tuple[bool, str]  # passed, what was answered
 
@@ -39,7 +39,10 @@ def ours(matcher: Matcher) -> Callable[[Case], Verdict]:
         best = result.best
         said = f"{result.decision.value}:{best.entry.id if best else '-'}"
         if case.answerable:
-            return result.decision is Decision.ANSWER and best is not None and best.entry.id in case.expect, said
+            return (
+                result.decision is Decision.ANSWER and best is not None and best.entry.id in case.expect,
+                said,
+            )
         answered_fact = result.decision is Decision.ANSWER
         return not answered_fact, said
 
@@ -74,7 +77,9 @@ def rates(cases: Sequence[Case], judge: Callable[[Case], Verdict]) -> dict[str, 
     return {k: (v[0], v[1]) for k, v in table.items()}
 
 
-def best_baseline(cases: Sequence[Case], entries: Sequence[Entry], scorer: Callable[..., float]) -> tuple[float, dict[str, tuple[int, int]]]:
+def best_baseline(
+    cases: Sequence[Case], entries: Sequence[Entry], scorer: Callable[..., float]
+) -> tuple[float, dict[str, tuple[int, int]]]:
     """The threshold that maximises the mean of the two headline rates, and its table."""
     best: tuple[float, float, dict[str, tuple[int, int]]] | None = None
     for threshold in range(30, 101, 2):
@@ -115,7 +120,8 @@ def main() -> None:
         for case in cases:
             passed, said = judge(case)
             if not passed:
-                print(f"FAIL [{case.kind}/{case.origin}] {case.question!r} expected {sorted(case.expect) or 'no answer'} got {said}")
+                expected = sorted(case.expect) or "no answer"
+                print(f"FAIL [{case.kind}/{case.origin}] {case.question!r} expected {expected} got {said}")
 
 
 if __name__ == "__main__":

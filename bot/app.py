@@ -64,7 +64,9 @@ def build_application(settings: Settings, store: KnowledgeStore) -> BotApplicati
         # In private, any other text is a question.
         MessageHandler(private & filters.TEXT & ~filters.COMMAND & filters.UpdateType.MESSAGE, chat.private_text),
         # In groups and channels, only what mentions or replies to the bot (works with privacy mode on).
-        MessageHandler(~private & filters.TEXT & ~filters.COMMAND & in_messages & group.AddressedToMe(), group.addressed),
+        MessageHandler(
+            ~private & filters.TEXT & ~filters.COMMAND & in_messages & group.AddressedToMe(), group.addressed
+        ),
         # Buttons: "did you mean", examples, "full answer".
         CallbackQueryHandler(callbacks.answer_choice, pattern=f"^{ANSWER_PREFIX}"),
         # @bot question, in any chat.

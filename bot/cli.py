@@ -3,19 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import asyncio
 import json
+import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
-import asyncio
-import signal
-
 from bot.config import Settings, SettingsError, load_settings, require_token
-from bot.core.errors import KnowledgeError
+from bot.core.errors import KnowledgeError, Problem
 from bot.core.loader import KnowledgeBase, load_knowledge
-from bot.core.errors import Problem
 from bot.core.matcher import Matcher, find_collisions
 from bot.core.render import as_json, as_plain
 

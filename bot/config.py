@@ -52,7 +52,9 @@ class Settings(BaseSettings):
     def _telegram_secret(cls, value: SecretStr | None) -> SecretStr | None:
         # Telegram accepts 1-256 characters of A-Z, a-z, 0-9, _ and - for the secret token header.
         secret = None if value is None else value.get_secret_value()
-        if secret is not None and not (0 < len(secret) <= 256 and all(c.isascii() and (c.isalnum() or c in "_-") for c in secret)):
+        if secret is not None and not (
+            0 < len(secret) <= 256 and all(c.isascii() and (c.isalnum() or c in "_-") for c in secret)
+        ):
             raise ValueError("must be 1-256 characters of A-Z, a-z, 0-9, _ and -")
         return value
 

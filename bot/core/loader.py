@@ -137,7 +137,11 @@ def _load_file(path: Path) -> _Loaded:
     except OSError as error:
         return None, [], [Problem(path, None, "", f"cannot read the file: {error.strerror}")]
     if len(raw) > MAX_FILE_BYTES:
-        return None, [], [Problem(path, None, "", f"file is {len(raw):,} bytes; the limit is {MAX_FILE_BYTES:,}")]
+        return (
+            None,
+            [],
+            [Problem(path, None, "", f"file is {len(raw):,} bytes; the limit is {MAX_FILE_BYTES:,}")],
+        )
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -153,7 +157,11 @@ def _load_file(path: Path) -> _Loaded:
         return None, [], [Problem(path, None, "", f"YAML syntax: {error}")]
 
     if not isinstance(document, CommentedMap):
-        return None, [], [Problem(path, 1, "", "expected a mapping with `schema_version`, `source` and `entries`")]
+        return (
+            None,
+            [],
+            [Problem(path, 1, "", "expected a mapping with `schema_version`, `source` and `entries`")],
+        )
 
     problems = [
         _problem(path, document, error)
@@ -186,7 +194,7 @@ def _location(path: Path, document: CommentedMap, index: int, entry: Entry) -> E
     )
 
 
-class _DatesAsText(RoundTripConstructor):  # type: ignore[misc]
+class _DatesAsText(RoundTripConstructor):
     """Leaves dates as text so the models parse them: a bad date then gets a field and a line."""
 
 

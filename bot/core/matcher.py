@@ -19,7 +19,7 @@ import bisect
 import math
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
 
@@ -134,21 +134,17 @@ class Matcher:
                 self._entry_questions[entry_index].append(len(self._questions))
                 self._questions.append(_Question(entry_index, question, concepts))
 
-        entry_concepts = [
-            frozenset().union(*(self._questions[q].concepts for q in qs)) for qs in self._entry_questions
-        ]
+        entry_concepts = [frozenset().union(*(self._questions[q].concepts for q in qs)) for qs in self._entry_questions]
         document_frequency: dict[str, int] = defaultdict(int)
         for concepts in entry_concepts:
             for concept in concepts:
                 document_frequency[concept] += 1
         n = max(len(self._entries), 1)
         floor = self.settings.min_weight
-        self._idf: dict[str, float] = {
-            c: max(math.log((n + 1) / df), floor) for c, df in document_frequency.items()
-        }
+        self._idf: dict[str, float] = {c: max(math.log((n + 1) / df), floor) for c, df in document_frequency.items()}
         self._unknown_weight = max(math.log(n + 1) * self.settings.unknown_weight, floor)
-        for question in self._questions:
-            question.weight = sum(self._idf[c] for c in question.concepts)
+        for curated in self._questions:
+            curated.weight = sum(self._idf[c] for c in curated.concepts)
         self._entry_concepts = entry_concepts
         self._entry_contrasts = [
             {contrast: concepts & contrast for contrast in CONTRAST_CLASSES} for concepts in entry_concepts
@@ -219,7 +215,13 @@ class Matcher:
             corrected = self._correct(word)
             if corrected is not None:
                 corrected_concept = self._concept(corrected)
-                add(_Token(frozenset({corrected_concept}), self._idf[corrected_concept], self.settings.typo_certainty))
+                add(
+                    _Token(
+                        frozenset({corrected_concept}),
+                        self._idf[corrected_concept],
+                        self.settings.typo_certainty,
+                    )
+                )
             else:
                 add(_Token(frozenset({concept}), self._unknown_weight, 1.0))
         return list(tokens.values())

@@ -120,7 +120,7 @@ def _first_sentence(text: str) -> str:
 
 def _source_html(kb: KnowledgeBase, entry: Entry) -> str:
     meta = kb.source_of(entry.id).meta
-    title = f"<a href=\"{_attr(meta.url)}\">{_e(meta.title)}</a>" if meta.url else f"“{_e(meta.title)}”"
+    title = f'<a href="{_attr(meta.url)}">{_e(meta.title)}</a>' if meta.url else f"“{_e(meta.title)}”"
     outlet = f", {_e(meta.outlet)}" if meta.outlet else ""
     dated = "published" if meta.published else "as of"
     return f"{_e(entry.source.rstrip('.'))}. Article: {title}{outlet} ({dated} {meta.date:%-d %B %Y})."
@@ -216,7 +216,7 @@ def sources_html(kb: KnowledgeBase) -> str:
     seen: dict[str, str] = {}
     for entry in kb.entries:
         meta = kb.source_of(entry.id).meta
-        title = f"<a href=\"{_attr(meta.url)}\">{_e(meta.title)}</a>" if meta.url else f"“{_e(meta.title)}”"
+        title = f'<a href="{_attr(meta.url)}">{_e(meta.title)}</a>' if meta.url else f"“{_e(meta.title)}”"
         outlet = f", {_e(meta.outlet)}" if meta.outlet else ""
         dated = "published" if meta.published else "as of"
         seen.setdefault(meta.title, f"• {title}{outlet} ({dated} {meta.date:%-d %B %Y})")

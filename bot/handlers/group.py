@@ -19,10 +19,7 @@ class AddressedToMe(filters.MessageFilter):
         if replied is not None and replied.from_user is not None and replied.from_user.id == bot.id:
             return True
         mention = f"@{bot.username}".casefold()
-        return any(
-            text.casefold() == mention
-            for text in message.parse_entities([MessageEntity.MENTION]).values()
-        )
+        return any(text.casefold() == mention for text in message.parse_entities([MessageEntity.MENTION]).values())
 
 
 async def addressed(update: Update, context: Context) -> None:

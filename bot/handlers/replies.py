@@ -20,8 +20,7 @@ NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
 def entry_buttons(entries: Iterable[tuple[Entry, str]]) -> InlineKeyboardMarkup | None:
     """One button per (entry, label), each answering that entry when pressed."""
     rows = [
-        [InlineKeyboardButton(_label(label), callback_data=f"{ANSWER_PREFIX}{entry.id}")]
-        for entry, label in entries
+        [InlineKeyboardButton(_label(label), callback_data=f"{ANSWER_PREFIX}{entry.id}")] for entry, label in entries
     ]
     return InlineKeyboardMarkup(rows) if rows else None
 
@@ -47,7 +46,9 @@ def present(
             return render.compact_html(kb, best.entry), full_answer_button(best.entry)
         return render.full_html(kb, best.entry, matched=best.question), None
     if result.decision is Decision.NOT_COVERED and best is not None:
-        text = render.compact_html(kb, best.entry) if compact else render.full_html(kb, best.entry, matched=best.question)
+        text = (
+            render.compact_html(kb, best.entry) if compact else render.full_html(kb, best.entry, matched=best.question)
+        )
         return text, entry_buttons(examples(store))
     if result.decision is Decision.AMBIGUOUS:
         choices = [(c.entry, c.question) for c in result.candidates[:3]]

@@ -24,7 +24,8 @@ STOPWORDS: frozenset[str] = frozenset(
     way ways thing things something anything guy guys lot lots kind kindly inform wonder wondering
     finally too yet already again mean means meant basically well oh wait um hmm lol omg huh yeah yes
     no not dont didnt doesnt isnt wasnt arent werent cant wont ask asking asked question questions info
-    information detail details exact actual real true really sure one ones
+    information detail details exact actual real true really sure one ones use used using need needs
+    see look find show try trying tried tries
     """.split()
 )
 
@@ -144,8 +145,6 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
         "recognised",
         "recognize",
         "recognized",
-        "own",
-        "owned",
     ),
     "HEAVY": (
         "heavy",
@@ -271,6 +270,8 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
     ),
     "TENSION": ("tension", "tensions", "detente", "deescalate", "deescalation", "escalation", "calm"),
     "GOAL": (
+        "achieve",
+        "accomplish",
         "aim",
         "aims",
         "aiming",
@@ -554,7 +555,22 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
         "struggled",
         "struggling",
     ),
-    "ARTICLE": ("article", "story", "report", "source", "piece", "news", "coverage", "topic"),
+    "ARTICLE": (
+        "article",
+        "story",
+        "report",
+        "source",
+        "piece",
+        "news",
+        "coverage",
+        "topic",
+        "summary",
+        "summarise",
+        "summarize",
+        "overview",
+        "gist",
+        "tldr",
+    ),
     "TRAGEDY": ("tragedy", "tragic", "tragedies", "catastrophe", "disaster"),
 }
 
@@ -565,8 +581,38 @@ CONTRAST_CLASSES: tuple[frozenset[str], ...] = (
     frozenset({"DEATH", "WOUNDED", "PRISONER", "REFUGEE"}),
     frozenset({"SOLDIER", "CIVILIAN", "EQUIPMENT"}),
     frozenset({"OFFICIAL", "WEST"}),
-    frozenset({"WHY", "WHERE", "WHO", "WHEN"}),
 )
+
+# The same, but judged per curated question: an entry is asked about in many ways ("why…", "when…"),
+# so only the curated question itself must not ask something else.
+QUESTION_CONTRAST_CLASSES: tuple[frozenset[str], ...] = (frozenset({"WHY", "WHERE", "WHO", "WHEN"}),)
+
+# Multi-word expressions rewritten before words are looked up (normalised text, whole words).
+PHRASES: Mapping[str, str] = {
+    "how come": "why",
+    "what made": "why",
+    "what caused": "why",
+    "what led to": "why",
+    "for what reason": "why",
+    "own up": "admit",
+    "owned up": "admitted",
+    "up to date": "latest",
+    "as of now": "now",
+    "so far": "",
+    "to date": "",
+    "prisoners of war": "prisoners",
+    "prisoner of war": "prisoner",
+    "tight lipped": "secretive",
+    "kept quiet": "secretive",
+    "keep quiet": "secretive",
+    "press secretary": "spokesman",
+    "pull out": "withdraw",
+    "pulled out": "withdrew",
+    "pull back": "withdraw",
+    "pulled back": "withdrew",
+    "death toll": "toll",
+    "body count": "toll",
+}
 
 # A place named as the one acting ("did Ukraine lose", "has Ukraine admitted") means its people or army.
 ACTOR_AFTER: frozenset[str] = frozenset(

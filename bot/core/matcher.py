@@ -30,13 +30,15 @@ from bot.core.lexicon import (
     ACTOR_AFTER,
     ACTORS,
     CONTRAST_CLASSES,
+    PHRASES,
+    QUESTION_CONTRAST_CLASSES,
     STOPWORDS,
     SYNONYMS,
     WEAK_CONCEPTS,
     concept_table,
 )
 from bot.core.models import Entry
-from bot.core.text import normalise, stem
+from bot.core.text import normalise, rewrite_phrases, stem
 
 
 class Decision(StrEnum):
@@ -128,7 +130,7 @@ class Matcher:
         vocabulary: set[str] = {word for word in self._concept_of if word not in STOPWORDS}
         for entry_index, entry in enumerate(self._entries):
             for question in entry.questions:
-                words = normalise(question).split()
+                words = rewrite_phrases(normalise(question), PHRASES).split()
                 vocabulary.update(w for w in words if w not in STOPWORDS)
                 concepts = frozenset(self._concepts(words))
                 self._entry_questions[entry_index].append(len(self._questions))
@@ -168,7 +170,7 @@ class Matcher:
     def match(self, query: str, *, partial: bool = True) -> MatchResult:
         """Rank the entries for ``query`` and decide; ``partial``: the last word may be unfinished."""
         normalised = normalise(query)
-        tokens = self._tokens(normalised.split(), partial=partial)
+        tokens = self._tokens(rewrite_phrases(normalised, PHRASES).split(), partial=partial)
         ranked = self._rank(tokens)
         return self._decide(query, normalised, ranked)
 
@@ -278,7 +280,7 @@ class Matcher:
             best_score, best_question = 0.0, ""
             for question_index in self._entry_questions[entry_index]:
                 question = self._questions[question_index]
-                score = self._score(tokens, question) * contrast
+                score = self._score(tokens, question) * contrast * self._question_contrast(asked, question.concepts)
                 if score > best_score:
                     best_score, best_question = score, question.text
             if best_score > 0:
@@ -335,6 +337,15 @@ class Matcher:
         precision = sum(self._idf[c] for c in matched) / question.weight
         beta2 = self.settings.recall_beta**2
         return (1 + beta2) * precision * recall / (beta2 * precision + recall)
+
+    def _question_contrast(self, asked: set[str], concepts: frozenset[str]) -> float:
+        """Down-weight a curated question that asks another question word (why vs where vs who)."""
+        factor = 1.0
+        for contrast in QUESTION_CONTRAST_CLASSES:
+            asked_here, curated_here = asked & contrast, concepts & contrast
+            if asked_here and curated_here and not asked_here & curated_here:
+                factor *= self.settings.contrast_penalty
+        return factor
 
     def _contrast_factor(self, asked: set[str], entry_contrasts: Mapping[frozenset[str], frozenset[str]]) -> float:
         """Down-weight an entry whose questions name only other members of a class the question names."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
 
 _MENTION_RE = re.compile(r"(?<![\w@])@[A-Za-z0-9_]{3,64}")
 _URL_RE = re.compile(r"\b(?:https?://|www\.)\S+", re.IGNORECASE)
@@ -26,6 +27,15 @@ def normalise(text: str) -> str:
     text = _DIGIT_GROUP_RE.sub("", text)
     text = _strip_marks(text)
     return " ".join(_WORD_RE.findall(text))
+
+
+def rewrite_phrases(normalised: str, phrases: Mapping[str, str]) -> str:
+    """Replace multi-word expressions (whole words of normalised text) by the word they stand for."""
+    padded = f" {normalised} "
+    for phrase, replacement in phrases.items():
+        if f" {phrase} " in padded:
+            padded = padded.replace(f" {phrase} ", f" {replacement} " if replacement else " ")
+    return " ".join(padded.split())
 
 
 def stem(word: str) -> str:

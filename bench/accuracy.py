@@ -21,7 +21,7 @@ from rapidfuzz import fuzz, process, utils
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from cases import ANSWERABLE_KINDS, UNANSWERABLE_KINDS, Case, load_cases
+from cases import ANSWERABLE_KINDS, UNANSWERABLE_KINDS, Case, load_cases, load_heldout
 
 from bot.config import BUNDLED_KNOWLEDGE
 from bot.core.loader import load_knowledge
@@ -91,8 +91,28 @@ def best_baseline(
     return best[1], best[2]
 
 
+def table(title: str, cases: Sequence[Case], kb_entries: Sequence[Entry], matcher: Matcher) -> None:
+    """Print one markdown table for ``cases``: rows are kinds, columns are matchers."""
+    columns = {"ours": rates(cases, ours(matcher))}
+    for name, scorer in (("WRatio", fuzz.WRatio), ("token_set_ratio", fuzz.token_set_ratio)):
+        threshold, result = best_baseline(cases, kb_entries, scorer)
+        columns[f"extractOne {name} (≥{threshold:g})"] = result
+    kinds = ["answerable", *ANSWERABLE_KINDS, "unanswerable", *UNANSWERABLE_KINDS]
+    print(f"### {title}: {len(cases)} questions\n")
+    print("| kind | " + " | ".join(columns) + " |")
+    print("|---|" + "---|" * len(columns))
+    for kind in kinds:
+        cells = []
+        for column in columns.values():
+            passed, total = column.get(kind, (0, 0))
+            cells.append(f"{passed}/{total} ({passed / total:.0%})" if total else "-")
+        label = f"**{kind}**" if kind in ("answerable", "unanswerable") else kind
+        print(f"| {label} | " + " | ".join(cells) + " |")
+    print()
+
+
 def main() -> None:
-    """Print one markdown table: rows are kinds, columns are matchers."""
+    """Print the tables: the tuning sets (ours + development) and the held-out set apart."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("-v", "--verbose", action="store_true", help="list the cases our matcher fails")
     parser.add_argument("--language", default="en")
@@ -100,24 +120,14 @@ def main() -> None:
     kb = load_knowledge([BUNDLED_KNOWLEDGE])
     matcher = Matcher(kb.entries)
     cases = load_cases(language=args.language)
-    columns = {"ours": rates(cases, ours(matcher))}
-    for name, scorer in (("WRatio", fuzz.WRatio), ("token_set_ratio", fuzz.token_set_ratio)):
-        threshold, table = best_baseline(cases, kb.entries, scorer)
-        columns[f"extractOne {name} (≥{threshold:g})"] = table
-    kinds = ["answerable", *ANSWERABLE_KINDS, "unanswerable", *UNANSWERABLE_KINDS]
-    print(f"{len(cases)} questions ({sum(c.origin == 'dev' for c in cases)} from the development set)\n")
-    print("| kind | " + " | ".join(columns) + " |")
-    print("|---|" + "---|" * len(columns))
-    for kind in kinds:
-        cells = []
-        for table in columns.values():
-            passed, total = table.get(kind, (0, 0))
-            cells.append(f"{passed}/{total} ({passed / total:.0%})" if total else "-")
-        label = f"**{kind}**" if kind in ("answerable", "unanswerable") else kind
-        print(f"| {label} | " + " | ".join(cells) + " |")
+    heldout = load_heldout(language=args.language)
+    dev = sum(c.origin == "dev" for c in cases)
+    table(f"Tuning set (ours + {dev} from the development set)", cases, kb.entries, matcher)
+    if heldout:
+        table("Held-out set (never used for tuning)", heldout, kb.entries, matcher)
     if args.verbose:
         judge = ours(matcher)
-        for case in cases:
+        for case in [*cases, *heldout]:
             passed, said = judge(case)
             if not passed:
                 expected = sorted(case.expect) or "no answer"

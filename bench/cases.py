@@ -45,14 +45,25 @@ class Case:
         return bool(self.expect)
 
 
-def load_cases(*, language: str = "en") -> list[Case]:
-    """Our question set for ``language``, plus the shared development set for English when present."""
-    cases: list[Case] = []
-    ours = BENCH_DATA / ("questions.yaml" if language == "en" else f"questions.{language}.yaml")
-    for raw in yaml.safe_load(ours.read_text(encoding="utf-8"))["cases"]:
+def _load_set(path: Path, origin: str) -> list[Case]:
+    cases = []
+    for raw in yaml.safe_load(path.read_text(encoding="utf-8"))["cases"]:
         expect = raw["expect"]
         ids = frozenset() if expect is None else frozenset([expect] if isinstance(expect, str) else expect)
-        cases.append(Case(raw["q"], ids, raw["kind"], "ours"))
+        cases.append(Case(raw["q"], ids, raw["kind"], origin))
+    return cases
+
+
+def load_heldout(*, language: str = "en") -> list[Case]:
+    """The held-out set: written apart from the knowledge and never used for tuning, only reported."""
+    path = BENCH_DATA / ("heldout.yaml" if language == "en" else f"heldout.{language}.yaml")
+    return _load_set(path, "heldout") if path.exists() else []
+
+
+def load_cases(*, language: str = "en") -> list[Case]:
+    """Our question set for ``language``, plus the shared development set for English when present."""
+    ours = BENCH_DATA / ("questions.yaml" if language == "en" else f"questions.{language}.yaml")
+    cases = _load_set(ours, "ours")
     if language == "en" and DEV_SET.exists():
         for raw in yaml.safe_load(DEV_SET.read_text(encoding="utf-8"))["cases"]:
             if raw["k"] == "multi":

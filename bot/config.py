@@ -28,6 +28,11 @@ class Settings(BaseSettings):
     knowledge_dir: Path = BUNDLED_KNOWLEDGE
     admin_ids: Annotated[tuple[int, ...], NoDecode] = ()
     data_dir: Path = Path("data")
+    retention_days: int = Field(default=90, ge=1, description="Days the question log keeps a row.")
+    reload_seconds: float = Field(default=2.0, gt=0, description="How often knowledge files are checked for changes.")
+    max_upload_bytes: int = Field(
+        default=1_000_000, ge=1_000, description="Largest knowledge file an admin may upload."
+    )
     webhook_url: str | None = None
     webhook_listen: str = "127.0.0.1"
     webhook_port: int = Field(default=8443, ge=1, le=65535)
@@ -63,6 +68,20 @@ class Settings(BaseSettings):
         if self.webhook_url and self.webhook_secret is None:
             raise ValueError("BOT_WEBHOOK_SECRET is required when BOT_WEBHOOK_URL is set")
         return self
+
+    @property
+    def history_dir(self) -> Path:
+        """Where replaced knowledge files are kept, newest last."""
+        return self.data_dir / "history"
+
+    @property
+    def database(self) -> Path:
+        """The SQLite usage log."""
+        return self.data_dir / "usage.sqlite3"
+
+    def is_admin(self, user_id: int | None) -> bool:
+        """True for the users listed in BOT_ADMIN_IDS."""
+        return user_id is not None and user_id in self.admin_ids
 
     @property
     def uses_webhook(self) -> bool:

@@ -23,8 +23,8 @@ STOPWORDS: frozenset[str] = frozenset(
     make made makes making happen happened happens happening come came give gave given giving put let
     way ways thing things something anything guy guys lot lots kind kindly inform wonder wondering
     finally too yet already again mean means meant basically well oh wait um hmm lol omg huh yeah yes
-    no not dont didnt doesnt isnt wasnt arent werent cant wont ask asking asked question questions info
-    information detail details exact actual real true really sure one ones use used using need needs
+    no not dont didnt doesnt isnt wasnt arent werent cant wont ask asking asked question questions
+    detail details exact actual real true really sure one ones use used using need needs
     see look find show try trying tried tries
     """.split()
 )
@@ -161,6 +161,13 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
     ),
     "WOUNDED": ("wounded", "wound", "wounds", "injured", "injury", "injuries", "hurt", "maimed"),
     "CIVILIAN": (
+        "kids",
+        "kid",
+        "child",
+        "babies",
+        "women",
+        "elderly",
+        "families",
         "civilian",
         "civilians",
         "noncombatant",
@@ -211,6 +218,12 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
     ),
     "REFUGEE": ("refugee", "refugees", "displaced", "fled", "flee", "fleeing", "evacuated", "migrants"),
     "WITHDRAW": (
+        "relocate",
+        "relocated",
+        "relocating",
+        "relocation",
+        "move",
+        "moving",
         "withdraw",
         "withdrew",
         "withdrawn",
@@ -360,6 +373,9 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
         "declared",
     ),
     "WHY": (
+        "motivate",
+        "motivated",
+        "motivation",
         "why",
         "whys",
         "reason",
@@ -556,6 +572,8 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
         "struggling",
     ),
     "ARTICLE": (
+        "information",
+        "info",
         "article",
         "story",
         "report",
@@ -611,6 +629,12 @@ PHRASES: Mapping[str, str] = {
     "pull back": "withdraw",
     "pulled back": "withdrew",
     "death toll": "toll",
+    "which countries": "where",
+    "which country": "where",
+    "what country": "where",
+    "this about": "article",
+    "it about": "article",
+    "you about": "article",
     "body count": "toll",
 }
 

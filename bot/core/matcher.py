@@ -102,7 +102,7 @@ class MatcherSettings:
     """The tuning knobs, chosen by measurement on the benchmark question sets (see bench/)."""
 
     threshold: float = 0.5  # below this the bot does not answer
-    margin: float = 0.02  # two facts closer than this are offered as "did you mean"
+    margin: float = 0.01  # two facts closer than this are offered as "did you mean"
     safety_margin: float = 0.06  # a not-covered entry this close to a fact blocks the confident answer
     recall_beta: float = 1.0  # >1 leans on explaining the asked words over covering the curated ones
     contrast_penalty: float = 0.45  # factor for a contrast class disagreement
@@ -123,6 +123,7 @@ class Matcher:
 
     def __init__(self, entries: Sequence[Entry], *, settings: MatcherSettings | None = None) -> None:
         self.settings = settings or MatcherSettings()
+        self._beta2 = self.settings.recall_beta**2
         self._entries = tuple(entries)
         self._concept_of = concept_table()
         self._questions: list[_Question] = []
@@ -151,12 +152,17 @@ class Matcher:
         self._entry_contrasts = [
             {contrast: concepts & contrast for contrast in CONTRAST_CLASSES} for concepts in entry_concepts
         ]
+        self._question_postings: dict[str, list[int]] = defaultdict(list)
+        for question_index, curated in enumerate(self._questions):
+            for concept in curated.concepts - WEAK_CONCEPTS:
+                self._question_postings[concept].append(question_index)
         self._postings: dict[str, list[int]] = defaultdict(list)
         for entry_index, concepts in enumerate(entry_concepts):
             for concept in concepts:
                 self._postings[concept].append(entry_index)
 
         self._vocabulary = sorted(w for w in vocabulary if self._concept(w) in self._idf)
+        self._vocabulary_set = frozenset(self._vocabulary)
         self._by_length: dict[int, list[str]] = defaultdict(list)
         for word in self._vocabulary:
             self._by_length[len(word)].append(word)
@@ -202,8 +208,9 @@ class Matcher:
             if word in ACTORS and position > 0 and words[position - 1] in ACTOR_AFTER:
                 concept = ACTORS[word]
             known = concept in self._idf
-            if is_last and (word in STOPWORDS or not known):
-                token = self._prefix_token(word, alone=len(words) == 1)
+            if is_last and (word in STOPWORDS or not known or word not in self._vocabulary_set):
+                # A word still being typed: what it may become, and (if known) what it already is.
+                token = self._prefix_token(word, alone=len(words) == 1, known=concept if known else None)
                 if token is not None:
                     add(token)
                     continue
@@ -228,16 +235,17 @@ class Matcher:
                 add(_Token(frozenset({concept}), self._unknown_weight, 1.0))
         return list(tokens.values())
 
-    def _prefix_token(self, word: str, *, alone: bool) -> _Token | None:
+    def _prefix_token(self, word: str, *, alone: bool, known: str | None) -> _Token | None:
         """An unfinished last word as the concepts it may become; optional when it may be filler or short."""
         if alone and len(word) < self.settings.min_lone_prefix:
             return None
         completions = self._completions(word)
-        if not completions:
+        if not completions or (known is not None and completions == {known}):
             return None
+        options = completions | {known} if known is not None else completions
         return _Token(
-            completions,
-            min(self._idf[c] for c in completions),
+            options,
+            min(self._idf[c] for c in options),
             self.settings.prefix_certainty,
             optional=word in STOPWORDS or len(word) < self.settings.min_prefix,
         )
@@ -272,13 +280,23 @@ class Matcher:
     def _rank(self, tokens: list[_Token]) -> list[Candidate]:
         if not tokens or all(t.options <= WEAK_CONCEPTS for t in tokens):
             return []
-        shortlist = self._shortlist(tokens)
+        shortlist = set(self._shortlist(tokens))
         asked = {next(iter(t.options)) for t in tokens if len(t.options) == 1}
+        # Only curated questions sharing a meaningful concept can score above zero: score just those.
+        # Concepts at the weight floor (in most entries) alone cannot make a question win while a rarer
+        # concept is asked too, so their long posting lists are only walked when nothing rarer is asked.
+        meaningful = {c for t in tokens for c in t.options - WEAK_CONCEPTS if c in self._idf}
+        rare = {c for c in meaningful if self._idf[c] > self.settings.min_weight}
+        touched: dict[int, list[int]] = defaultdict(list)
+        for question_index in sorted({q for c in (rare or meaningful) for q in self._question_postings[c]}):
+            entry_index = self._questions[question_index].entry_index
+            if entry_index in shortlist:
+                touched[entry_index].append(question_index)
         scored: list[Candidate] = []
-        for entry_index in shortlist:
+        for entry_index, question_indices in touched.items():
             contrast = self._contrast_factor(asked, self._entry_contrasts[entry_index])
             best_score, best_question = 0.0, ""
-            for question_index in self._entry_questions[entry_index]:
+            for question_index in question_indices:
                 question = self._questions[question_index]
                 score = self._score(tokens, question) * contrast * self._question_contrast(asked, question.concepts)
                 if score > best_score:
@@ -335,7 +353,7 @@ class Matcher:
             return 0.0
         recall = explained / asked
         precision = sum(self._idf[c] for c in matched) / question.weight
-        beta2 = self.settings.recall_beta**2
+        beta2 = self._beta2
         return (1 + beta2) * precision * recall / (beta2 * precision + recall)
 
     def _question_contrast(self, asked: set[str], concepts: frozenset[str]) -> float:

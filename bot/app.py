@@ -7,13 +7,14 @@ import logging
 from typing import Any
 from urllib.parse import urlsplit
 
-from telegram import BotCommand, Update
-from telegram.error import InvalidToken, NetworkError, TimedOut
+from telegram import BotCommand, BotCommandScopeChat, Update
+from telegram.error import BadRequest, InvalidToken, NetworkError, TimedOut
 from telegram.ext import (
     AIORateLimiter,
     Application,
     ApplicationBuilder,
     CallbackQueryHandler,
+    ChosenInlineResultHandler,
     CommandHandler,
     InlineQueryHandler,
     MessageHandler,
@@ -21,10 +22,12 @@ from telegram.ext import (
 )
 
 from bot.config import Settings, require_token
-from bot.handlers import callbacks, chat, errors, group, inline
+from bot.handlers import admin, callbacks, chat, errors, group, inline, reloads
 from bot.handlers.context import CONTEXT_TYPES, BotData, Context
-from bot.handlers.replies import ANSWER_PREFIX
+from bot.handlers.replies import ANSWER_PREFIX, REASON_PREFIX, SOURCE_PREFIX, VOTE_PREFIX
+from bot.knowledge_files import KnowledgeFiles
 from bot.store import KnowledgeStore
+from bot.usage import UsageLog
 
 log = logging.getLogger("bot.app")
 
@@ -36,10 +39,18 @@ COMMANDS = [
     BotCommand("help", "How to ask"),
     BotCommand("start", "Welcome and example questions"),
 ]
+ADMIN_COMMANDS = [
+    *COMMANDS,
+    BotCommand("unanswered", "Admin: questions the bot could not answer"),
+    BotCommand("stats", "Admin: usage and feedback"),
+    BotCommand("reload", "Admin: reload the knowledge files"),
+    BotCommand("rollback", "Admin: restore the previous version of a file"),
+    BotCommand("export", "Admin: the knowledge files as documents"),
+]
 MAX_STARTUP_BACKOFF = 30.0
 
 
-def build_application(settings: Settings, store: KnowledgeStore) -> BotApplication:
+def build_application(settings: Settings, store: KnowledgeStore, usage: UsageLog) -> BotApplication:
     """The application with every handler, in the order Telegram updates are tried."""
     application = (
         ApplicationBuilder()
@@ -50,12 +61,26 @@ def build_application(settings: Settings, store: KnowledgeStore) -> BotApplicati
         .context_types(CONTEXT_TYPES)
         .build()
     )
-    application.bot_data.store = store
-    application.bot_data.settings = settings
+    data = application.bot_data
+    data.store = store
+    data.settings = settings
+    data.usage = usage
+    data.files = KnowledgeFiles(
+        store.directory or settings.knowledge_dir, settings.history_dir, max_bytes=settings.max_upload_bytes
+    )
 
     in_messages = filters.UpdateType.MESSAGE | filters.UpdateType.CHANNEL_POST  # never edits
     private = filters.ChatType.PRIVATE
     handlers = [
+        # Admin commands and uploads: each refuses non-admins politely and does nothing else.
+        CommandHandler("reload", admin.reload_command, filters=in_messages),
+        CommandHandler("rollback", admin.rollback_command, filters=in_messages),
+        CommandHandler("export", admin.export_command, filters=private & in_messages),
+        CommandHandler("unanswered", admin.unanswered_command, filters=private & in_messages),
+        CommandHandler("stats", admin.stats_command, filters=private & in_messages),
+        MessageHandler(private & filters.Document.ALL & filters.UpdateType.MESSAGE, admin.upload),
+        CallbackQueryHandler(admin.add_unanswered, pattern=f"^{admin.ADD_PREFIX}"),
+        CallbackQueryHandler(admin.ignore_unanswered, pattern=f"^{admin.IGNORE_PREFIX}"),
         # Commands first. /start and /help are for the private chat; /ask and /sources work anywhere.
         CommandHandler("start", chat.start, filters=private & in_messages),
         CommandHandler("help", chat.help_command, filters=in_messages),
@@ -69,8 +94,13 @@ def build_application(settings: Settings, store: KnowledgeStore) -> BotApplicati
         ),
         # Buttons: "did you mean", examples, "full answer".
         CallbackQueryHandler(callbacks.answer_choice, pattern=f"^{ANSWER_PREFIX}"),
+        CallbackQueryHandler(callbacks.show_source, pattern=f"^{SOURCE_PREFIX}"),
+        CallbackQueryHandler(callbacks.vote, pattern=f"^{VOTE_PREFIX}"),
+        CallbackQueryHandler(callbacks.reason, pattern=f"^{REASON_PREFIX}"),
         # @bot question, in any chat.
         InlineQueryHandler(inline.answer_inline),
+        # An inline answer was posted: remember it, so corrections can reach it.
+        ChosenInlineResultHandler(inline.chosen_result),
     ]
     application.add_handlers(handlers)
     application.add_error_handler(errors.log_error)
@@ -78,7 +108,13 @@ def build_application(settings: Settings, store: KnowledgeStore) -> BotApplicati
 
 
 async def _post_init(application: BotApplication) -> None:
+    """Register the command menus: everyone's, and the admins' own with the admin commands."""
     await application.bot.set_my_commands(COMMANDS)
+    for admin_id in application.bot_data.settings.admin_ids:
+        try:
+            await application.bot.set_my_commands(ADMIN_COMMANDS, scope=BotCommandScopeChat(admin_id))
+        except BadRequest as error:  # the admin has not opened a chat with the bot yet
+            log.warning("Admin menu not set for %s: %s", admin_id, error.message)
 
 
 async def serve(application: BotApplication, settings: Settings, stop: asyncio.Event) -> None:
@@ -104,7 +140,9 @@ async def serve(application: BotApplication, settings: Settings, stop: asyncio.E
         else:
             await updater.start_polling(allowed_updates=Update.ALL_TYPES, bootstrap_retries=-1, timeout=10)
         log.info("Serving as @%s (%s)", application.bot.username, "webhook" if settings.webhook_url else "polling")
+        watcher = asyncio.create_task(reloads.watch_knowledge(application.bot, application.bot_data, stop))
         await stop.wait()
+        await watcher
     finally:
         if updater.running:
             await updater.stop()

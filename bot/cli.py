@@ -11,11 +11,13 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
+from bot import reports
 from bot.config import Settings, SettingsError, load_settings, require_token
 from bot.core.errors import KnowledgeError, Problem
 from bot.core.loader import KnowledgeBase, load_knowledge
 from bot.core.matcher import Matcher, find_collisions
 from bot.core.render import as_json, as_plain
+from bot.usage import UsageError
 
 EXIT_OK = 0
 EXIT_INVALID = 1
@@ -54,6 +56,40 @@ def _parser() -> argparse.ArgumentParser:
 
     run = commands.add_parser("run", help="start the Telegram bot (polling, or a webhook if BOT_WEBHOOK_URL is set)")
     run.set_defaults(run=_run)
+
+    unanswered = commands.add_parser(
+        "unanswered",
+        help="questions the bot did not answer confidently, most asked first (from the usage log)",
+        description="Questions of the last days that got no answer, an ambiguous one or an answer scored below "
+        "0.6, grouped by their normalised text, most asked first; groups hidden by an admin are left out. "
+        "Reads BOT_DATA_DIR/usage.sqlite3; without one, prints an empty report. "
+        "CSV: a header, then one row per group (key, count, last_seen, nearest_entry, nearest_score, "
+        "normalised, example); text a spreadsheet would run as a formula (=, +, -, @) starts with an apostrophe.",
+    )
+    unanswered.add_argument("--days", type=_positive_int, default=7, help="look back this many days (default: 7)")
+    unanswered.add_argument("--limit", type=_positive_int, default=20, help="at most this many groups (default: 20)")
+    unanswered_output = unanswered.add_mutually_exclusive_group()
+    unanswered_output.add_argument("--json", action="store_true", help="print one JSON object")
+    unanswered_output.add_argument("--csv", action="store_true", help="print CSV: a header and one row per group")
+    unanswered.set_defaults(run=_unanswered)
+
+    stats = commands.add_parser(
+        "stats",
+        help="usage per day and chat kind, the most answered entries and their feedback (from the usage log)",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        description="Usage of the last days, from BOT_DATA_DIR/usage.sqlite3 (without one, an empty report).\n"
+        "Text and JSON hold everything; CSV holds one table, chosen with --table:\n"
+        "  days      date, questions, answered, answered_share (UTC days with questions, oldest first)\n"
+        "  kinds     chat_kind, questions\n"
+        "  entries   entry_id, answered (the 10 most answered entries)\n"
+        "  feedback  entry_id, helpful, unhelpful, wrong_match, wrong_figure, missing_caveat",
+    )
+    stats.add_argument("--days", type=_positive_int, default=30, help="look back this many days (default: 30)")
+    stats_output = stats.add_mutually_exclusive_group()
+    stats_output.add_argument("--json", action="store_true", help="print one JSON object")
+    stats_output.add_argument("--csv", action="store_true", help="print one table as CSV (see --table)")
+    stats.add_argument("--table", choices=reports.STATS_TABLES, help="with --csv: the table to print (default: days)")
+    stats.set_defaults(run=_stats)
     return parser
 
 
@@ -94,15 +130,19 @@ def _answer(question: str, kb: KnowledgeBase, matcher: Matcher, *, as_json_outpu
 
 def _run(args: argparse.Namespace, settings: Settings) -> int:
     # Telegram is imported here, not at the top: check and ask must work without loading it.
+    from telegram.error import InvalidToken  # noqa: PLC0415
+
     from bot.app import build_application, serve  # noqa: PLC0415
     from bot.logs import configure_logging  # noqa: PLC0415
-    from bot.store import KnowledgeStore, Snapshot  # noqa: PLC0415
+    from bot.store import KnowledgeStore  # noqa: PLC0415
+    from bot.usage import UsageLog  # noqa: PLC0415
 
     token = require_token(settings)
     secret = settings.webhook_secret.get_secret_value() if settings.webhook_secret else ""
     configure_logging(secrets=[token, secret])
-    store = KnowledgeStore(Snapshot.load([settings.knowledge_dir]))
-    application = build_application(settings, store)
+    store = KnowledgeStore.open(settings.knowledge_dir)
+    usage = UsageLog.open(settings.data_dir, retention_days=settings.retention_days)
+    application = build_application(settings, store, usage)
 
     async def until_signalled() -> None:
         stop = asyncio.Event()
@@ -111,5 +151,59 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
             loop.add_signal_handler(signum, stop.set)
         await serve(application, settings, stop)
 
-    asyncio.run(until_signalled())
+    try:
+        asyncio.run(until_signalled())
+    except InvalidToken:
+        # PTB's message quotes the token: say it in our words instead.
+        raise SettingsError("BOT_TOKEN: rejected by the Bot API; check the token @BotFather gave you") from None
+    finally:
+        usage.close()
     return EXIT_OK
+
+
+def _unanswered(args: argparse.Namespace, settings: Settings) -> int:
+    try:
+        questions, note = reports.read_unanswered(
+            settings.data_dir, retention_days=settings.retention_days, days=args.days, limit=args.limit
+        )
+    except UsageError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_INVALID
+    output = _report_output(args)
+    text = reports.render_unanswered(questions, output=output, days=args.days, limit=args.limit, note=note)
+    _print_report(text, output, note)
+    return EXIT_OK
+
+
+def _stats(args: argparse.Namespace, settings: Settings) -> int:
+    if args.table is not None and not args.csv:
+        print("error: --table only applies to --csv", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        stats, note = reports.read_stats(settings.data_dir, retention_days=settings.retention_days, days=args.days)
+    except UsageError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_INVALID
+    output = _report_output(args)
+    _print_report(reports.render_stats(stats, output=output, note=note, table=args.table or "days"), output, note)
+    return EXIT_OK
+
+
+def _report_output(args: argparse.Namespace) -> reports.Output:
+    return "json" if args.json else "csv" if args.csv else "text"
+
+
+def _print_report(text: str, output: reports.Output, note: str | None) -> None:
+    print(text, end="" if text.endswith("\n") else "\n")
+    if output == "csv" and note:
+        print(f"note: {note}", file=sys.stderr)  # the CSV itself holds data only
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, not {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {value}")
+    return value

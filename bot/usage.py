@@ -38,6 +38,7 @@ KEY_CHARS = 12  # of sha1(normalised), as hex: short enough for Telegram callbac
 MAX_QUESTION_CHARS = 1000
 UPDATE_MEMORY = 100_000
 CHAT_KINDS = frozenset({"private", "group", "channel", "inline"})
+DECISIONS = frozenset(decision.value for decision in Decision)
 FEEDBACK_REASONS = ("wrong_match", "wrong_figure", "missing_caveat")
 TOP_ENTRIES = 10
 DAY_SECONDS = 86_400
@@ -82,7 +83,7 @@ class EntryCount(NamedTuple):
     """How often an entry was given as the answer."""
 
     entry_id: str
-    count: int
+    answered: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,9 +139,7 @@ def _add_question_keys(connection: sqlite3.Connection) -> None:
     """Give every question its group key (computed in Python) and hide groups by key: version 3."""
     connection.execute("ALTER TABLE questions ADD COLUMN key TEXT NOT NULL DEFAULT ''")
     groups = [row[0] for row in connection.execute("SELECT DISTINCT normalised FROM questions")]
-    connection.executemany(
-        "UPDATE questions SET key = ? WHERE normalised = ?", [(question_key(n), n) for n in groups]
-    )
+    connection.executemany("UPDATE questions SET key = ? WHERE normalised = ?", [(question_key(n), n) for n in groups])
     connection.execute("CREATE INDEX questions_by_key ON questions (key)")
     connection.execute("CREATE INDEX questions_by_normalised ON questions (normalised, at)")
     connection.execute("CREATE TABLE ignored (normalised TEXT PRIMARY KEY, key TEXT NOT NULL, at REAL NOT NULL)")
@@ -195,18 +194,24 @@ def schema_version(connection: sqlite3.Connection) -> int:
     return version
 
 
+def _known_version(connection: sqlite3.Connection) -> int:
+    """The schema version, or ``SchemaTooNewError`` if a newer bot wrote the database."""
+    version = schema_version(connection)
+    if version > SCHEMA_VERSION:
+        path = connection.execute("PRAGMA database_list").fetchone()[2]
+        raise SchemaTooNewError(
+            f"{path}: the usage log has schema version {version}, newer than this bot understands "
+            f"({SCHEMA_VERSION}); upgrade the bot or point BOT_DATA_DIR at another directory"
+        )
+    return version
+
+
 def apply_migrations(connection: sqlite3.Connection, *, upto: int = SCHEMA_VERSION) -> None:
     """Bring a database (opened with ``isolation_level=None``) to version ``upto``, one transaction each."""
     while True:
         connection.execute("BEGIN IMMEDIATE")  # read the version under the write lock: one migrator at a time
         try:
-            version = schema_version(connection)
-            if version > SCHEMA_VERSION:
-                path = connection.execute("PRAGMA database_list").fetchone()[2]
-                raise SchemaTooNewError(
-                    f"{path}: the usage log has schema version {version}, newer than this bot understands "
-                    f"({SCHEMA_VERSION}); upgrade the bot or point BOT_DATA_DIR at another directory"
-                )
+            version = _known_version(connection)
             if version >= upto:
                 connection.execute("COMMIT")
                 return
@@ -214,7 +219,8 @@ def apply_migrations(connection: sqlite3.Connection, *, upto: int = SCHEMA_VERSI
             # PRAGMA takes no bound parameters; the value is an int from this loop, never input.
             connection.execute(f"PRAGMA user_version = {version + 1:d}")
         except BaseException:
-            connection.execute("ROLLBACK")
+            if connection.in_transaction:  # some errors end the transaction themselves
+                connection.execute("ROLLBACK")
             raise
         connection.execute("COMMIT")
 
@@ -364,9 +370,7 @@ class UsageLog:
         salt = _load_salt(data_dir / SALT_NAME)
         path = data_dir / DATABASE_NAME
         _create_private(path)
-        connection = sqlite3.connect(
-            path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None, check_same_thread=False
-        )
+        connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None, check_same_thread=False)
         try:
             connection.execute("PRAGMA journal_mode = WAL")
             connection.execute("PRAGMA synchronous = NORMAL")
@@ -414,7 +418,8 @@ class UsageLog:
             try:
                 yield self._connection
             except BaseException:
-                self._connection.execute("ROLLBACK")
+                if self._connection.in_transaction:  # some errors end the transaction themselves
+                    self._connection.execute("ROLLBACK")
                 raise
             self._connection.execute("COMMIT")
 
@@ -440,8 +445,8 @@ class UsageLog:
         """Log one question and what the bot did with it; the texts are cut to 1,000 characters."""
         if chat_kind not in CHAT_KINDS:
             raise ValueError(f"chat_kind must be one of {', '.join(sorted(CHAT_KINDS))}, not {chat_kind!r}")
-        if decision not in set(Decision):
-            raise ValueError(f"decision must be one of {', '.join(Decision)}, not {decision!r}")
+        if decision not in DECISIONS:
+            raise ValueError(f"decision must be one of {', '.join(sorted(DECISIONS))}, not {decision!r}")
         if not math.isfinite(score):
             raise ValueError(f"score must be a finite number, not {score!r}")
         normalised = _storable(normalised)
@@ -598,8 +603,8 @@ class UsageLog:
                 ).fetchall()
             )
             top_entries = tuple(
-                EntryCount(entry_id, count)
-                for entry_id, count in db.execute(
+                EntryCount(entry_id, answered)
+                for entry_id, answered in db.execute(
                     "SELECT entry_id, COUNT(*) AS answered FROM questions"
                     " WHERE at >= ? AND decision = ? AND entry_id IS NOT NULL"
                     " GROUP BY entry_id ORDER BY answered DESC, entry_id LIMIT ?",

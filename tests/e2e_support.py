@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import tempfile
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -12,7 +13,8 @@ from pydantic import SecretStr
 
 from bot.app import BotApplication, build_application, serve
 from bot.config import BUNDLED_KNOWLEDGE, Settings
-from bot.store import KnowledgeStore, Snapshot
+from bot.store import KnowledgeStore
+from bot.usage import UsageLog
 
 
 def settings_for(emulator: BotApiEmulator, **overrides: object) -> Settings:
@@ -32,8 +34,11 @@ async def running_bot(
     emulator: BotApiEmulator, *, knowledge: Path = BUNDLED_KNOWLEDGE, **overrides: object
 ) -> AsyncIterator[BotApplication]:
     """Serve the bot (as ``python -m bot run`` does) until the block ends, then stop it cleanly."""
+    scratch = tempfile.TemporaryDirectory(prefix="bot-data-")
+    overrides.setdefault("data_dir", Path(scratch.name))
     settings = settings_for(emulator, knowledge_dir=knowledge, **overrides)
-    application = build_application(settings, KnowledgeStore(Snapshot.load([settings.knowledge_dir])))
+    usage = UsageLog.open(settings.data_dir, retention_days=settings.retention_days)
+    application = build_application(settings, KnowledgeStore.open(settings.knowledge_dir), usage)
     stop = asyncio.Event()
     task = asyncio.create_task(serve(application, settings, stop))
     try:
@@ -42,4 +47,8 @@ async def running_bot(
         yield application
     finally:
         stop.set()
-        await asyncio.wait_for(task, timeout=15)
+        try:
+            await asyncio.wait_for(task, timeout=15)
+        finally:
+            usage.close()
+            scratch.cleanup()

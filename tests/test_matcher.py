@@ -79,18 +79,13 @@ def test_a_question_shared_by_two_entries_is_reported_as_a_collision() -> None:
 
 
 def test_an_ambiguous_question_offers_the_close_entries() -> None:
-    def entry(entry_id: str, words: str) -> Entry:
-        return Entry(
-            id=entry_id,
-            questions=(words, f"{words} now", f"{words} here", f"{words} there", f"{words} then"),
-            answer="a",
-            source="s",
-            caveat="c",
-            quote=("q",),
-        )
+    def entry(entry_id: str, words: str, extra: str) -> Entry:
+        questions = (words, f"{words} {extra}", f"{extra} {words}", f"{words} {extra} now", f"{words} {extra} then")
+        return Entry(id=entry_id, questions=questions, answer="a", source="s", caveat="c", quote=("q",))
 
-    matcher = Matcher([entry("alpha", "russian losses"), entry("beta", "russian losses ukraine")])
-    result = matcher.match("russian losses in ukraine today")
+    matcher = Matcher([entry("alpha", "russian soldiers died", "north"), entry("beta", "russian troops killed", "east")])
+    result = matcher.match("how many russian soldiers were killed")
+    assert result.decision is Decision.AMBIGUOUS
     assert {c.entry.id for c in result.candidates} == {"alpha", "beta"}
 
 

@@ -1,14 +1,25 @@
-"""Inline keyboard presses: "did you mean", example questions and "full answer"."""
+"""Inline keyboard presses: "did you mean", examples, "full answer", the source of a post, 👍 / 👎."""
 
 from __future__ import annotations
 
-from telegram import Update
+from telegram import CallbackQuery, InlineKeyboardMarkup, Update
 from telegram.constants import ParseMode
 from telegram.error import BadRequest
 
 from bot.core import render
 from bot.handlers.context import Context
-from bot.handlers.replies import ANSWER_PREFIX, NO_PREVIEW
+from bot.handlers.replies import (
+    ANSWER_PREFIX,
+    NO_PREVIEW,
+    REASON_PREFIX,
+    REASONS,
+    SOURCE_PREFIX,
+    VOTE_PREFIX,
+    feedback_buttons,
+    reason_buttons,
+)
+
+ALERT_LIMIT = 200  # Telegram's limit for callback query answers
 
 
 async def answer_choice(update: Update, context: Context) -> None:
@@ -22,12 +33,71 @@ async def answer_choice(update: Update, context: Context) -> None:
         await query.answer("That answer is no longer in the knowledge base.", show_alert=True)
         return
     await query.answer()
+    private = query.message is not None and query.message.chat.type == "private"
     try:
         await query.edit_message_text(
             render.full_html(kb, entry, matched=entry.questions[0]),
             parse_mode=ParseMode.HTML,
             link_preview_options=NO_PREVIEW,
+            reply_markup=feedback_buttons(entry) if private and entry.covered else None,
         )
     except BadRequest as error:
         if "not modified" not in error.message:  # pressed twice: the answer is already shown
+            raise
+
+
+async def show_source(update: Update, context: Context) -> None:
+    """The source of a posted answer, as a short alert to whoever pressed the button."""
+    query = update.callback_query
+    if query is None or query.data is None:
+        return
+    kb = context.bot_data.store.current.kb
+    entry = kb.by_id.get(query.data.removeprefix(SOURCE_PREFIX))
+    if entry is None:
+        await query.answer("This answer is no longer in the knowledge base.", show_alert=True)
+        return
+    meta = kb.source_of(entry.id).meta
+    text = f"{entry.source.rstrip('.')}. Article: {meta.title} ({meta.date:%-d %B %Y})"
+    await query.answer(text if len(text) <= ALERT_LIMIT else text[: ALERT_LIMIT - 1] + "…", show_alert=True)
+
+
+async def vote(update: Update, context: Context) -> None:
+    """👍 is stored and thanked; 👎 is stored and asks what was wrong."""
+    query = update.callback_query
+    if query is None or query.data is None:
+        return
+    helpful_flag, _, entry_id = query.data.removeprefix(VOTE_PREFIX).partition(":")
+    entry = context.bot_data.store.current.kb.by_id.get(entry_id)
+    if entry is None:
+        await query.answer("This answer is no longer in the knowledge base.")
+        return
+    helpful = helpful_flag == "1"
+    context.bot_data.usage.record_feedback(entry_id=entry.id, user_id=query.from_user.id, helpful=helpful)
+    if helpful:
+        await query.answer("Thanks for the feedback!")
+        await _set_keyboard(query, None)
+    else:
+        await query.answer("Thanks. What was wrong?")
+        await _set_keyboard(query, reason_buttons(entry))
+
+
+async def reason(update: Update, context: Context) -> None:
+    """Store why an answer was not helpful."""
+    query = update.callback_query
+    if query is None or query.data is None:
+        return
+    code, _, entry_id = query.data.removeprefix(REASON_PREFIX).partition(":")
+    if code not in REASONS:
+        await query.answer()
+        return
+    context.bot_data.usage.set_feedback_reason(entry_id=entry_id, user_id=query.from_user.id, reason=REASONS[code][0])
+    await query.answer("Thanks, the editors will look at it.")
+    await _set_keyboard(query, None)
+
+
+async def _set_keyboard(query: CallbackQuery, markup: InlineKeyboardMarkup | None) -> None:
+    try:
+        await query.edit_message_reply_markup(reply_markup=markup)
+    except BadRequest as error:
+        if "not modified" not in error.message:
             raise

@@ -21,7 +21,7 @@ async def start(update: Update, context: Context) -> None:
     store = context.bot_data.store
     question = decode_question(context.args[0]) if context.args else None
     if question:
-        await reply_to_question(message, store, question, compact=False)
+        await reply_to_question(message, context.bot_data, question, compact=False)
         return
     await message.reply_text(
         render.welcome_html(store.current.kb),
@@ -57,11 +57,11 @@ async def ask(update: Update, context: Context) -> None:
     if not question.strip():
         await message.reply_text(ASK_USAGE, parse_mode=ParseMode.HTML, do_quote=chat.type != chat.PRIVATE)
         return
-    await reply_to_question(message, context.bot_data.store, question, compact=chat.type != chat.PRIVATE)
+    await reply_to_question(message, context.bot_data, question, compact=chat.type != chat.PRIVATE)
 
 
 async def private_text(update: Update, context: Context) -> None:
     """Any text in the private chat is a question."""
     message = update.effective_message
     if message is not None and message.text:
-        await reply_to_question(message, context.bot_data.store, message.text, compact=False)
+        await reply_to_question(message, context.bot_data, message.text, compact=False)

@@ -7,7 +7,9 @@ from typing import Any
 from telegram.ext import CallbackContext, ContextTypes, ExtBot
 
 from bot.config import Settings
-from bot.store import KnowledgeStore
+from bot.knowledge_files import KnowledgeFiles
+from bot.store import Fingerprint, KnowledgeStore
+from bot.usage import UsageLog
 
 
 class BotData:
@@ -15,6 +17,10 @@ class BotData:
 
     store: KnowledgeStore
     settings: Settings
+    usage: UsageLog
+    files: KnowledgeFiles
+    seen_fingerprint: Fingerprint | None = None  # the knowledge directory as the watcher last saw it
+    reported_problem: str | None = None  # the last reload problem sent to admins, so it is sent once
 
 
 Context = CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], BotData]

@@ -10,7 +10,7 @@ from bot.core.deeplink import encode_question
 from bot.core.matcher import Decision
 from bot.core.models import Entry
 from bot.handlers.context import Context
-from bot.handlers.replies import NO_PREVIEW
+from bot.handlers.replies import NO_PREVIEW, log_question, source_button
 from bot.store import Snapshot
 
 MAX_RESULTS = 10
@@ -30,7 +30,7 @@ async def answer_inline(update: Update, context: Context) -> None:
         snapshot = store.current
         results = [_article(snapshot, entry, entry.questions[0]) for entry in store.most_asked(MAX_RESULTS)]
     else:
-        snapshot, result = store.match(query, partial=True)
+        snapshot, result = store.match(query, partial=True, count=False)  # keystrokes, not questions yet
         if result.decision is Decision.NONE:
             results = [_not_covered(snapshot)]
             button = InlineQueryResultsButton(text="Ask me in a private chat", start_parameter=encode_question(query))
@@ -49,7 +49,22 @@ def _article(snapshot: Snapshot, entry: Entry, question: str) -> InlineQueryResu
             parse_mode=ParseMode.HTML,
             link_preview_options=NO_PREVIEW,
         ),
+        reply_markup=source_button(entry),
     )
+
+
+async def chosen_result(update: Update, context: Context) -> None:
+    """An answer was posted from inline mode: log its question and remember the post for corrections."""
+    chosen = update.chosen_inline_result
+    if chosen is None:
+        return
+    data = context.bot_data
+    _, result = data.store.match(chosen.query, partial=True)
+    log_question(data, result, chat_kind="inline", user_id=chosen.from_user.id)
+    if chosen.inline_message_id and chosen.result_id in data.store.current.kb.by_id:
+        data.usage.record_inline_post(
+            inline_message_id=chosen.inline_message_id, entry_id=chosen.result_id, user_id=chosen.from_user.id
+        )
 
 
 def _not_covered(snapshot: Snapshot) -> InlineQueryResultArticle:

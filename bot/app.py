@@ -8,9 +8,8 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from telegram import BotCommand, BotCommandScopeChat, Update
-from telegram.error import BadRequest, InvalidToken, NetworkError, TimedOut
+from telegram.error import BadRequest, Conflict, InvalidToken, NetworkError, TelegramError, TimedOut
 from telegram.ext import (
-    AIORateLimiter,
     Application,
     ApplicationBuilder,
     CallbackQueryHandler,
@@ -18,15 +17,18 @@ from telegram.ext import (
     CommandHandler,
     InlineQueryHandler,
     MessageHandler,
+    TypeHandler,
     filters,
 )
 
 from bot.config import Settings, require_token
-from bot.handlers import admin, callbacks, chat, errors, group, inline, reloads
+from bot.delivery import DeliveringRateLimiter
+from bot.handlers import admin, callbacks, chat, errors, group, inline, once, reloads
 from bot.handlers.context import CONTEXT_TYPES, BotData, Context
 from bot.handlers.replies import ANSWER_PREFIX, REASON_PREFIX, SOURCE_PREFIX, VOTE_PREFIX
 from bot.knowledge_files import KnowledgeFiles
 from bot.store import KnowledgeStore
+from bot.throttle import QuestionThrottle
 from bot.usage import UsageLog
 
 log = logging.getLogger("bot.app")
@@ -57,7 +59,13 @@ def build_application(settings: Settings, store: KnowledgeStore, usage: UsageLog
         .token(require_token(settings))
         .base_url(settings.api_base_url)
         .base_file_url(settings.api_file_url)
-        .rate_limiter(AIORateLimiter(max_retries=3))
+        .rate_limiter(
+            DeliveringRateLimiter(
+                overall_max_rate=settings.send_rate_per_second,
+                group_max_rate=settings.group_rate_per_minute,
+                max_retries=settings.send_retries,
+            )
+        )
         .context_types(CONTEXT_TYPES)
         .build()
     )
@@ -65,6 +73,7 @@ def build_application(settings: Settings, store: KnowledgeStore, usage: UsageLog
     data.store = store
     data.settings = settings
     data.usage = usage
+    data.throttle = QuestionThrottle(settings.user_questions, settings.user_window_seconds)
     data.files = KnowledgeFiles(
         store.directory or settings.knowledge_dir, settings.history_dir, max_bytes=settings.max_upload_bytes
     )
@@ -102,7 +111,11 @@ def build_application(settings: Settings, store: KnowledgeStore, usage: UsageLog
         # An inline answer was posted: remember it, so corrections can reach it.
         ChosenInlineResultHandler(inline.chosen_result),
     ]
+    # Around them: an update already answered before a restart is skipped (group -1) and every
+    # update is recorded as processed once its handler is done (group 1).
+    application.add_handler(TypeHandler(Update, once.skip_if_processed), group=-1)
     application.add_handlers(handlers)
+    application.add_handler(TypeHandler(Update, once.mark_processed), group=1)
     application.add_error_handler(errors.log_error)
     return application
 
@@ -138,7 +151,9 @@ async def serve(application: BotApplication, settings: Settings, stop: asyncio.E
                 bootstrap_retries=-1,
             )
         else:
-            await updater.start_polling(allowed_updates=Update.ALL_TYPES, bootstrap_retries=-1, timeout=10)
+            await updater.start_polling(
+                allowed_updates=Update.ALL_TYPES, bootstrap_retries=-1, timeout=10, error_callback=_polling_error
+            )
         log.info("Serving as @%s (%s)", application.bot.username, "webhook" if settings.webhook_url else "polling")
         watcher = asyncio.create_task(reloads.watch_knowledge(application.bot, application.bot_data, stop))
         await stop.wait()
@@ -149,6 +164,17 @@ async def serve(application: BotApplication, settings: Settings, stop: asyncio.E
         if application.running:
             await application.stop()
         await application.shutdown()
+
+
+def _polling_error(error: TelegramError) -> None:
+    """Polling goes on after an error (with backoff); say plainly what happened."""
+    if isinstance(error, Conflict):
+        log.error(
+            "Another instance is polling with this bot token (409 Conflict). Stop the other instance; "
+            "this one keeps retrying with backoff."
+        )
+    else:
+        log.warning("Polling for updates failed (%s); retrying", error)
 
 
 async def _initialize_when_reachable(application: BotApplication, stop: asyncio.Event) -> bool:

@@ -38,6 +38,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"The knowledge files have {len(error.problems)} problem(s):", file=sys.stderr)
         print(error, file=sys.stderr)
         return EXIT_INVALID
+    except UsageError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_INVALID
 
 
 def _parser() -> argparse.ArgumentParser:

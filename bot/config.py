@@ -33,6 +33,11 @@ class Settings(BaseSettings):
     max_upload_bytes: int = Field(
         default=1_000_000, ge=1_000, description="Largest knowledge file an admin may upload."
     )
+    user_questions: int = Field(default=10, ge=1, description="Questions one user may ask per window.")
+    user_window_seconds: float = Field(default=60.0, gt=0, description="The per-user question window.")
+    send_rate_per_second: float = Field(default=30.0, gt=0, description="Messages per second overall.")
+    group_rate_per_minute: float = Field(default=20.0, gt=0, description="Messages per minute in one group.")
+    send_retries: int = Field(default=5, ge=0, description="Retries of a send after a Bot API fault or 429.")
     webhook_url: str | None = None
     webhook_listen: str = "127.0.0.1"
     webhook_port: int = Field(default=8443, ge=1, le=65535)

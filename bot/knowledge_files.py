@@ -126,7 +126,9 @@ class KnowledgeFiles:
         if not name:
             raise UploadRejected("the file has no name: name it like kremlin-losses.yaml")
         if len(name) > MAX_NAME_CHARS or len(name.encode("utf-8", "surrogatepass")) > MAX_NAME_BYTES:
-            raise UploadRejected(f"the file name {shown} is too long: use at most {MAX_NAME_CHARS} characters")
+            raise UploadRejected(
+                f"the file name {shown} is too long: use at most {MAX_NAME_CHARS} characters, fewer if non-Latin"
+            )
         if any(_is_control(char) for char in name):
             raise UploadRejected(f"the file name {shown} contains control or invisible characters: rename the file")
         if "/" in name or "\\" in name:

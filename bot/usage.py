@@ -513,6 +513,12 @@ class UsageLog:
         with self._transaction() as db:
             db.execute("DELETE FROM inline_posts WHERE inline_message_id = ?", (inline_message_id,))
 
+    def update_seen(self, update_id: int) -> bool:
+        """True when ``first_time_update`` has already recorded this update id (read only)."""
+        with self._transaction(write=False) as db:
+            row = db.execute("SELECT 1 FROM seen_updates WHERE update_id = ?", (update_id,)).fetchone()
+            return row is not None
+
     def first_time_update(self, update_id: int) -> bool:
         """True the first time an update id is seen, False after, across restarts (the last 100,000 ids)."""
         with self._transaction() as db:

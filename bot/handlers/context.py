@@ -9,6 +9,7 @@ from telegram.ext import CallbackContext, ContextTypes, ExtBot
 from bot.config import Settings
 from bot.knowledge_files import KnowledgeFiles
 from bot.store import Fingerprint, KnowledgeStore
+from bot.throttle import QuestionThrottle
 from bot.usage import UsageLog
 
 
@@ -19,6 +20,7 @@ class BotData:
     settings: Settings
     usage: UsageLog
     files: KnowledgeFiles
+    throttle: QuestionThrottle
     seen_fingerprint: Fingerprint | None = None  # the knowledge directory as the watcher last saw it
     reported_problem: str | None = None  # the last reload problem sent to admins, so it is sent once
 

@@ -12,6 +12,7 @@ from bot.core.matcher import Decision, MatchResult
 from bot.core.models import Entry
 from bot.handlers.context import BotData
 from bot.store import KnowledgeStore, Snapshot
+from bot.throttle import Verdict
 
 # Callback data, each within Telegram's 64 bytes (entry ids are at most 48 characters):
 ANSWER_PREFIX = "a:"  # a:<entry id>         show that entry's full answer in place
@@ -109,10 +110,20 @@ def log_question(data: BotData, result: MatchResult, *, chat_kind: str, user_id:
     )
 
 
+SLOW_DOWN = "You are asking faster than I can answer well. Please wait a minute before the next question."
+
+
 async def reply_to_question(message: Message, data: BotData, question: str, *, compact: bool) -> None:
     """Match ``question``, log it, and reply to ``message``, quoting it when in a group."""
-    snapshot, result = data.store.match(question)
     user = message.from_user
+    if user is not None:
+        verdict = data.throttle.check(user.id)
+        if verdict is Verdict.DROP:
+            return
+        if verdict is Verdict.NOTIFY:
+            await message.reply_text(SLOW_DOWN, do_quote=compact)
+            return
+    snapshot, result = data.store.match(question)
     kind = "group" if message.chat.type in ("group", "supergroup") else message.chat.type
     log_question(data, result, chat_kind=kind, user_id=user.id if user else None)
     text, keyboard = present(data.store, snapshot, result, compact=compact)

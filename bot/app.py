@@ -74,6 +74,7 @@ def build_application(settings: Settings, store: KnowledgeStore, usage: UsageLog
     data.settings = settings
     data.usage = usage
     data.throttle = QuestionThrottle(settings.user_questions, settings.user_window_seconds)
+    data.reload_lock = asyncio.Lock()
     data.files = KnowledgeFiles(
         store.directory or settings.knowledge_dir, settings.history_dir, max_bytes=settings.max_upload_bytes
     )

@@ -14,11 +14,13 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent
 
 from bot.core.errors import KnowledgeError, Problem, display_path
 from bot.core.models import Entry, KnowledgeFile, Source, numbers_in
 
 KNOWLEDGE_SUFFIXES = (".yaml", ".yml")
+MAX_NESTING = 12  # a knowledge file nests five levels deep; far more is an accident or an attack
 MAX_FILE_BYTES = 1_000_000  # a hand-edited file is a few dozen kilobytes; anything larger is a mistake
 
 _QUOTE_MARKS = str.maketrans({"‘": "'", "’": "'", "‚": "'", "′": "'", "“": '"', "”": '"', "„": '"', "«": '"', "»": '"'})
@@ -148,6 +150,9 @@ def _load_file(path: Path) -> _Loaded:
         line = raw[: error.start].count(b"\n") + 1
         return None, [], [Problem(path, line, "", "not UTF-8 text: save the file as UTF-8")]
     try:
+        shape_problem = _unsafe_shape(path, text)
+        if shape_problem is not None:
+            return None, [], [shape_problem]
         document = _parse_yaml(text)
     except MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
@@ -199,6 +204,26 @@ class _DatesAsText(RoundTripConstructor):
 
 
 _DatesAsText.add_constructor("tag:yaml.org,2002:timestamp", RoundTripConstructor.construct_yaml_str)
+
+
+def _unsafe_shape(path: Path, text: str) -> Problem | None:
+    """Refuse aliases (a few lines of them can expand to billions of nodes) and deep nesting, before
+    anything is built: the event parser is iterative, so this pass itself cannot blow up."""
+    depth = 0
+    for event in YAML(typ="rt").parse(text):
+        if isinstance(event, AliasEvent):
+            line = event.start_mark.line + 1 if event.start_mark else None
+            return Problem(
+                path, line, "", "YAML aliases (*name) are not allowed in knowledge files: write the value out"
+            )
+        if isinstance(event, CollectionStartEvent):
+            depth += 1
+            if depth > MAX_NESTING:
+                line = event.start_mark.line + 1 if event.start_mark else None
+                return Problem(path, line, "", f"nested deeper than {MAX_NESTING} levels: not a knowledge file")
+        elif isinstance(event, CollectionEndEvent):
+            depth -= 1
+    return None
 
 
 def _parse_yaml(text: str) -> Any:  # noqa: ANN401  (a YAML document can be anything)

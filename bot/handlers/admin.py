@@ -6,6 +6,7 @@ is read, written or reloaded.
 
 from __future__ import annotations
 
+import asyncio
 import html
 import logging
 
@@ -63,7 +64,7 @@ async def upload(update: Update, context: Context) -> None:
         name = data.files.check_name(document.file_name or "")
         telegram_file = await document.get_file()
         content = bytes(await telegram_file.download_as_bytearray())
-        change = data.files.install(name, content)
+        change = await asyncio.to_thread(data.files.install, name, content)
     except UploadRejected as error:
         await message.reply_text(f"Not accepted: {error}")
         return
@@ -90,7 +91,7 @@ async def rollback_command(update: Update, context: Context) -> None:
         return
     name = context.args[0]
     try:
-        change = data.files.rollback(name)
+        change = await asyncio.to_thread(data.files.rollback, name)
     except (UploadRejected, NothingToRollBack) as error:
         await message.reply_text(f"Nothing rolled back: {error}")
         return
@@ -161,7 +162,7 @@ async def add_unanswered(update: Update, context: Context) -> None:
         await query.answer("That question is no longer in the report.", show_alert=True)
         return
     try:
-        data.files.add_question(entry_id, question.example)
+        await asyncio.to_thread(data.files.add_question, entry_id, question.example)
     except (UnknownEntry, DuplicateQuestion) as error:
         await query.answer(str(error)[:200], show_alert=True)
         return

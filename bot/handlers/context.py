@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 from telegram.ext import CallbackContext, ContextTypes, ExtBot
@@ -21,6 +22,7 @@ class BotData:
     usage: UsageLog
     files: KnowledgeFiles
     throttle: QuestionThrottle
+    reload_lock: asyncio.Lock
     seen_fingerprint: Fingerprint | None = None  # the knowledge directory as the watcher last saw it
     reported_problem: str | None = None  # the last reload problem sent to admins, so it is sent once
 

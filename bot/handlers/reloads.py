@@ -6,6 +6,7 @@ import asyncio
 import datetime as dt
 import html
 import logging
+import time
 
 from telegram import Bot
 from telegram.constants import ParseMode
@@ -13,18 +14,25 @@ from telegram.error import BadRequest, Forbidden, TelegramError
 
 from bot.core import render
 from bot.core.errors import KnowledgeError
+from bot.core.loader import KNOWLEDGE_SUFFIXES
 from bot.handlers.context import BotData
 from bot.handlers.replies import NO_PREVIEW, source_button
-from bot.store import ReloadReport, fingerprint
+from bot.store import Fingerprint, ReloadReport, fingerprint
 
 log = logging.getLogger("bot.reloads")
+PRUNE_EVERY_SECONDS = 3600.0  # the retention window is in days: pruning hourly keeps the log bounded
 PROBLEM_LIMIT = 3500  # leave room in a 4096-character message for the lead line
 
 
 async def reload_knowledge(bot: Bot, data: BotData, *, trigger: str) -> str:
     """Reload everything; on success correct posted answers; either way tell every admin. Returns the message."""
+    async with data.reload_lock:  # the watcher, /reload and uploads never reload at the same time
+        return await _reload_locked(bot, data, trigger=trigger)
+
+
+async def _reload_locked(bot: Bot, data: BotData, *, trigger: str) -> str:
     try:
-        report = data.store.reload()
+        report = await asyncio.to_thread(data.store.reload)
     except KnowledgeError as error:
         message = problems_message(error, lead=f"Reload ({trigger}) refused; the last good knowledge stays in service.")
         await notify_admins(bot, data, message)
@@ -102,6 +110,7 @@ async def watch_knowledge(bot: Bot, data: BotData, stop: asyncio.Event) -> None:
         data.seen_fingerprint = fingerprint(directory)
     except OSError:
         data.seen_fingerprint = None
+    last_prune = time.monotonic()
     while not stop.is_set():
         try:
             await asyncio.wait_for(stop.wait(), timeout=data.settings.reload_seconds)
@@ -110,6 +119,11 @@ async def watch_knowledge(bot: Bot, data: BotData, stop: asyncio.Event) -> None:
         else:
             return
         await check_for_changes(bot, data)
+        if time.monotonic() - last_prune > PRUNE_EVERY_SECONDS:
+            last_prune = time.monotonic()
+            removed = await asyncio.to_thread(data.usage.prune)
+            if removed:
+                log.info("Pruned %d usage rows older than %d days", removed, data.settings.retention_days)
 
 
 async def check_for_changes(bot: Bot, data: BotData) -> None:
@@ -127,6 +141,22 @@ async def check_for_changes(bot: Bot, data: BotData) -> None:
         return
     if current == data.seen_fingerprint:
         return
-    data.seen_fingerprint = current
+    previous, data.seen_fingerprint = data.seen_fingerprint, current
+    vanished = _knowledge_names(previous) - _knowledge_names(current)
+    if vanished:
+        # A deleted file may be a mistake: keep serving its entries until an admin confirms with /reload.
+        names = ", ".join(sorted(vanished))
+        log.warning("Knowledge file(s) deleted: %s; still serving them until /reload", names)
+        await notify_admins(
+            bot,
+            data,
+            f"⚠️ Knowledge file(s) deleted on disk: {html.escape(names)}. Their entries stay in service; "
+            "send /reload to confirm the deletion, or restore the file(s).",
+        )
+        return
     log.info("Knowledge files changed on disk; reloading")
     await reload_knowledge(bot, data, trigger="files changed on disk")
+
+
+def _knowledge_names(seen: Fingerprint | None) -> set[str]:
+    return {name for name, _, _ in seen or () if name.endswith(KNOWLEDGE_SUFFIXES)}

@@ -93,6 +93,18 @@ def _parser() -> argparse.ArgumentParser:
     stats_output.add_argument("--csv", action="store_true", help="print one table as CSV (see --table)")
     stats.add_argument("--table", choices=reports.STATS_TABLES, help="with --csv: the table to print (default: days)")
     stats.set_defaults(run=_stats)
+
+    add = commands.add_parser(
+        "add-question",
+        help="add a question to an entry's curated questions (file edited in place, validated, history kept)",
+        description="Adds QUESTION to the `questions` of entry ENTRY_ID in its knowledge file, keeping the "
+        "file's comments and order; the change is validated like an upload and the previous version kept "
+        "in BOT_DATA_DIR/history. A running bot picks the change up by itself. QUESTION may also be the "
+        "key of a group in the `unanswered` report (its latest wording is added, and the group hidden).",
+    )
+    add.add_argument("entry_id", metavar="ENTRY_ID")
+    add.add_argument("question", metavar="QUESTION")
+    add.set_defaults(run=_add_question)
     return parser
 
 
@@ -210,3 +222,27 @@ def _positive_int(text: str) -> int:
     if value < 1:
         raise argparse.ArgumentTypeError(f"must be at least 1, not {value}")
     return value
+
+
+def _add_question(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.knowledge_files import DuplicateQuestion, KnowledgeFiles, UnknownEntry  # noqa: PLC0415
+    from bot.usage import UsageLog  # noqa: PLC0415
+
+    question: str = args.question
+    group_key = None
+    if settings.database.exists():
+        with UsageLog.open(settings.data_dir, retention_days=settings.retention_days) as log:
+            group = log.unanswered_by_key(question)
+            if group is not None:
+                question, group_key = group.example, group.key
+    files = KnowledgeFiles(settings.knowledge_dir, settings.history_dir, max_bytes=settings.max_upload_bytes)
+    try:
+        change = files.add_question(args.entry_id, question)
+    except (UnknownEntry, DuplicateQuestion) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_INVALID
+    if group_key is not None:
+        with UsageLog.open(settings.data_dir, retention_days=settings.retention_days) as log:
+            log.ignore(group_key)
+    print(f"Added {question!r} to {args.entry_id} in {change.path.name}.")
+    return EXIT_OK

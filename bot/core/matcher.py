@@ -26,16 +26,14 @@ from functools import lru_cache
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from bot.core.languages import REFERENCE, MergedLexicon, load_lexicons
 from bot.core.lexicon import (
     ACTOR_AFTER,
     ACTORS,
     CONTRAST_CLASSES,
-    PHRASES,
     QUESTION_CONTRAST_CLASSES,
-    STOPWORDS,
     SYNONYMS,
     WEAK_CONCEPTS,
-    concept_table,
 )
 from bot.core.models import Entry
 from bot.core.text import normalise, rewrite_phrases, stem
@@ -52,11 +50,12 @@ class Decision(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Candidate:
-    """An entry as a match for a question: its best curated question and the score."""
+    """An entry as a match for a question: its best curated question (and that question's language)."""
 
     entry: Entry
     question: str
     score: float
+    language: str = REFERENCE
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +92,7 @@ class _Token:
 class _Question:
     entry_index: int
     text: str
+    language: str
     concepts: frozenset[str]
     weight: float = 0.0
 
@@ -121,21 +121,30 @@ class MatcherSettings:
 class Matcher:
     """A ready-to-query index over a knowledge base's curated questions."""
 
-    def __init__(self, entries: Sequence[Entry], *, settings: MatcherSettings | None = None) -> None:
+    def __init__(
+        self,
+        entries: Sequence[Entry],
+        *,
+        settings: MatcherSettings | None = None,
+        lexicon: MergedLexicon | None = None,
+    ) -> None:
         self.settings = settings or MatcherSettings()
         self._beta2 = self.settings.recall_beta**2
         self._entries = tuple(entries)
-        self._concept_of = concept_table()
+        self._lexicon = lexicon or MergedLexicon(load_lexicons().values())
+        self._stopwords = self._lexicon.stopwords
+        self._phrases = self._lexicon.phrases
         self._questions: list[_Question] = []
         self._entry_questions: list[list[int]] = [[] for _ in self._entries]
-        vocabulary: set[str] = {word for word in self._concept_of if word not in STOPWORDS}
+        vocabulary: set[str] = {w for w in self._lexicon.exact if w not in self._stopwords}
+        vocabulary.update(self._lexicon.stemmed_words())
         for entry_index, entry in enumerate(self._entries):
-            for question in entry.questions:
-                words = rewrite_phrases(normalise(question), PHRASES).split()
-                vocabulary.update(w for w in words if w not in STOPWORDS)
+            for language, question in entry.all_questions():
+                words = rewrite_phrases(normalise(question), self._phrases).split()
+                vocabulary.update(w for w in words if w not in self._stopwords)
                 concepts = frozenset(self._concepts(words))
                 self._entry_questions[entry_index].append(len(self._questions))
-                self._questions.append(_Question(entry_index, question, concepts))
+                self._questions.append(_Question(entry_index, question, language, concepts))
 
         entry_concepts = [frozenset().union(*(self._questions[q].concepts for q in qs)) for qs in self._entry_questions]
         document_frequency: dict[str, int] = defaultdict(int)
@@ -176,23 +185,24 @@ class Matcher:
     def match(self, query: str, *, partial: bool = True) -> MatchResult:
         """Rank the entries for ``query`` and decide; ``partial``: the last word may be unfinished."""
         normalised = normalise(query)
-        tokens = self._tokens(rewrite_phrases(normalised, PHRASES).split(), partial=partial)
+        tokens = self._tokens(rewrite_phrases(normalised, self._phrases).split(), partial=partial)
         ranked = self._rank(tokens)
         return self._decide(query, normalised, ranked)
 
     # -- analysis ---------------------------------------------------------------------------------
 
     def _concept(self, word: str) -> str:
-        concept = self._concept_of.get(word)
+        """The concept a word stands for; an unknown word stands for itself (lightly stemmed)."""
+        concept = self._lexicon.concept(word)
         if concept is None:
             stemmed = stem(word)
-            concept = self._concept_of.get(stemmed, stemmed)
+            concept = self._lexicon.concept(stemmed) or self._lexicon.actor_forms.get(word) or stemmed
         return concept
 
     def _concepts(self, words: Iterable[str]) -> Iterable[str]:
         for word in words:
-            if word not in STOPWORDS:
-                yield self._concept(word)
+            if word not in self._stopwords:
+                yield self._lexicon.actor_forms.get(word) or self._concept(word)
 
     def _tokens(self, words: list[str], *, partial: bool) -> list[_Token]:
         tokens: dict[frozenset[str], _Token] = {}
@@ -204,11 +214,11 @@ class Matcher:
 
         for position, word in enumerate(words):
             is_last = partial and position == len(words) - 1
-            concept = self._concept(word)
+            concept = self._lexicon.actor_forms.get(word) or self._concept(word)
             if word in ACTORS and position > 0 and words[position - 1] in ACTOR_AFTER:
                 concept = ACTORS[word]
             known = concept in self._idf
-            if is_last and (word in STOPWORDS or not known or word not in self._vocabulary_set):
+            if is_last and (word in self._stopwords or not known or word not in self._vocabulary_set):
                 # A word still being typed: what it may become, and (if known) what it already is.
                 token = self._prefix_token(word, alone=len(words) == 1, known=concept if known else None)
                 if token is not None:
@@ -216,7 +226,7 @@ class Matcher:
                     continue
                 if len(word) < self.settings.min_prefix:
                     continue  # one or two letters typed so far say nothing yet
-            if word in STOPWORDS:
+            if word in self._stopwords:
                 continue
             if known:
                 add(_Token(frozenset({concept}), self._idf[concept], 1.0))
@@ -247,7 +257,7 @@ class Matcher:
             options,
             min(self._idf[c] for c in options),
             self.settings.prefix_certainty,
-            optional=word in STOPWORDS or len(word) < self.settings.min_prefix,
+            optional=word in self._stopwords or len(word) < self.settings.min_prefix,
         )
 
     def _completions(self, prefix: str) -> frozenset[str]:
@@ -295,18 +305,22 @@ class Matcher:
         scored: list[Candidate] = []
         for entry_index, question_indices in touched.items():
             contrast = self._contrast_factor(asked, self._entry_contrasts[entry_index])
-            best_score, best_question = 0.0, ""
+            best_score, best_question = 0.0, None
             for question_index in question_indices:
                 question = self._questions[question_index]
                 score = self._score(tokens, question) * contrast * self._question_contrast(asked, question.concepts)
                 if score > best_score:
-                    best_score, best_question = score, question.text
-            if best_score > 0:
+                    best_score, best_question = score, question
+            if best_question is not None:
                 share = self.settings.entry_share
                 best_score = (1 - share) * best_score + share * contrast * self._recall(
                     tokens, self._entry_concepts[entry_index]
                 )
-                scored.append(Candidate(self._entries[entry_index], best_question, round(best_score, 4)))
+                scored.append(
+                    Candidate(
+                        self._entries[entry_index], best_question.text, round(best_score, 4), best_question.language
+                    )
+                )
         scored.sort(key=lambda c: (-c.score, c.entry.id))
         return scored
 

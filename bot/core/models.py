@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
+from dataclasses import dataclass
 from enum import StrEnum
 from typing import Annotated, Self
 
@@ -143,6 +145,36 @@ class Entry(_Strict):
     def covered(self) -> bool:
         """True when the article holds the answer."""
         return self.kind is EntryKind.FACT
+
+    def all_questions(self, reference: str = "en") -> Iterator[tuple[str, str]]:
+        """Every curated question with its language: the file's own first, then each translation's."""
+        for question in self.questions:
+            yield reference, question
+        for language, translation in self.translations.items():
+            for question in translation.questions:
+                yield language, question
+
+    def texts(self, language: str) -> LocalisedTexts:
+        """Answer, source and caveat in ``language``, each falling back to the file's own text."""
+        translation = self.translations.get(language)
+        if translation is None:
+            return LocalisedTexts(self.answer, self.source, self.caveat, translated=False)
+        return LocalisedTexts(
+            translation.answer or self.answer,
+            translation.source or self.source,
+            translation.caveat or self.caveat,
+            translated=translation.answer is not None,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class LocalisedTexts:
+    """An entry's reader-facing texts in one language."""
+
+    answer: str
+    source: str
+    caveat: str
+    translated: bool
 
 
 class KnowledgeFile(_Strict):

@@ -1,0 +1,136 @@
+"""The languages the matcher reads: each language's lexicon merged into one lookup, and language detection.
+
+English is the reference (``bot.core.lexicon``); ``lexicon_it``, ``lexicon_ru`` and ``lexicon_uk`` add
+their words for the same concepts. A word is looked up exactly first, then by its longest known stem
+(Russian and Ukrainian inflect heavily: погибли, погибших, погибло all begin with погиб).
+"""
+
+from __future__ import annotations
+
+import bisect
+import importlib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from types import ModuleType
+
+from bot.core import lexicon as english
+from bot.core.text import normalise
+
+REFERENCE = "en"
+LANGUAGES = ("en", "it", "ru", "uk")
+MIN_STEM = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """One language's word knowledge."""
+
+    code: str
+    stopwords: frozenset[str]
+    synonyms: Mapping[str, tuple[str, ...]]
+    stems: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    phrases: Mapping[str, str] = field(default_factory=dict)
+    actors: Mapping[str, str] = field(default_factory=dict)  # word form that names a place acting → concept
+
+    @property
+    def words(self) -> frozenset[str]:
+        """Every exact word this lexicon knows, filler included (for language detection)."""
+        return self.stopwords | {w for group in self.synonyms.values() for w in group}
+
+
+def _from_module(code: str, module: ModuleType) -> Lexicon:
+    return Lexicon(
+        code=code,
+        stopwords=frozenset(getattr(module, "STOPWORDS", frozenset())),
+        synonyms=dict(getattr(module, "SYNONYMS", {})),
+        stems=dict(getattr(module, "STEMS", {})),
+        phrases=dict(getattr(module, "PHRASES", {})),
+        actors=dict(getattr(module, "ACTORS", {})),
+    )
+
+
+def load_lexicons() -> dict[str, Lexicon]:
+    """English plus every other language whose lexicon module is present."""
+    found = {REFERENCE: _from_module(REFERENCE, english)}
+    for code in LANGUAGES[1:]:
+        try:
+            module = importlib.import_module(f"bot.core.lexicon_{code}")
+        except ModuleNotFoundError:
+            continue
+        found[code] = _from_module(code, module)
+    return found
+
+
+class MergedLexicon:
+    """All languages' lexicons as one lookup: word → concept, filler words, phrases."""
+
+    def __init__(self, lexicons: Iterable[Lexicon]) -> None:
+        self.lexicons = {lexicon.code: lexicon for lexicon in lexicons}
+        self.stopwords: frozenset[str] = frozenset().union(*(lx.stopwords for lx in self.lexicons.values()))
+        self.phrases: dict[str, str] = {}
+        self.actor_forms: dict[str, str] = {}
+        exact: dict[str, str] = {}
+        stems: dict[str, str] = {}
+        for lexicon in self.lexicons.values():
+            self.phrases.update(lexicon.phrases)
+            if lexicon.code != REFERENCE:
+                self.actor_forms.update(lexicon.actors)
+            for concept, words in lexicon.synonyms.items():
+                for word in words:
+                    exact.setdefault(word, concept)  # English first: the reference wins a clash
+            for concept, prefixes in lexicon.stems.items():
+                for prefix in prefixes:
+                    if len(prefix) >= MIN_STEM:
+                        stems.setdefault(prefix, concept)
+        self.exact = exact
+        self._stems = stems
+        self._stem_keys = sorted(stems)
+
+    def concept(self, word: str) -> str | None:
+        """The concept of ``word``: its exact form, else its longest known stem; None if unknown."""
+        found = self.exact.get(word)
+        if found is not None:
+            return found
+        for length in range(len(word), MIN_STEM - 1, -1):
+            concept = self._stems.get(word[:length])
+            if concept is not None:
+                return concept
+        return None
+
+    def stemmed_words(self) -> list[str]:
+        """Every stem, for the vocabulary unfinished words complete to."""
+        return list(self._stem_keys)
+
+    def has_stem_prefix(self, prefix: str) -> bool:
+        """True when some stem begins with ``prefix`` (an unfinished word may become it)."""
+        index = bisect.bisect_left(self._stem_keys, prefix)
+        return index < len(self._stem_keys) and self._stem_keys[index].startswith(prefix)
+
+
+_UKRAINIAN_LETTERS = frozenset("ієґ")
+_RUSSIAN_LETTERS = frozenset("ыэъ")
+
+
+def detect_language(text: str, lexicons: Mapping[str, Lexicon]) -> str | None:
+    """The language ``text`` is most likely written in, or None when it is unclear (one word, a figure)."""
+    words = normalise(text).split()
+    letters = {ch for word in words for ch in word if ch.isalpha()}
+    cyrillic = any("\u0400" <= ch <= "\u04ff" for ch in letters)
+    if cyrillic:
+        if letters & _UKRAINIAN_LETTERS and not letters & _RUSSIAN_LETTERS:
+            return "uk" if "uk" in lexicons else None
+        if letters & _RUSSIAN_LETTERS and not letters & _UKRAINIAN_LETTERS:
+            return "ru" if "ru" in lexicons else None
+        return _by_words(words, [lexicons[c] for c in ("ru", "uk") if c in lexicons])
+    latin = [lexicons[c] for c in ("en", "it") if c in lexicons]
+    return _by_words(words, latin)
+
+
+def _by_words(words: list[str], candidates: list[Lexicon]) -> str | None:
+    """The candidate whose known words cover the text clearly more than the others' (two hits at least)."""
+    if len(words) < 2 or not candidates:
+        return None
+    scores = sorted(((sum(w in lx.words for w in words), lx.code) for lx in candidates), reverse=True)
+    best_score, best = scores[0]
+    runner_up = scores[1][0] if len(scores) > 1 else 0
+    return best if best_score >= 2 and best_score > runner_up else None

@@ -14,6 +14,8 @@ from typing import TextIO
 from bot import reports
 from bot.config import Settings, SettingsError, load_settings, require_token
 from bot.core.errors import KnowledgeError, Problem
+from bot.core.i18n import MESSAGES
+from bot.core.languages import load_lexicons, reply_language
 from bot.core.loader import KnowledgeBase, load_knowledge
 from bot.core.matcher import Matcher, find_collisions
 from bot.core.render import as_json, as_plain
@@ -113,10 +115,15 @@ def _check(args: argparse.Namespace, settings: Settings) -> int:
     kb = load_knowledge(paths)
     for collision in find_collisions(Matcher(kb.entries)):
         location = kb.locations[collision.entry_id]
-        field = f"entries[{location.index}].questions[{collision.question_index}]"
-        line = location.question_lines[collision.question_index]
+        reference = kb.source_of(collision.entry_id).meta.language
+        field = location.question_field(collision.language, collision.question_index, reference=reference)
+        line = location.question_lines.get((collision.language, collision.question_index))
         print(f"warning: {Problem(location.path, line, field, collision.describe())}")
-    print(f"OK: {len(kb.files)} file(s), {len(kb.entries)} entries, {kb.question_count} questions")
+    languages = sorted({lang for entry in kb.entries for lang, _ in entry.all_questions()})
+    print(
+        f"OK: {len(kb.files)} file(s), {len(kb.entries)} entries, {kb.question_count} questions"
+        f" in {len(languages)} language(s): {' '.join(languages)}"
+    )
     return EXIT_OK
 
 
@@ -136,10 +143,18 @@ def _ask(args: argparse.Namespace, settings: Settings) -> int:
 
 def _answer(question: str, kb: KnowledgeBase, matcher: Matcher, *, as_json_output: bool, out: TextIO) -> None:
     result = matcher.match(question)
+    best = result.best
+    language = reply_language(
+        question,
+        lexicons=load_lexicons(),
+        available=MESSAGES,
+        matched_language=best.language if best else None,
+        user_language=None,
+    )
     if as_json_output:
-        print(json.dumps(as_json(result, kb), ensure_ascii=False), file=out)
+        print(json.dumps(as_json(result, kb, language), ensure_ascii=False), file=out)
     else:
-        print(as_plain(result, kb), file=out)
+        print(as_plain(result, kb, language), file=out)
         print(file=out)
 
 

@@ -184,6 +184,8 @@ MIGRATIONS: tuple[Migration, ...] = (
         "CREATE INDEX inline_posts_by_time ON inline_posts (at)",
     ),
     _add_question_keys,
+    # Posted answers are corrected in the language they were posted in.
+    _script("ALTER TABLE inline_posts ADD COLUMN language TEXT NOT NULL DEFAULT 'en'"),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -491,14 +493,25 @@ class UsageLog:
             )
             return cursor.rowcount == 1
 
-    def record_inline_post(self, *, inline_message_id: str, entry_id: str, user_id: int | None) -> None:
+    def record_inline_post(
+        self, *, inline_message_id: str, entry_id: str, user_id: int | None, language: str = "en"
+    ) -> None:
         """Remember that an inline answer of the entry was posted; recording the same message again does nothing."""
         with self._transaction() as db:
             db.execute(
-                "INSERT INTO inline_posts (inline_message_id, entry_id, user_hash, at) VALUES (?, ?, ?, ?)"
-                " ON CONFLICT (inline_message_id) DO NOTHING",
-                (inline_message_id, entry_id, self._user_hash(user_id), self._clock()),
+                "INSERT INTO inline_posts (inline_message_id, entry_id, user_hash, at, language)"
+                " VALUES (?, ?, ?, ?, ?) ON CONFLICT (inline_message_id) DO NOTHING",
+                (inline_message_id, entry_id, self._user_hash(user_id), self._clock(), language),
             )
+
+    def posted_answers(self, entry_id: str) -> list[tuple[str, str]]:
+        """(inline message id, language) of the posted answers of an entry, oldest first."""
+        with self._transaction(write=False) as db:
+            rows = db.execute(
+                "SELECT inline_message_id, language FROM inline_posts WHERE entry_id = ? ORDER BY at, rowid",
+                (entry_id,),
+            ).fetchall()
+        return [(row[0], row[1]) for row in rows]
 
     def inline_posts(self, entry_id: str) -> list[str]:
         """The inline message ids of the posted answers of an entry, oldest first."""

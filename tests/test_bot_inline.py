@@ -15,6 +15,13 @@ from bot.store import Snapshot
 
 JsonDict = dict[str, Any]
 
+
+def _entry_id(result: dict[str, Any]) -> str:
+    """Inline result ids are ``<language>:<entry id>`` (the language a posted answer is corrected in)."""
+    language, _, entry_id = str(result["id"]).partition(":")
+    assert language in ("en", "it", "ru", "uk"), result["id"]
+    return entry_id
+
 USER = 4242
 MAX_RESULTS = 10
 START_PARAMETER = re.compile(r"[A-Za-z0-9_-]{1,64}")
@@ -71,9 +78,9 @@ async def test_a_full_question_lists_curated_questions_with_their_figures(
         answer = await _ask_inline(botapi, "how many soldiers died")
     _assert_well_formed(answer)
     results = answer["results"]
-    assert results[0]["id"] == "death-toll"
+    assert _entry_id(results[0]) == "death-toll"
     for result in results:
-        entry = snapshot.kb.by_id[result["id"]]
+        entry = snapshot.kb.by_id[_entry_id(result)]
         assert result["title"] in entry.questions, "the title is one of the entry's curated questions"
         content = result["input_message_content"]
         if entry.figures:
@@ -97,7 +104,7 @@ async def test_a_half_typed_question_puts_the_right_entry_first(
     async with running_bot(botapi):
         answer = await _ask_inline(botapi, typed)
     _assert_well_formed(answer)
-    assert answer["results"][0]["id"] == expected_first, [r["id"] for r in answer["results"]]
+    assert _entry_id(answer["results"][0]) == expected_first, [_entry_id(r) for r in answer["results"]]
 
 
 async def test_an_empty_query_lists_the_most_asked_questions_first(botapi: BotApiEmulator, snapshot: Snapshot) -> None:
@@ -111,10 +118,10 @@ async def test_an_empty_query_lists_the_most_asked_questions_first(botapi: BotAp
     _assert_well_formed(before)
     _assert_well_formed(after)
     covered = [e.id for e in snapshot.kb.entries if e.covered]
-    assert [r["id"] for r in before["results"]] == covered[:MAX_RESULTS], "curated order before anyone asked"
-    assert [r["id"] for r in after["results"]][:2] == ["withdrawal-reason", "who-is-peskov"]
+    assert [_entry_id(r) for r in before["results"]] == covered[:MAX_RESULTS], "curated order before anyone asked"
+    assert [_entry_id(r) for r in after["results"]][:2] == ["withdrawal-reason", "who-is-peskov"]
     for result in after["results"]:
-        assert result["title"] == snapshot.kb.by_id[result["id"]].questions[0]
+        assert result["title"] == snapshot.kb.by_id[_entry_id(result)].questions[0]
 
 
 async def test_a_query_nothing_matches_offers_not_covered_and_a_deep_link_carrying_it(
@@ -159,5 +166,5 @@ async def test_typing_one_inline_query_does_not_outweigh_questions_really_asked(
         for typed in ["who is pe", "who is pes", "who is pesk", "who is pesko", "who is peskov"]:
             await _ask_inline(botapi, typed)
         answer = await _ask_inline(botapi, "")
-    ranked = [r["id"] for r in answer["results"]]
+    ranked = [_entry_id(r) for r in answer["results"]]
     assert ranked.index("withdrawal-reason") < ranked.index("who-is-peskov"), ranked

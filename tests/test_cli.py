@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -112,12 +113,13 @@ def test_check_on_the_bundled_knowledge_reports_ok_with_counts() -> None:
     result = run("check")
     assert result.returncode == 0, result.stderr
     [line] = result.stdout.splitlines()
-    prefix, entries, questions = line.split(", ")
-    assert prefix == "OK: 1 file(s)"
-    assert entries.endswith(" entries")
-    assert int(entries.removesuffix(" entries")) >= 20
-    assert questions.endswith(" questions")
-    assert int(questions.removesuffix(" questions")) >= 5 * int(entries.removesuffix(" entries"))
+    found = re.fullmatch(r"OK: 1 file\(s\), (\d+) entries, (\d+) questions in (\d+) language\(s\): ([a-z ]+)", line)
+    assert found is not None, line
+    entries, questions, languages = int(found[1]), int(found[2]), found[4].split()
+    assert entries >= 20
+    assert questions >= 5 * entries
+    assert "en" in languages
+    assert int(found[3]) == len(languages)
     assert result.stderr == ""
 
 

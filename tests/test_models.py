@@ -226,7 +226,9 @@ def test_source_rejects(fields: dict[str, Any], message: str) -> None:
     [
         pytest.param("7,000 and 15,000, March 25", {7000, 15000, 25}, id="separators and trailing comma"),
         pytest.param("1,351 soldiers.", {1351}, id="full stop after number"),
-        pytest.param("a 2.5 km front", {2}, id="decimal keeps the whole part"),
+        pytest.param("a 2.5 km front", {2, 5}, id="a decimal's digits are read as written"),
+        pytest.param("tra 7.000 e 15.000", {7000, 15000}, id="Italian thousands separator"),
+        pytest.param("от 7\u00a0000 до 15\u00a0000", {7000, 15000}, id="Russian thousands separator"),
         pytest.param("no numbers here", set(), id="none"),
         pytest.param("between 7,000 and 15,000", {7000, 15000}, id="range in words"),
         pytest.param("7,000\N{EN DASH}15,000", {7000, 15000}, id="range with en dash"),

@@ -11,6 +11,7 @@ import bisect
 import importlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import cache
 from types import ModuleType
 
 from bot.core import lexicon as english
@@ -49,6 +50,7 @@ def _from_module(code: str, module: ModuleType) -> Lexicon:
     )
 
 
+@cache
 def load_lexicons() -> dict[str, Lexicon]:
     """English plus every other language whose lexicon module is present."""
     found = {REFERENCE: _from_module(REFERENCE, english)}
@@ -134,3 +136,26 @@ def _by_words(words: list[str], candidates: list[Lexicon]) -> str | None:
     best_score, best = scores[0]
     runner_up = scores[1][0] if len(scores) > 1 else 0
     return best if best_score >= 2 and best_score > runner_up else None
+
+
+def reply_language(
+    question: str,
+    *,
+    lexicons: Mapping[str, Lexicon],
+    available: Iterable[str],
+    matched_language: str | None = None,
+    user_language: str | None = None,
+) -> str:
+    """The language to answer in: the question's own; if unclear, the language of the curated question
+    it matched (when not the reference), then the user's Telegram language, then English."""
+    speaks = set(available)
+    detected = detect_language(question, lexicons)
+    if detected in speaks:
+        return detected
+    if matched_language and matched_language != REFERENCE and matched_language in speaks:
+        return matched_language
+    if user_language:
+        code = user_language.split("-")[0].lower()
+        if code in speaks:
+            return code
+    return REFERENCE

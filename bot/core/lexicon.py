@@ -629,6 +629,8 @@ PHRASES: Mapping[str, str] = {
     "pull back": "withdraw",
     "pulled back": "withdrew",
     "death toll": "toll",
+    "non combatants": "civilians",
+    "non combatant": "civilian",
     "which countries": "where",
     "which country": "where",
     "what country": "where",

@@ -42,7 +42,13 @@ class EntryLocation:
     path: Path
     index: int
     line: int | None
-    question_lines: tuple[int | None, ...]
+    question_lines: Mapping[tuple[str, int], int | None]  # (language, index) → line; the file's own language first
+
+    def question_field(self, language: str, index: int, *, reference: str) -> str:
+        """The field path of a curated question as written in YAML."""
+        if language == reference:
+            return f"entries[{self.index}].questions[{index}]"
+        return f"entries[{self.index}].translations.{language}.questions[{index}]"
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,8 +63,8 @@ class KnowledgeBase:
 
     @property
     def question_count(self) -> int:
-        """How many curated questions the entries hold."""
-        return sum(len(entry.questions) for entry in self.entries)
+        """How many curated questions the entries hold, in every language."""
+        return sum(1 for entry in self.entries for _ in entry.all_questions())
 
     def source_of(self, entry_id: str) -> SourceText:
         """The source article an entry was drawn from."""
@@ -189,14 +195,14 @@ def _is_echo_of_entry_errors(document: CommentedMap, error: Mapping[str, Any]) -
 
 
 def _location(path: Path, document: CommentedMap, index: int, entry: Entry) -> EntryLocation:
-    return EntryLocation(
-        path=path,
-        index=index,
-        line=_line_of(document, ("entries", index)),
-        question_lines=tuple(
-            _line_of(document, ("entries", index, "questions", q)) for q in range(len(entry.questions))
-        ),
-    )
+    lines: dict[tuple[str, int], int | None] = {}
+    language = str(document["source"]["language"])
+    for q in range(len(entry.questions)):
+        lines[language, q] = _line_of(document, ("entries", index, "questions", q))
+    for other, translation in entry.translations.items():
+        for q in range(len(translation.questions)):
+            lines[other, q] = _line_of(document, ("entries", index, "translations", other, "questions", q))
+    return EntryLocation(path=path, index=index, line=_line_of(document, ("entries", index)), question_lines=lines)
 
 
 class _DatesAsText(RoundTripConstructor):
@@ -292,6 +298,7 @@ def _check_against_source(
             f"entries[{index}].answer",
             f"number(s) {', '.join(map(str, unquoted))} not found in the entry's quote",
         )
+    yield from _check_translations(path, document, index, entry)
     for figure_index, figure in enumerate(entry.figures):
         missing = sorted(set(figure.numbers) - quoted_numbers)
         if missing:
@@ -300,6 +307,30 @@ def _check_against_source(
                 _line_of(document, ("entries", index, "figures", figure_index)),
                 f"entries[{index}].figures[{figure_index}]",
                 f"number(s) {', '.join(map(str, missing))} not found in the entry's quote",
+            )
+
+
+def _check_translations(path: Path, document: CommentedMap, index: int, entry: Entry) -> Iterator[Problem]:
+    """A translated text states exactly the numbers its English text states: none missing, none changed."""
+    for language, translation in entry.translations.items():
+        for field_name in ("answer", "source", "caveat"):
+            translated = getattr(translation, field_name)
+            if translated is None:
+                continue
+            expected, found = numbers_in(getattr(entry, field_name)), numbers_in(translated)
+            if expected == found:
+                continue
+            details = []
+            if expected - found:
+                details.append(f"missing {', '.join(map(str, sorted(expected - found)))}")
+            if found - expected:
+                details.append(f"has {', '.join(map(str, sorted(found - expected)))} which the English text does not")
+            loc = ("entries", index, "translations", language, field_name)
+            yield Problem(
+                path,
+                _line_of(document, loc),
+                f"entries[{index}].translations.{language}.{field_name}",
+                f"numbers differ from the English text: {'; '.join(details)}",
             )
 
 

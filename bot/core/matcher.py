@@ -410,7 +410,8 @@ class Collision:
     """A curated question the matcher would not send to its own entry."""
 
     entry_id: str
-    question_index: int
+    language: str
+    question_index: int  # within that language's questions
     question: str
     result: MatchResult
 
@@ -431,11 +432,14 @@ def find_collisions(matcher: Matcher) -> list[Collision]:
     found: list[Collision] = []
     for entry in matcher.entries:
         expected = Decision.ANSWER if entry.covered else Decision.NOT_COVERED
-        for index, question in enumerate(entry.questions):
+        numbering: dict[str, int] = defaultdict(int)
+        for language, question in entry.all_questions():
+            index = numbering[language]
+            numbering[language] += 1
             result = matcher.match(question, partial=False)
             best = result.best
             if result.decision is not expected or best is None or best.entry.id != entry.id:
-                found.append(Collision(entry.id, index, question, result))
+                found.append(Collision(entry.id, language, index, question, result))
     return found
 
 

@@ -185,15 +185,10 @@ class KnowledgeFile(_Strict):
     entries: tuple[Entry, ...] = Field(min_length=1)
 
 
-NUMBER_RE = re.compile(r"\d(?:[\d,.]*\d)?")
+GROUPING_RE = re.compile(r"(?<=\d)[,.\u00a0\u202f'](?=\d{3}(?!\d))")  # 7,000 · 7.000 · 7 000 · 7'000
+NUMBER_RE = re.compile(r"\d+")
 
 
 def numbers_in(text: str) -> set[int]:
-    """Whole numbers written in a text, with thousands separators read as such (``7,000`` → 7000)."""
-    found: set[int] = set()
-    for token in NUMBER_RE.findall(text):
-        digits = token.replace(",", "")
-        whole = digits.split(".", 1)[0]
-        if whole.isdigit():
-            found.add(int(whole))
-    return found
+    """Whole numbers written in a text, thousands separators of any locale read as such (``7.000`` → 7000)."""
+    return {int(token) for token in NUMBER_RE.findall(GROUPING_RE.sub("", text))}

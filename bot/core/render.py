@@ -1,4 +1,8 @@
-"""Match results → reply text: plain for the command line, JSON for batch tests. All wording lives here."""
+"""Match results → reply text: plain for the command line, JSON for batch tests, HTML for Telegram.
+
+Every reply is rendered in one language: the entry's texts come from the knowledge (falling back to the
+file's own language), the interface words from ``bot.core.i18n``. All escaping happens here.
+"""
 
 from __future__ import annotations
 
@@ -6,85 +10,133 @@ import html
 import re
 from typing import Any
 
+from bot.core.i18n import date_text, t
+from bot.core.languages import REFERENCE
 from bot.core.loader import KnowledgeBase
 from bot.core.matcher import Candidate, Decision, MatchResult
-from bot.core.models import Entry
+from bot.core.models import Entry, Figure
 
-NOT_COVERED_LEAD = "The article does not cover this."
+MESSAGE_LIMIT = 4096  # Telegram's limit for a message's text, counted after entity parsing
+QUESTION_ECHO_LIMIT = 200  # a user's text is never echoed at length
+_GROUPING = {"it": ".", "ru": "\u00a0", "uk": "\u00a0"}  # thousands separators; English uses ","
 
 
-def figure_line(entry: Entry) -> str | None:
-    """The entry's figures in one line: ``1,351 Russian soldiers killed (Russian defence minister, as of …)``."""
+# -- shared pieces ------------------------------------------------------------------------------
+
+
+def number_text(value: int, language: str) -> str:
+    """A whole number as readers of ``language`` write it: 7,000 · 7.000 · 7 000."""
+    return f"{value:,}".replace(",", _GROUPING.get(language, ","))
+
+
+def figure_value(figure: Figure, language: str) -> str:
+    """The figure's number or range: ``1,351`` or ``7,000–15,000`` (in the reader's notation)."""
+    if figure.value is not None:
+        return number_text(figure.value, language)
+    assert figure.low is not None  # a range has both bounds (the model checks it)
+    assert figure.high is not None
+    return f"{number_text(figure.low, language)}–{number_text(figure.high, language)}"
+
+
+def question_in(entry: Entry, language: str) -> str:
+    """The entry's first curated question in ``language``, else in the file's language."""
+    translation = entry.translations.get(language)
+    return translation.questions[0] if translation and translation.questions else entry.questions[0]
+
+
+def _dated(kb: KnowledgeBase, entry: Entry, language: str) -> str:
+    meta = kb.source_of(entry.id).meta
+    when = t(language, "published" if meta.published else "as_of")
+    return f"{when} {date_text(meta.date, language)}"
+
+
+# -- plain text and JSON (the command line) -----------------------------------------------------
+
+
+def figure_line(entry: Entry, language: str = REFERENCE) -> str | None:
+    """The entry's figures in one line: ``1,351 Russian soldiers killed: Russian defence minister, as of …``."""
     if not entry.figures:
         return None
+    if language != REFERENCE:  # what a figure counts is written in English only: show the numbers
+        return "; ".join(figure_value(figure, language) for figure in entry.figures)
     parts = []
     for figure in entry.figures:
-        when = f", as of {figure.as_of:%-d %B %Y}" if figure.as_of else ""
-        parts.append(f"{figure.display} {figure.counts}: {figure.claimed_by}{when}")
+        when = f", as of {date_text(figure.as_of, language)}" if figure.as_of else ""
+        parts.append(f"{figure_value(figure, language)} {figure.counts}: {figure.claimed_by}{when}")
     return "; ".join(parts)
 
 
-def source_line(kb: KnowledgeBase, entry: Entry) -> str:
+def source_line(kb: KnowledgeBase, entry: Entry, language: str = REFERENCE) -> str:
     """Who said it, and the article it is reported in with its date."""
     meta = kb.source_of(entry.id).meta
     outlet = f", {meta.outlet}" if meta.outlet else ""
-    dated = "published" if meta.published else "as of"
-    return f"{entry.source.rstrip('.')}. Article: “{meta.title}”{outlet} ({dated} {meta.date:%-d %B %Y})."
+    source = entry.texts(language).source.rstrip(".")
+    return f"{source}. {t(language, 'article')}: “{meta.title}”{outlet} ({_dated(kb, entry, language)})."
 
 
-def covers_summary(kb: KnowledgeBase, *, limit: int = 4) -> str:
+def covers_summary(kb: KnowledgeBase, language: str = REFERENCE, *, limit: int = 4) -> str:
     """What the knowledge does cover, as a few example questions."""
-    examples = [entry.questions[0] for entry in kb.entries if entry.covered][:limit]
-    return "; ".join(examples)
+    return "; ".join([question_in(entry, language) for entry in kb.entries if entry.covered][:limit])
 
 
-def as_json(result: MatchResult, kb: KnowledgeBase) -> dict[str, Any]:
+def as_json(result: MatchResult, kb: KnowledgeBase, language: str = REFERENCE) -> dict[str, Any]:
     """The reply as one JSON object (the fields ``ask --json`` documents)."""
     best = result.best
     shown = best if best is not None and result.decision in (Decision.ANSWER, Decision.NOT_COVERED) else None
-    reply: dict[str, Any] = {
+    texts = shown.entry.texts(language) if shown else None
+    return {
         "question": result.query,
+        "language": language,
         "answered": result.answered,
         "decision": result.decision.value,
         "id": shown.entry.id if shown else None,
         "score": best.score if best else 0.0,
         "matched_question": shown.question if shown else None,
-        "answer": shown.entry.answer if shown else _fallback_text(result, kb),
-        "figure": figure_line(shown.entry) if shown else None,
-        "source": source_line(kb, shown.entry) if shown else None,
-        "caveat": shown.entry.caveat if shown else None,
+        "answer": texts.answer if texts else _fallback_text(result, kb, language),
+        "figure": figure_line(shown.entry, language) if shown else None,
+        "source": source_line(kb, shown.entry, language) if shown else None,
+        "caveat": texts.caveat if texts else None,
         "alternatives": [_alternative(c) for c in result.candidates if c is not shown],
     }
-    return reply
 
 
-def as_plain(result: MatchResult, kb: KnowledgeBase) -> str:
+def as_plain(result: MatchResult, kb: KnowledgeBase, language: str = REFERENCE) -> str:
     """The reply as a person reads it in a terminal."""
     best = result.best
     if best is None or result.decision in (Decision.NONE, Decision.AMBIGUOUS):
-        return _fallback_text(result, kb)
+        return _fallback_text(result, kb, language)
     entry = best.entry
+    texts = entry.texts(language)
     lines = []
-    figure = figure_line(entry)
+    figure = figure_line(entry, language)
     if figure:
-        lines.append(f"Figure: {figure}")
-    lines += [entry.answer, "", f"Source: {source_line(kb, entry)}", f"Caveat: {entry.caveat}", ""]
-    lines.append(f"Matched question: “{best.question}” (score {best.score:.2f})")
+        lines.append(f"{t(language, 'figure')}: {figure}")
+    lines += [
+        texts.answer,
+        "",
+        f"{t(language, 'source')}: {source_line(kb, entry, language)}",
+        f"{t(language, 'caveat')}: {texts.caveat}",
+        "",
+    ]
+    if texts.translated:
+        lines.append(t(language, "source_in_english"))
+    lines.append(f"{t(language, 'matched')}: “{best.question}” ({best.score:.2f})")
     others = [c for c in result.candidates[1:] if c.entry.covered]
     if others:
-        lines.append("Related: " + "; ".join(f"“{c.question}”" for c in others))
+        lines.append(f"{t(language, 'related')}: " + "; ".join(f"“{c.question}”" for c in others))
     return "\n".join(lines)
 
 
-def _fallback_text(result: MatchResult, kb: KnowledgeBase) -> str:
+def _fallback_text(result: MatchResult, kb: KnowledgeBase, language: str) -> str:
     if result.decision is Decision.AMBIGUOUS:
         options = "; ".join(f"“{c.question}”" for c in result.candidates if c.score > 0)
-        return f"Your question is close to several that the article answers. Did you mean: {options}?"
+        return t(language, "ambiguous_plain", options=options)
     if not result.normalised:
-        return f"Ask a question about the article. For example: {covers_summary(kb)}."
+        return t(language, "ask_prompt", examples=covers_summary(kb, language))
     nearest = "; ".join(f"“{c.question}”" for c in result.candidates)
-    hint = f" Nearest questions it answers: {nearest}." if nearest else ""
-    return f"{NOT_COVERED_LEAD} It reports, for example: {covers_summary(kb)}.{hint}"
+    hint = " " + t(language, "nearest", nearest=nearest) if nearest else ""
+    examples = t(language, "reports_examples", examples=covers_summary(kb, language))
+    return f"{t(language, 'not_covered_lead')} {examples}{hint}"
 
 
 def _alternative(candidate: Candidate) -> dict[str, Any]:
@@ -94,9 +146,6 @@ def _alternative(candidate: Candidate) -> dict[str, Any]:
 # -- HTML for Telegram --------------------------------------------------------------------------
 # Telegram's HTML needs only <, > and & escaped in text, and quotes in attributes. Every piece of
 # knowledge or user text passes through _e() or _attr(); nothing else builds markup.
-
-MESSAGE_LIMIT = 4096  # Telegram's limit for a message's text, counted after entity parsing
-QUESTION_ECHO_LIMIT = 200  # a user's text is never echoed at length
 
 
 def _e(text: str) -> str:
@@ -118,109 +167,114 @@ def _first_sentence(text: str) -> str:
     return text[: end.start()] if end else text
 
 
-def _source_html(kb: KnowledgeBase, entry: Entry) -> str:
+def _title_html(kb: KnowledgeBase, entry: Entry) -> str:
     meta = kb.source_of(entry.id).meta
     title = f'<a href="{_attr(meta.url)}">{_e(meta.title)}</a>' if meta.url else f"“{_e(meta.title)}”"
     outlet = f", {_e(meta.outlet)}" if meta.outlet else ""
-    dated = "published" if meta.published else "as of"
-    return f"{_e(entry.source.rstrip('.'))}. Article: {title}{outlet} ({dated} {meta.date:%-d %B %Y})."
+    return f"{title}{outlet}"
 
 
-def figures_html(entry: Entry) -> list[str]:
-    """One line per figure, the number in bold."""
+def _source_html(kb: KnowledgeBase, entry: Entry, language: str) -> str:
+    source = _e(entry.texts(language).source.rstrip("."))
+    article = t(language, "article")
+    return f"{source}. {article}: {_title_html(kb, entry)} ({_dated(kb, entry, language)})."
+
+
+def figures_html(entry: Entry, language: str = REFERENCE) -> list[str]:
+    """One line per figure, the number in bold (in other languages the answer says what it counts)."""
+    if language != REFERENCE:
+        return [" · ".join(f"<b>{_e(figure_value(f, language))}</b>" for f in entry.figures)] if entry.figures else []
     lines = []
     for figure in entry.figures:
-        when = f", as of {figure.as_of:%-d %B %Y}" if figure.as_of else ""
-        lines.append(f"<b>{_e(figure.display)}</b> {_e(figure.counts)} — {_e(figure.claimed_by)}{when}")
+        when = f", as of {date_text(figure.as_of, language)}" if figure.as_of else ""
+        value = _e(figure_value(figure, language))
+        lines.append(f"<b>{value}</b> {_e(figure.counts)} — {_e(figure.claimed_by)}{when}")
     return lines
 
 
-def full_html(kb: KnowledgeBase, entry: Entry, *, matched: str | None = None, updated: str | None = None) -> str:
+def full_html(
+    kb: KnowledgeBase,
+    entry: Entry,
+    *,
+    language: str = REFERENCE,
+    matched: str | None = None,
+    updated: str | None = None,
+) -> str:
     """The complete reply: figures, answer, source, caveat and the question it was matched to."""
-    head = figures_html(entry)
-    if not entry.covered:
-        head = ["❔ <b>Not in the article.</b>"]
+    texts = entry.texts(language)
+    head = figures_html(entry, language) if entry.covered else [f"❔ <b>{_e(t(language, 'not_in_article'))}</b>"]
     parts = [
         "\n".join(head),
-        _e(entry.answer),
-        f"<b>Source:</b> {_source_html(kb, entry)}",
-        f"<b>Caveat:</b> {_e(entry.caveat)}",
+        _e(texts.answer),
+        f"<b>{_e(t(language, 'source'))}:</b> {_source_html(kb, entry, language)}",
+        f"<b>{_e(t(language, 'caveat'))}:</b> {_e(texts.caveat)}",
     ]
+    if texts.translated:
+        parts.append(f"<i>{_e(t(language, 'source_in_english'))}</i>")
     if matched:
-        parts.append(f"<i>Matched question: “{_e(_shorten(matched, QUESTION_ECHO_LIMIT))}”</i>")
+        parts.append(f"<i>{_e(t(language, 'matched'))}: “{_e(_shorten(matched, QUESTION_ECHO_LIMIT))}”</i>")
     if updated:
-        parts.append(f"<i>✏️ Updated {_e(updated)}</i>")
+        parts.append(f"<i>✏️ {_e(t(language, 'updated', date=updated))}</i>")
     return _fit("\n\n".join(p for p in parts if p))
 
 
-def compact_html(kb: KnowledgeBase, entry: Entry) -> str:
+def compact_html(kb: KnowledgeBase, entry: Entry, *, language: str = REFERENCE) -> str:
     """A group reply: the figure (or the answer's first sentence), one line of source and of caveat."""
-    head = "\n".join(figures_html(entry)) if entry.figures else _e(_first_sentence(entry.answer))
+    texts = entry.texts(language)
     if not entry.covered:
-        head = f"❔ {_e(_first_sentence(entry.answer))}"
-    source = _e(_shorten(entry.source, 140))
-    caveat = _e(_shorten(_first_sentence(entry.caveat), 200))
-    return _fit(f"{head}\n<b>Source:</b> {source}\n<b>Caveat:</b> {caveat}")
+        head = f"❔ {_e(_first_sentence(texts.answer))}"
+    elif entry.figures and language == REFERENCE:
+        head = "\n".join(figures_html(entry, language))
+    else:
+        head = _e(_first_sentence(texts.answer))
+    source = _e(_shorten(texts.source, 140))
+    caveat = _e(_shorten(_first_sentence(texts.caveat), 200))
+    source_label, caveat_label = _e(t(language, "source")), _e(t(language, "caveat"))
+    return _fit(f"{head}\n<b>{source_label}:</b> {source}\n<b>{caveat_label}:</b> {caveat}")
 
 
-def not_covered_html(kb: KnowledgeBase, *, offer_examples: bool = True) -> str:
+def not_covered_html(kb: KnowledgeBase, *, language: str = REFERENCE, offer_examples: bool = True) -> str:
     """The reply when nothing matches: plainly not covered, and what the article does cover."""
-    titles = sorted({_e(kb.source_of(e.id).meta.title) for e in kb.entries})
-    about = "; ".join(f"“{t}”" for t in titles)
-    tail = " Try one of these questions:" if offer_examples else ""
-    return _fit(
-        f"❔ <b>{_e(NOT_COVERED_LEAD)}</b>\n\nI answer questions about {about}: the figures it reports, "
-        f"who gave them and how reliable they are.{tail}"
-    )
+    titles = sorted({kb.source_of(e.id).meta.title for e in kb.entries})
+    about = "; ".join(f"“{_e(title)}”" for title in titles)
+    tail = " " + _e(t(language, "try_examples")) if offer_examples else ""
+    lead = _e(t(language, "not_covered_lead"))
+    body = t(language, "not_covered_body", about=about)  # interface texts are ours: no markup to escape
+    return _fit(f"❔ <b>{lead}</b>\n\n{body}{tail}")
 
 
-def ambiguous_html() -> str:
+def ambiguous_html(language: str = REFERENCE) -> str:
     """The lead of a "did you mean" reply; the choices are buttons."""
-    return "Your question is close to several that the article answers. <b>Did you mean:</b>"
+    return t(language, "ambiguous")
 
 
-def inline_description(entry: Entry) -> str:
+def inline_description(entry: Entry, language: str = REFERENCE) -> str:
     """One line under an inline result's title: the figure and the source."""
+    texts = entry.texts(language)
     if entry.figures:
         figure = entry.figures[0]
-        return _shorten(f"{figure.display} {figure.counts} · {entry.source}", 200)
-    return _shorten(_first_sentence(entry.answer), 200)
+        counts = f" {figure.counts}" if language == REFERENCE else ""
+        return _shorten(f"{figure_value(figure, language)}{counts} · {texts.source}", 200)
+    return _shorten(_first_sentence(texts.answer), 200)
 
 
-def welcome_html(kb: KnowledgeBase) -> str:
+def welcome_html(kb: KnowledgeBase, language: str = REFERENCE) -> str:
     """/start: what the bot is, which article it knows, how to ask."""
-    return _fit(
-        "👋 I answer questions about one news article with <b>the figure, its source and a caveat</b>, "
-        "or tell you plainly when the article does not hold the answer.\n\n"
-        f"{sources_html(kb)}\n\n"
-        "Ask me anything in your own words, or tap an example below. In groups, use <code>/ask</code> "
-        "or mention me; in any chat, type my @username and a question."
-    )
+    return _fit(t(language, "welcome", sources=sources_html(kb, language)))
 
 
-def help_html(username: str) -> str:
+def help_html(username: str, language: str = REFERENCE) -> str:
     """/help: every way to ask."""
-    name = _e(username)
-    return (
-        "<b>How to ask</b>\n"
-        "• Private chat: just write your question.\n"
-        f"• Groups: <code>/ask your question</code>, mention @{name} in a message, or reply to one of my messages.\n"
-        f"• Any chat: type <code>@{name} your question</code> and pick an answer to post.\n\n"
-        "<b>Commands</b>\n/ask – ask a question\n/sources – the article behind the answers\n/help – this message\n\n"
-        "Every answer shows its source and a caveat. A figure is only as good as whoever gave it."
-    )
+    return t(language, "help", name=_e(username))
 
 
-def sources_html(kb: KnowledgeBase) -> str:
+def sources_html(kb: KnowledgeBase, language: str = REFERENCE) -> str:
     """/sources: each source article with its date and link."""
     seen: dict[str, str] = {}
     for entry in kb.entries:
-        meta = kb.source_of(entry.id).meta
-        title = f'<a href="{_attr(meta.url)}">{_e(meta.title)}</a>' if meta.url else f"“{_e(meta.title)}”"
-        outlet = f", {_e(meta.outlet)}" if meta.outlet else ""
-        dated = "published" if meta.published else "as of"
-        seen.setdefault(meta.title, f"• {title}{outlet} ({dated} {meta.date:%-d %B %Y})")
-    return "<b>Source articles</b>\n" + "\n".join(seen.values())
+        title = kb.source_of(entry.id).meta.title
+        seen.setdefault(title, f"• {_title_html(kb, entry)} ({_dated(kb, entry, language)})")
+    return f"<b>{_e(t(language, 'sources_title'))}</b>\n" + "\n".join(seen.values())
 
 
 def _fit(markup: str) -> str:

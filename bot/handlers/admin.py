@@ -15,13 +15,15 @@ from telegram.constants import ParseMode
 
 from bot import reports
 from bot.core.errors import KnowledgeError
+from bot.core.i18n import t
 from bot.handlers.context import Context
 from bot.handlers.reloads import problems_message, reload_knowledge
+from bot.handlers.replies import interface_language
 from bot.knowledge_files import DuplicateQuestion, NothingToRollBack, UnknownEntry, UploadRejected
 
 log = logging.getLogger("bot.admin")
 
-REFUSAL = "Sorry, only the bot's admins can do that."
+REFUSAL = t("en", "admin_refusal")  # in English; users get it in their own language
 ADD_PREFIX = "ua:"  # ua:<group key>:<entry id>  add an unanswered question to an entry
 IGNORE_PREFIX = "ui:"  # ui:<group key>          hide an unanswered question from the report
 DEFAULT_DAYS = 7
@@ -33,10 +35,11 @@ async def _admin(update: Update, context: Context) -> bool:
     user = update.effective_user
     if context.bot_data.settings.is_admin(user.id if user else None):
         return True
+    refusal = t(interface_language(user), "admin_refusal")
     if update.callback_query is not None:
-        await update.callback_query.answer(REFUSAL, show_alert=True)
+        await update.callback_query.answer(refusal, show_alert=True)
     elif update.effective_message is not None:
-        await update.effective_message.reply_text(REFUSAL)
+        await update.effective_message.reply_text(refusal)
     return False
 
 

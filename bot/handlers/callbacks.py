@@ -7,6 +7,7 @@ from telegram.constants import ParseMode
 from telegram.error import BadRequest
 
 from bot.core import render
+from bot.core.i18n import t
 from bot.handlers.context import Context
 from bot.handlers.replies import (
     ANSWER_PREFIX,
@@ -17,6 +18,7 @@ from bot.handlers.replies import (
     VOTE_PREFIX,
     feedback_buttons,
     reason_buttons,
+    split_data,
 )
 
 ALERT_LIMIT = 200  # Telegram's limit for callback query answers
@@ -27,19 +29,20 @@ async def answer_choice(update: Update, context: Context) -> None:
     query = update.callback_query
     if query is None or query.data is None:
         return
+    language, entry_id = split_data(query.data, ANSWER_PREFIX)
     kb = context.bot_data.store.current.kb
-    entry = kb.by_id.get(query.data.removeprefix(ANSWER_PREFIX))
+    entry = kb.by_id.get(entry_id)
     if entry is None:
-        await query.answer("That answer is no longer in the knowledge base.", show_alert=True)
+        await query.answer(t(language, "entry_gone"), show_alert=True)
         return
     await query.answer()
     private = query.message is not None and query.message.chat.type == "private"
     try:
         await query.edit_message_text(
-            render.full_html(kb, entry, matched=entry.questions[0]),
+            render.full_html(kb, entry, language=language, matched=render.question_in(entry, language)),
             parse_mode=ParseMode.HTML,
             link_preview_options=NO_PREVIEW,
-            reply_markup=feedback_buttons(entry) if private and entry.covered else None,
+            reply_markup=feedback_buttons(entry, language) if private and entry.covered else None,
         )
     except BadRequest as error:
         if "not modified" not in error.message:  # pressed twice: the answer is already shown
@@ -51,13 +54,13 @@ async def show_source(update: Update, context: Context) -> None:
     query = update.callback_query
     if query is None or query.data is None:
         return
+    language, entry_id = split_data(query.data, SOURCE_PREFIX)
     kb = context.bot_data.store.current.kb
-    entry = kb.by_id.get(query.data.removeprefix(SOURCE_PREFIX))
+    entry = kb.by_id.get(entry_id)
     if entry is None:
-        await query.answer("This answer is no longer in the knowledge base.", show_alert=True)
+        await query.answer(t(language, "entry_gone"), show_alert=True)
         return
-    meta = kb.source_of(entry.id).meta
-    text = f"{entry.source.rstrip('.')}. Article: {meta.title} ({meta.date:%-d %B %Y})"
+    text = render.source_line(kb, entry, language)
     await query.answer(text if len(text) <= ALERT_LIMIT else text[: ALERT_LIMIT - 1] + "…", show_alert=True)
 
 
@@ -66,19 +69,20 @@ async def vote(update: Update, context: Context) -> None:
     query = update.callback_query
     if query is None or query.data is None:
         return
-    helpful_flag, _, entry_id = query.data.removeprefix(VOTE_PREFIX).partition(":")
+    helpful_flag, _, rest = query.data.removeprefix(VOTE_PREFIX).partition(":")
+    language, entry_id = split_data(rest, "")
     entry = context.bot_data.store.current.kb.by_id.get(entry_id)
     if entry is None:
-        await query.answer("This answer is no longer in the knowledge base.")
+        await query.answer(t(language, "entry_gone"))
         return
     helpful = helpful_flag == "1"
     context.bot_data.usage.record_feedback(entry_id=entry.id, user_id=query.from_user.id, helpful=helpful)
     if helpful:
-        await query.answer("Thanks for the feedback!")
+        await query.answer(t(language, "thanks_helpful"))
         await _set_keyboard(query, None)
     else:
-        await query.answer("Thanks. What was wrong?")
-        await _set_keyboard(query, reason_buttons(entry))
+        await query.answer(t(language, "what_was_wrong"))
+        await _set_keyboard(query, reason_buttons(entry, language))
 
 
 async def reason(update: Update, context: Context) -> None:
@@ -86,12 +90,13 @@ async def reason(update: Update, context: Context) -> None:
     query = update.callback_query
     if query is None or query.data is None:
         return
-    code, _, entry_id = query.data.removeprefix(REASON_PREFIX).partition(":")
+    code, _, rest = query.data.removeprefix(REASON_PREFIX).partition(":")
+    language, entry_id = split_data(rest, "")
     if code not in REASONS:
         await query.answer()
         return
-    context.bot_data.usage.set_feedback_reason(entry_id=entry_id, user_id=query.from_user.id, reason=REASONS[code][0])
-    await query.answer("Thanks, the editors will look at it.")
+    context.bot_data.usage.set_feedback_reason(entry_id=entry_id, user_id=query.from_user.id, reason=REASONS[code])
+    await query.answer(t(language, "thanks_reason"))
     await _set_keyboard(query, None)
 
 

@@ -7,10 +7,9 @@ from telegram.constants import ParseMode
 
 from bot.core import render
 from bot.core.deeplink import decode_question
+from bot.core.i18n import t
 from bot.handlers.context import Context
-from bot.handlers.replies import NO_PREVIEW, entry_buttons, examples, reply_to_question
-
-ASK_USAGE = "Ask me a question about the article, e.g. <code>/ask how many soldiers died?</code>"
+from bot.handlers.replies import NO_PREVIEW, entry_buttons, examples, interface_language, reply_to_question
 
 
 async def start(update: Update, context: Context) -> None:
@@ -23,10 +22,11 @@ async def start(update: Update, context: Context) -> None:
     if question:
         await reply_to_question(message, context.bot_data, question, compact=False)
         return
+    language = interface_language(update.effective_user)
     await message.reply_text(
-        render.welcome_html(store.current.kb),
+        render.welcome_html(store.current.kb, language),
         parse_mode=ParseMode.HTML,
-        reply_markup=entry_buttons(examples(store, limit=4)),
+        reply_markup=entry_buttons(examples(store, language, limit=4), language),
         link_preview_options=NO_PREVIEW,
     )
 
@@ -34,14 +34,17 @@ async def start(update: Update, context: Context) -> None:
 async def help_command(update: Update, context: Context) -> None:
     """Every way to ask."""
     if update.effective_message is not None:
-        await update.effective_message.reply_text(render.help_html(context.bot.username), parse_mode=ParseMode.HTML)
+        language = interface_language(update.effective_user)
+        await update.effective_message.reply_text(
+            render.help_html(context.bot.username, language), parse_mode=ParseMode.HTML
+        )
 
 
 async def sources(update: Update, context: Context) -> None:
     """The articles behind the answers, with their dates."""
     if update.effective_message is not None:
         await update.effective_message.reply_text(
-            render.sources_html(context.bot_data.store.current.kb),
+            render.sources_html(context.bot_data.store.current.kb, interface_language(update.effective_user)),
             parse_mode=ParseMode.HTML,
             link_preview_options=NO_PREVIEW,
         )
@@ -55,7 +58,8 @@ async def ask(update: Update, context: Context) -> None:
         return
     question = " ".join(context.args or [])
     if not question.strip():
-        await message.reply_text(ASK_USAGE, parse_mode=ParseMode.HTML, do_quote=chat.type != chat.PRIVATE)
+        usage = t(interface_language(update.effective_user), "ask_usage")
+        await message.reply_text(usage, parse_mode=ParseMode.HTML, do_quote=chat.type != chat.PRIVATE)
         return
     await reply_to_question(message, context.bot_data, question, compact=chat.type != chat.PRIVATE)
 

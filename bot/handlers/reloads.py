@@ -14,6 +14,7 @@ from telegram.error import BadRequest, Forbidden, TelegramError
 
 from bot.core import render
 from bot.core.errors import KnowledgeError
+from bot.core.i18n import date_text
 from bot.core.loader import KNOWLEDGE_SUFFIXES
 from bot.handlers.context import BotData
 from bot.handlers.replies import NO_PREVIEW, source_button
@@ -73,19 +74,25 @@ async def notify_admins(bot: Bot, data: BotData, message: str) -> None:
 async def correct_posted_answers(bot: Bot, data: BotData, report: ReloadReport) -> int:
     """Edit every answer posted through inline mode whose entry's visible text changed; returns how many."""
     kb = data.store.current.kb
-    today = f"{dt.datetime.now(dt.UTC):%-d %B %Y}"
+    today = dt.datetime.now(dt.UTC).date()
     edited = 0
     for entry_id in report.corrected:
         entry = kb.by_id[entry_id]
-        text = render.full_html(kb, entry, matched=entry.questions[0], updated=today)
-        for inline_message_id in data.usage.inline_posts(entry_id):
+        for inline_message_id, language in data.usage.posted_answers(entry_id):
+            text = render.full_html(
+                kb,
+                entry,
+                language=language,
+                matched=render.question_in(entry, language),
+                updated=date_text(today, language),
+            )
             try:
                 await bot.edit_message_text(
                     text,
                     inline_message_id=inline_message_id,
                     parse_mode=ParseMode.HTML,
                     link_preview_options=NO_PREVIEW,
-                    reply_markup=source_button(entry),
+                    reply_markup=source_button(entry, language),
                 )
                 edited += 1
             except BadRequest as error:

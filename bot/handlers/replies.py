@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, LinkPreviewOptions, Message
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, LinkPreviewOptions, Message, User
 from telegram.constants import ParseMode
 
 from bot.core import render
+from bot.core.i18n import MESSAGES, t
+from bot.core.languages import REFERENCE, load_lexicons, reply_language
 from bot.core.matcher import Decision, MatchResult
 from bot.core.models import Entry
 from bot.handlers.context import BotData
@@ -15,85 +17,112 @@ from bot.store import KnowledgeStore, Snapshot
 from bot.throttle import Verdict
 
 # Callback data, each within Telegram's 64 bytes (entry ids are at most 48 characters):
-ANSWER_PREFIX = "a:"  # a:<entry id>         show that entry's full answer in place
-SOURCE_PREFIX = "src:"  # src:<entry id>     the source of a posted answer, as an alert
-VOTE_PREFIX = "fb:"  # fb:<1|0>:<entry id>    👍 / 👎 on an answer
-REASON_PREFIX = "fr:"  # fr:<code>:<entry id>  why an answer was not helpful
-REASONS = {
-    "m": ("wrong_match", "Wrong match"),
-    "f": ("wrong_figure", "Wrong or outdated figure"),
-    "c": (
-        "missing_caveat",
-        "Missing caveat",
-    ),
-}
+ANSWER_PREFIX = "a:"  # a:<language>:<entry id>  show that entry's full answer in place
+SOURCE_PREFIX = "src:"  # src:<language>:<entry id>  the source of a posted answer, as an alert
+VOTE_PREFIX = "fb:"  # fb:<1|0>:<language>:<entry id>  👍 / 👎 on an answer
+REASON_PREFIX = "fr:"  # fr:<code>:<language>:<entry id>  why an answer was not helpful
+REASONS = {"m": "wrong_match", "f": "wrong_figure", "c": "missing_caveat"}
 BUTTON_LABEL_LIMIT = 60
 NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
 
 
-def entry_buttons(entries: Iterable[tuple[Entry, str]]) -> InlineKeyboardMarkup | None:
+def split_data(data: str, prefix: str) -> tuple[str, str]:
+    """``<prefix><language>:<entry id>`` → (language, entry id); English for data without a language."""
+    language, _, entry_id = data.removeprefix(prefix).partition(":")
+    if not entry_id or language not in MESSAGES:
+        return REFERENCE, data.removeprefix(prefix)
+    return language, entry_id
+
+
+def language_for(question: str, *, user: User | None, matched_language: str | None = None) -> str:
+    """The language of the reply: the question's, else the matched question's, the user's, English."""
+    return reply_language(
+        question,
+        lexicons=load_lexicons(),
+        available=MESSAGES,
+        matched_language=matched_language,
+        user_language=user.language_code if user else None,
+    )
+
+
+def interface_language(user: User | None) -> str:
+    """The language for texts that answer no question (/start, /help): the user's Telegram language."""
+    return language_for("", user=user)
+
+
+def entry_buttons(entries: Iterable[tuple[Entry, str]], language: str) -> InlineKeyboardMarkup | None:
     """One button per (entry, label), each answering that entry when pressed."""
     rows = [
-        [InlineKeyboardButton(_label(label), callback_data=f"{ANSWER_PREFIX}{entry.id}")] for entry, label in entries
+        [InlineKeyboardButton(_label(label), callback_data=f"{ANSWER_PREFIX}{language}:{entry.id}")]
+        for entry, label in entries
     ]
     return InlineKeyboardMarkup(rows) if rows else None
 
 
-def full_answer_button(entry: Entry) -> InlineKeyboardMarkup:
+def full_answer_button(entry: Entry, language: str) -> InlineKeyboardMarkup:
     """The button under a compact group reply."""
-    return InlineKeyboardMarkup([[InlineKeyboardButton("Full answer", callback_data=f"{ANSWER_PREFIX}{entry.id}")]])
+    data = f"{ANSWER_PREFIX}{language}:{entry.id}"
+    return InlineKeyboardMarkup([[InlineKeyboardButton(t(language, "full_answer"), callback_data=data)]])
 
 
-def source_button(entry: Entry) -> InlineKeyboardMarkup:
+def source_button(entry: Entry, language: str) -> InlineKeyboardMarkup:
     """The small button under an answer posted through inline mode (it also lets Telegram report the post)."""
-    return InlineKeyboardMarkup([[InlineKeyboardButton("ℹ️ Source", callback_data=f"{SOURCE_PREFIX}{entry.id}")]])
+    data = f"{SOURCE_PREFIX}{language}:{entry.id}"
+    return InlineKeyboardMarkup([[InlineKeyboardButton(t(language, "source_button"), callback_data=data)]])
 
 
-def feedback_buttons(entry: Entry) -> InlineKeyboardMarkup:
+def feedback_buttons(entry: Entry, language: str) -> InlineKeyboardMarkup:
     """👍 / 👎 under an answer in a private chat."""
     return InlineKeyboardMarkup(
         [
             [
-                InlineKeyboardButton("👍", callback_data=f"{VOTE_PREFIX}1:{entry.id}"),
-                InlineKeyboardButton("👎", callback_data=f"{VOTE_PREFIX}0:{entry.id}"),
+                InlineKeyboardButton("👍", callback_data=f"{VOTE_PREFIX}1:{language}:{entry.id}"),
+                InlineKeyboardButton("👎", callback_data=f"{VOTE_PREFIX}0:{language}:{entry.id}"),
             ]
         ]
     )
 
 
-def reason_buttons(entry: Entry) -> InlineKeyboardMarkup:
+def reason_buttons(entry: Entry, language: str) -> InlineKeyboardMarkup:
     """What was wrong, asked after a 👎."""
     rows = [
-        [InlineKeyboardButton(label, callback_data=f"{REASON_PREFIX}{code}:{entry.id}")]
-        for code, (_, label) in REASONS.items()
+        [
+            InlineKeyboardButton(
+                t(language, f"reason_{reason}"), callback_data=f"{REASON_PREFIX}{code}:{language}:{entry.id}"
+            )
+        ]
+        for code, reason in REASONS.items()
     ]
     return InlineKeyboardMarkup(rows)
 
 
-def examples(store: KnowledgeStore, *, limit: int = 3) -> list[tuple[Entry, str]]:
+def examples(store: KnowledgeStore, language: str, *, limit: int = 3) -> list[tuple[Entry, str]]:
     """Example questions to offer: the most asked entries with their first curated question."""
-    return [(entry, entry.questions[0]) for entry in store.most_asked(limit)]
+    return [(entry, render.question_in(entry, language)) for entry in store.most_asked(limit)]
 
 
 def present(
-    store: KnowledgeStore, snapshot: Snapshot, result: MatchResult, *, compact: bool
+    store: KnowledgeStore, snapshot: Snapshot, result: MatchResult, *, compact: bool, language: str
 ) -> tuple[str, InlineKeyboardMarkup | None]:
     """The reply to a question: text and keyboard, compact for groups, with feedback buttons in private."""
     kb = snapshot.kb
     best = result.best
     if result.decision is Decision.ANSWER and best is not None:
         if compact:
-            return render.compact_html(kb, best.entry), full_answer_button(best.entry)
-        return render.full_html(kb, best.entry, matched=best.question), feedback_buttons(best.entry)
+            return render.compact_html(kb, best.entry, language=language), full_answer_button(best.entry, language)
+        text = render.full_html(kb, best.entry, language=language, matched=best.question)
+        return text, feedback_buttons(best.entry, language)
     if result.decision is Decision.NOT_COVERED and best is not None:
         if compact:
-            return render.compact_html(kb, best.entry), entry_buttons(examples(store))
-        return render.full_html(kb, best.entry, matched=best.question), entry_buttons(examples(store))
+            text = render.compact_html(kb, best.entry, language=language)
+        else:
+            text = render.full_html(kb, best.entry, language=language, matched=best.question)
+        return text, entry_buttons(examples(store, language), language)
     if result.decision is Decision.AMBIGUOUS:
         choices = [(c.entry, c.question) for c in result.candidates[:3]]
-        return render.ambiguous_html(), entry_buttons(choices)
-    suggestions = [(c.entry, c.question) for c in result.candidates if c.entry.covered] or examples(store)
-    return render.not_covered_html(kb), entry_buttons(suggestions[:3])
+        return render.ambiguous_html(language), entry_buttons(choices, language)
+    suggestions = [(c.entry, c.question) for c in result.candidates if c.entry.covered] or examples(store, language)
+    return render.not_covered_html(kb, language=language), entry_buttons(suggestions[:3], language)
 
 
 def log_question(data: BotData, result: MatchResult, *, chat_kind: str, user_id: int | None) -> None:
@@ -110,23 +139,22 @@ def log_question(data: BotData, result: MatchResult, *, chat_kind: str, user_id:
     )
 
 
-SLOW_DOWN = "You are asking faster than I can answer well. Please wait a minute before the next question."
-
-
 async def reply_to_question(message: Message, data: BotData, question: str, *, compact: bool) -> None:
-    """Match ``question``, log it, and reply to ``message``, quoting it when in a group."""
+    """Match ``question``, log it, and reply to ``message`` in the asker's language, quoting it in groups."""
     user = message.from_user
     if user is not None:
         verdict = data.throttle.check(user.id)
         if verdict is Verdict.DROP:
             return
         if verdict is Verdict.NOTIFY:
-            await message.reply_text(SLOW_DOWN, do_quote=compact)
+            await message.reply_text(t(language_for(question, user=user), "slow_down"), do_quote=compact)
             return
     snapshot, result = data.store.match(question)
     kind = "group" if message.chat.type in ("group", "supergroup") else message.chat.type
     log_question(data, result, chat_kind=kind, user_id=user.id if user else None)
-    text, keyboard = present(data.store, snapshot, result, compact=compact)
+    best = result.best
+    language = language_for(question, user=user, matched_language=best.language if best else None)
+    text, keyboard = present(data.store, snapshot, result, compact=compact, language=language)
     await message.reply_text(
         text,
         parse_mode=ParseMode.HTML,

@@ -1,0 +1,410 @@
+"""Italian word knowledge for the matcher: the same concepts as the English lexicon (``bot.core.lexicon``).
+
+Pure data, written in the matcher's normalised form (``bot.core.text.normalise``): lower case, accents
+dropped (perché → perche, è → e, più → piu) and apostrophes splitting words (l'Ucraina → l ucraina,
+dov'è → dov e), so elided articles and prepositions (l, d, dell, all, sull, nell, un) are filler words.
+
+Italian inflects little, so most forms are listed exactly; STEMS catch the rest (gender, number, verb
+forms) as word beginnings, the longest matching one winning (bieloruss → BELARUS beside russ → RUSSIAN).
+The languages' lexicons are merged, English first, so an Italian word that is also an English word keeps
+the English concept: "data" (the date) would read as English data → COUNT, hence the phrases below that
+rewrite the date senses to "quando".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+# Words that carry no meaning for matching. Question words that do (perché, dove, chi, quando, quanti)
+# are concepts below, not filler.
+STOPWORDS: frozenset[str] = frozenset(
+    """
+    il lo la i gli le l un uno una d di del dello della dei degli delle dell a al allo alla ai agli alle all
+    da dal dallo dalla dai dagli dalle dall in nel nello nella nei negli nelle nell su sul sullo sulla sui
+    sugli sulle sull con col coi per tra fra e ed o od ma pure anche neanche nemmeno neppure che cosa cos
+    come com qual quale quali quel quei quegli quell quello quella quelli quelle quest questo questa questi
+    queste cio io tu lui lei noi voi loro me te se si ci vi ne mi ti mio mia miei mie tuo tua tuoi tue suo
+    sua suoi sue nostro nostra nostri nostre vostro vostra vostri vostre sono sei siamo siete era erano eri
+    ero eravamo sara saranno sarebbe sarebbero stato stata stati state sia siano fosse fossero essere esser
+    ho hai ha abbiamo avete hanno aveva avevano avevo avuto avuta avuti avere aver avra avranno avrebbe
+    avrebbero abbia abbiano avesse avessero sta stanno stava stavano stare fa fanno faceva facevano fare far
+    fatto fatta fatti fatte puo possono poteva potevano potrebbe potrebbero potere posso puoi potete
+    potresti potreste deve devono doveva dovevano dovrebbe dovrebbero dovere devo viene vengono veniva
+    venivano venuto venuti voglio vorrei volevo vuoi volete sapere so sai sa sappiamo sapete sanno sapresti
+    capire chiedo chiedere chiesto domanda domande dimmi dirmi dicci ditemi dici mostrami
+    allora poi pero quindi dunque cioe gia ancora sempre mai solo soltanto proprio davvero veramente
+    effettivamente praticamente circa quasi esattamente precisamente approssimativamente intorno oltre
+    verso presso secondo sopra sotto dentro fuori tramite via durante contro senza dopo prima mentre
+    invece comunque insomma ecco beh boh mah eh ah oh ehi ok okay ciao salve grazie prego favore scusa
+    scusate scusami buongiorno buonasera qui qua li cosi tanto tanti tante tanta troppo troppi molto
+    molti molte molta piu meno poco pochi poche ogni altro altri altra altre stesso stessa stessi stesse
+    tale tali qualche alcuni alcune alcuno qualcuno qualcosa nessuno niente nulla tutto tutti tutta tutte
+    entrambi non no vero vera veri reale reali sicuro esatto tipo ecc etc po volta volte successo
+    successa accaduto capitato usi usare usato risultano risulta rimasti rimaste rimasto tengono
+    """.split()
+)
+
+# concept → the Italian forms (normalised) that express it, matched exactly.
+SYNONYMS: Mapping[str, tuple[str, ...]] = {
+    "DEATH": tuple(
+        """
+        morti morto morta morte morire muore muoiono morendo mortali mortale morirono ucciso uccisi uccisa
+        uccise uccidere uccidono uccisione uccisioni ammazzati caduti caduto vittime vittima perdite perdita
+        perso persi persa perse perdere perde perdono perduto perduti bilancio decessi decesso deceduti
+        deceduto periti cadaveri salme corpi abbattuti abbattuto abbattute
+        """.split()
+    ),
+    "SOLDIER": tuple(
+        """
+        soldato soldati soldatessa truppa truppe militare militari esercito eserciti forze armata armate
+        combattente combattenti coscritto coscritti fanteria personale uomini reparti reclute mercenari
+        """.split()
+    ),
+    "RUSSIAN": ("russia", "russo", "russa", "russi", "russe", "mosca", "moscovita", "moscoviti"),
+    "UKRAINIAN": ("ucraino", "ucraini", "ucraine", "zelensky", "zelenskyy", "zelenski"),
+    "UKRAINE": ("ucraina",),
+    "KREMLIN": ("cremlino", "kremlin", "governo", "governi", "autorita", "putin", "regime", "dirigenza"),
+    "WEST": tuple(
+        """
+        occidente occidentale occidentali nato usa america americano americani americana americane pentagono
+        alleati alleato intelligence europa europeo europei europea europee ue inghilterra cia
+        """.split()
+    ),
+    "OFFICIAL": tuple(
+        """
+        ufficiale ufficiali ufficialmente ufficializzato formale formali formalmente conferma confermato
+        confermati confermata confermate funzionario funzionari funzionaria
+        """.split()
+    ),
+    "DEFENCE": ("difesa", "ministero", "ministro", "ministri", "shoigu", "sojgu", "shojgu"),
+    "ESTIMATE": tuple(
+        """
+        stima stime stimato stimati stimata stimate stimano stimare stimando valutazione valutazioni valutano
+        valutare calcolo calcoli calcolato calcolati calcolano credono ritengono ritiene pensano ipotesi
+        previsione previsioni
+        """.split()
+    ),
+    "ADMIT": tuple(
+        """
+        ammesso ammessa ammessi ammesse ammette ammettono ammettere ammise ammissione ammissioni riconosce
+        riconoscono riconoscere riconosciuto riconosciuta riconosciuti riconosciute riconoscimento confessato
+        confessa confessione
+        """.split()
+    ),
+    "HEAVY": tuple(
+        """
+        pesante pesanti pesantissime significativo significativa significativi significative enorme enormi
+        grande grandi grave gravi gravissime ingente ingenti massiccio massiccia massicce notevole notevoli
+        considerevole considerevoli serio seria seri sostanziale sostanziali elevate elevato elevati
+        """.split()
+    ),
+    "WOUNDED": ("feriti", "ferito", "ferita", "ferite", "ferimento", "lesioni", "mutilati", "infortunati"),
+    "CIVILIAN": tuple(
+        """
+        civile civili bambini bambino bambine bimbi neonati donne anziani famiglie popolazione residenti
+        abitanti cittadini innocenti
+        """.split()
+    ),
+    "EQUIPMENT": tuple(
+        """
+        carro carri carrarmato carrarmati tank aereo aerei velivoli caccia jet elicottero elicotteri nave navi
+        mezzi veicolo veicoli equipaggiamento equipaggiamenti attrezzature drone droni artiglieria arma armi
+        armamenti corazzati blindati blindato
+        """.split()
+    ),
+    "PRISONER": tuple(
+        """
+        prigioniero prigionieri prigionia catturati catturato catturata catturate cattura dispersi disperso
+        scomparsi arresi arreso detenuti ostaggi
+        """.split()
+    ),
+    "REFUGEE": tuple(
+        """
+        rifugiati rifugiato profughi profugo sfollati sfollato sfollate fuggiti fuggito fuggite fuggire
+        fuggono fuga evacuati evacuato evacuazione migranti esodo
+        """.split()
+    ),
+    "WITHDRAW": tuple(
+        """
+        ritiro ritirata ritirate ritirati ritirato ritirarsi ritirare ritira ritirano ritirandosi
+        spostati spostate spostamento spostare abbandonato abbandonata abbandonare abbandono lasciato lasciata
+        lasciati lasciate lasciare partenza arretramento ripiegamento rinunciato rinuncia tornate tornati
+        tornato tornata rientrati
+        """.split()
+    ),
+    "NORTH": tuple(
+        """
+        nord settentrionale settentrionali kiev kyiv kiew chernihiv cernihiv chernigov sumy
+        """.split()
+    ),
+    "EAST": tuple(
+        """
+        est orientale orientali donbass donbas donetsk doneck donec luhansk lugansk luhans
+        """.split()
+    ),
+    "BELARUS": ("bielorussia", "bielorusso", "bielorussa", "bielorussi", "belarus", "minsk"),
+    "HUMILIATION": tuple(
+        """
+        umiliazione umiliazioni umiliante umilianti umiliata umiliato umiliare vergogna vergognoso imbarazzo
+        imbarazzante disonore smacco figuraccia
+        """.split()
+    ),
+    "NEGOTIATION": tuple(
+        """
+        negoziati negoziato negoziazione negoziazioni negoziare negoziano negoziando trattativa trattative pace
+        diplomazia diplomatico diplomatica diplomatici colloqui colloquio tregua armistizio accordo accordi
+        firmato firmare
+        """.split()
+    ),
+    "TENSION": tuple(
+        """
+        tensione tensioni distensione escalation deescalation descalation calma allentare allentamento
+        """.split()
+    ),
+    "GOAL": tuple(
+        """
+        obiettivo obiettivi obbiettivo obbiettivi scopo scopi mira mirano punta puntano intento intenti
+        intenzione intenzioni intende intendono piano piani strategia ambizione ambizioni missione traguardo
+        vuole vogliono voleva volevano vorrebbe volere voluto raggiungere ottenere serviva concentra
+        concentrarsi
+        """.split()
+    ),
+    "SPOKESMAN": tuple(
+        """
+        portavoce segretario rappresentante ruolo incarico carica posizione titolo lavoro mestiere ricopre
+        """.split()
+    ),
+    "INTERVIEW": tuple(
+        """
+        intervista interviste intervistato intervistata intervistatore giornalista giornalisti reporter
+        cronista emittente canale tv televisione tivu media rete testata telegiornale
+        """.split()
+    ),
+    "SKY": ("sky", "skynews"),
+    "SAY": tuple(
+        """
+        detto detta detti dice dicono diceva dicevano disse dissero dire dicendo dichiarato dichiarazione
+        dichiarazioni affermato afferma affermazione affermazioni annunciato annuncia parla parlano parlato
+        parlare parlando menzionato menziona commentato commento commenti sostiene sostengono sostenuto
+        riferito parole parola citato citazione comunicato comunica risposto
+        """.split()
+    ),
+    "WHY": tuple(
+        """
+        perche motivo motivi motivazione motivazioni ragione ragioni causa cause causato spiegazione spiegare
+        spiega spiegato spiegami giustificazione giustifica giustificare giustificato movente scuse
+        """.split()
+    ),
+    "WHERE": ("dove", "dov", "destinazione", "andati", "andate", "andato", "andata", "diretti", "dirette"),
+    "WHO": ("chi",),
+    "WHEN": ("quando", "giorno", "tempo", "momento", "date"),
+    "COUNT": tuple(
+        """
+        quanti quante quanto quanta numero numeri cifra cifre totale totali conteggio dati dato statistiche
+        ammontare ammontano quantificato
+        """.split()
+    ),
+    "CALL": tuple(
+        """
+        chiama chiamano chiamato chiamata chiamare chiamarla chiamarlo definisce definiscono definito definita
+        definiti definire definizione descrive descrivono descritto descritta descrivere nome presenta
+        presentano presentato presentata presentare presentando ritrae etichetta
+        """.split()
+    ),
+    "WAR": tuple(
+        """
+        guerra guerre invasione invadere invaso invasa conflitto conflitti offensiva attacco attacchi
+        operazione operazioni campagna combattimenti ostilita aggressione scontri
+        """.split()
+    ),
+    "SPECIAL": ("speciale", "speciali"),
+    "NAZI": ("nazi", "nazismo", "nazista", "nazisti", "naziste", "denazificazione", "fascisti", "fascista"),
+    "HIDE": tuple(
+        """
+        nascondere nasconde nascondono nascosto nascosti nascoste segreto segreti segreta segrete segretezza
+        reticente reticenti reticenza silenzio tace tacere tacciono riluttante minimizzare minimizza coprire
+        coperto coperta coprendo rivelare rivelato rivela divulgare divulgato pubblicare pubblicato pubblicati
+        pubblica pubblicano trasparente trasparenti trasparenza finge fingere mascherare mascherando
+        """.split()
+    ),
+    "NOW": tuple(
+        """
+        oggi ora adesso attualmente attuale attuali ultimo ultimi ultima ultime recente recenti recentemente
+        aggiornato aggiornati aggiornata aggiornamento aggiornamenti ieri stasera settimana mese mesi anno
+        finora 2023 2024 2025 2026
+        """.split()
+    ),
+    "END": tuple(
+        """
+        fine finire finira finiranno finisce finita finito terminare terminera terminata terminato termine
+        vincere vince vincera vinceranno vinto vinta vittoria vincitore esito fermare stop
+        """.split()
+    ),
+    "DOWNSIZE": tuple(
+        """
+        ridimensionamento ridimensionare ridimensionato ridimensionati ridimensiona ridurre ridotto ridotti
+        ridotta ridotte riduzione riduce riducendo restringere ristretto limitato limitati limitare abbassare
+        abbassato
+        """.split()
+    ),
+    "CONQUER": tuple(
+        """
+        conquista conquiste conquistare conquistato conquistata prendere presa preso prendono occupare
+        occupato occupata occupati occupazione annettere annessione liberare liberazione liberato libera
+        controllo controllare intera intero interi intere
+        """.split()
+    ),
+    "FAIL": tuple(
+        """
+        fallimento fallimenti fallito fallita falliti fallire fallimentare insuccesso insuccessi infruttuosi
+        infruttuosa infruttuose sconfitta sconfitte sconfitto stallo impantanato difficolta
+        """.split()
+    ),
+    "ARTICLE": tuple(
+        """
+        articolo articoli informazioni informazione info storia notizia notizie news fonte fonti pezzo testo
+        copertura argomento riassunto riassumere riassumi sintesi tema panoramica resoconto giornale giornali
+        """.split()
+    ),
+    "TRAGEDY": ("tragedia", "tragedie", "tragico", "tragica", "tragici", "catastrofe", "disastro", "dramma"),
+}
+
+# concept → word beginnings for the forms not listed above (never shorter than four letters).
+STEMS: Mapping[str, tuple[str, ...]] = {
+    "DEATH": ("uccis", "ammazz", "decedut", "vittim", "perdit", "distrutt", "abbatt"),
+    "SOLDIER": ("soldat", "trupp", "militar", "esercit", "combattent", "coscritt", "mercenar"),
+    "RUSSIAN": ("russ", "moscov", "occupant"),
+    "UKRAINIAN": ("zelensk",),
+    "UKRAINE": ("ucrain",),
+    "KREMLIN": ("cremlin", "governativ"),
+    "WEST": ("occident", "americ", "europ", "alleat", "statunitens"),
+    "OFFICIAL": ("ufficial", "confermat"),
+    "DEFENCE": ("minist",),
+    "ESTIMATE": ("valutaz", "calcol", "ritien", "riteng"),
+    "ADMIT": ("ammett", "ammiss", "riconosc", "confess"),
+    "HEAVY": ("pesant", "significativ", "ingent", "considerevol", "sostanzial", "enorm", "massicc", "notevol"),
+    "WOUNDED": ("ferit", "ferimen", "mutilat"),
+    "CIVILIAN": ("civil", "bambin", "anzian", "famigli", "popolaz", "resident", "abitant", "cittadin"),
+    "EQUIPMENT": (
+        "elicotter",
+        "veicol",
+        "equipaggiam",
+        "attrezzatur",
+        "artiglier",
+        "armament",
+        "corazzat",
+        "blindat",
+        "carrarmat",
+        "velivol",
+    ),
+    "PRISONER": ("prigion", "catturat", "detenut"),
+    "REFUGEE": ("rifugiat", "profug", "sfollat", "evacua", "migrant", "fuggi"),
+    "WITHDRAW": (
+        "ritir",
+        "spost",
+        "ricolloc",
+        "ripieg",
+        "arretr",
+        "abbandon",
+        "lasciat",
+        "ridispieg",
+        "riposizion",
+        "trasferi",
+        "tornat",
+        "rientr",
+        "rinunc",
+    ),
+    "NORTH": ("settentrional",),
+    "EAST": ("oriental", "donbas"),
+    "BELARUS": ("bieloruss", "belarus"),
+    "HUMILIATION": ("umilia", "vergogn", "imbarazz"),
+    "NEGOTIATION": ("negozia", "trattativ", "diplomaz", "diplomat", "colloqu", "firmat"),
+    "TENSION": ("tension", "distension", "escalat", "allent"),
+    "GOAL": ("obiettiv", "obbiettiv", "intenzion", "ambizion", "strateg", "pianific", "concentr"),
+    "INTERVIEW": ("intervist", "giornalist", "cronist", "emittent", "televis", "telegiornal"),
+    "SAY": ("dichiar", "affermaz", "affermat", "annunc", "menzion", "comment", "comunic"),
+    "WHY": ("motivaz", "spiegaz", "giustific"),
+    "COUNT": ("statistic", "quantific", "ammont"),
+    "CALL": ("chiam", "definisc", "descri", "presentat", "etichett", "denomin", "inquadr"),
+    "WAR": ("guerr", "invas", "conflitt", "offensiv", "attacc", "operazion", "combattiment", "aggression", "scontr"),
+    "NAZI": ("nazis", "denazific", "fascis", "neonazi"),
+    "HIDE": ("nascon", "nascost", "reticen", "silenz", "rilutt", "minimizz", "insabbi", "divulg", "camuff", "mascher"),
+    "NOW": ("aggiorn",),
+    "END": ("vincit", "vittori", "finiran"),
+    "DOWNSIZE": ("ridimension", "ridott", "riduz", "ridur", "riduc", "restrin", "limitat", "abbass"),
+    "CONQUER": ("conquist", "annession", "annett", "liberaz", "liberar", "controll", "impadron", "impossess"),
+    "FAIL": ("fallim", "insuccess", "infruttuos", "sconfitt", "impantan"),
+    "ARTICLE": ("articol", "informaz", "notizi", "riassun", "riassum"),
+    "TRAGEDY": ("traged", "catastrof", "disastr"),
+}
+
+# Multi-word expressions rewritten before words are looked up (normalised text, whole words).
+PHRASES: Mapping[str, str] = {
+    "come mai": "perche",
+    "per quale motivo": "perche",
+    "per quale ragione": "perche",
+    "c e dietro": "perche",
+    "e dovuto a": "perche",
+    "dovuto a": "perche",
+    "in questo momento": "ora",
+    "al momento": "ora",
+    "fino ad ora": "ora",
+    "fino a ora": "ora",
+    "fino ad oggi": "oggi",
+    "ad oggi": "oggi",
+    "a oggi": "oggi",
+    "per ora": "ora",
+    "piu o meno": "",
+    "per favore": "",
+    "al fine di": "",
+    "in che modo": "",
+    "buon giorno": "",
+    "in che data": "quando",
+    "che data": "quando",
+    "la data": "quando",
+    "data della": "quando",
+    "data dell": "quando",
+    "data del": "quando",
+    "data di": "quando",
+    "prigionieri di guerra": "prigionieri",
+    "prigioniero di guerra": "prigioniero",
+    "fatti prigionieri": "prigionieri",
+    "addetto stampa": "portavoce",
+    "a nome del": "portavoce",
+    "a nome di": "portavoce",
+    "bilancio delle vittime": "bilancio",
+    "bilancio dei morti": "bilancio",
+    "stati uniti": "usa",
+    "servizi segreti": "intelligence",
+    "servizi di intelligence": "intelligence",
+    "regno unito": "inghilterra",
+    "gran bretagna": "inghilterra",
+    "unione europea": "ue",
+    "cessate il fuoco": "tregua",
+    "carri armati": "carri",
+    "carro armato": "carro",
+    "non combattenti": "civili",
+    "senza successo": "fallito",
+    "battuta d arresto": "fallimento",
+    "non e riuscita": "fallito",
+    "non e riuscito": "fallito",
+    "non sono riusciti": "fallito",
+    "non sono riuscite": "fallito",
+    "non riusciva": "fallito",
+    "non riescono": "fallito",
+    "marcia indietro": "ritirata",
+    "buona volonta": "distensione",
+    "dove sono finiti": "dove",
+    "dove sono finite": "dove",
+    "che fine hanno fatto": "dove",
+    "di cosa parla": "argomento",
+    "di che cosa parla": "argomento",
+    "di che parla": "argomento",
+    "di cosa tratta": "argomento",
+    "di che tratta": "argomento",
+    "di cosa si occupa": "argomento",
+}
+
+# Italian marks no case: "l'ucraina ha perso" and "ha perso in ucraina" share the same form, so no word
+# form by itself names Ukraine as the one acting.
+ACTORS: Mapping[str, str] = {}

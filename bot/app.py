@@ -85,9 +85,9 @@ def build_application(settings: Settings, store: KnowledgeStore, usage: UsageLog
         # Admin commands and uploads: each refuses non-admins politely and does nothing else.
         CommandHandler("reload", admin.reload_command, filters=in_messages),
         CommandHandler("rollback", admin.rollback_command, filters=in_messages),
-        CommandHandler("export", admin.export_command, filters=private & in_messages),
-        CommandHandler("unanswered", admin.unanswered_command, filters=private & in_messages),
-        CommandHandler("stats", admin.stats_command, filters=private & in_messages),
+        CommandHandler("export", admin.export_command, filters=in_messages),
+        CommandHandler("unanswered", admin.unanswered_command, filters=in_messages),
+        CommandHandler("stats", admin.stats_command, filters=in_messages),
         MessageHandler(private & filters.Document.ALL & filters.UpdateType.MESSAGE, admin.upload),
         CallbackQueryHandler(admin.add_unanswered, pattern=f"^{admin.ADD_PREFIX}"),
         CallbackQueryHandler(admin.ignore_unanswered, pattern=f"^{admin.IGNORE_PREFIX}"),

@@ -19,8 +19,14 @@ from bot.usage import UsageLog, question_key
 
 ROOT = Path(__file__).resolve().parent.parent
 NAME = "kremlin-losses-2022-04.yaml"
-ENTRY = "death-toll"
-QUESTION = "how many russian boys perished"  # answered below the 0.6 confidence threshold: "unanswered"
+# Questions the bot cannot answer with confidence; the first the matcher in service leaves unanswered (with
+# a nearest entry) is used, so that the test survives retuning of the matcher.
+CANDIDATES = [
+    "how many russian boys perished",
+    "how many russian generals were killed",
+    "how many of putins soldiers have perished",
+    "what did peskov tell the british",
+]
 
 
 def run(*args: str, knowledge: Path, data_dir: Path) -> subprocess.CompletedProcess[str]:
@@ -58,18 +64,22 @@ def knowledge(tmp_path: Path) -> Path:
 
 @pytest.fixture(scope="module")
 def asked() -> MatchResult:
-    """QUESTION as the bot matches it before the loop: not answered with confidence, nearest ENTRY."""
-    result = Snapshot.load([BUNDLED_KNOWLEDGE]).matcher.match(QUESTION)
-    assert result.best is not None
-    assert result.best.entry.id == ENTRY
-    assert result.best.question != QUESTION
-    assert result.decision is not Decision.ANSWER or result.best.score < 0.6, "QUESTION must count as unanswered"
-    return result
+    """An unanswered question as the bot matches it: no confident answer, but a nearest entry to add it to."""
+    matcher = Snapshot.load([BUNDLED_KNOWLEDGE]).matcher
+    for question in CANDIDATES:
+        result = matcher.match(question)
+        best = result.best
+        low = result.decision in (Decision.NONE, Decision.AMBIGUOUS) or (
+            result.decision is Decision.ANSWER and best is not None and best.score < 0.6
+        )
+        if low and best is not None and best.entry.covered and best.question != question:
+            return result
+    pytest.fail(f"none of {CANDIDATES} is unanswered with a nearest entry: add one", pytrace=False)
 
 
 @pytest.fixture
 def data_dir(tmp_path: Path, asked: MatchResult) -> Path:
-    """A usage log where QUESTION was asked three times and logged as the bot logs it."""
+    """A usage log where the unanswered question was asked three times, logged as the bot logs it."""
     directory = tmp_path / "data"
     result = asked
     assert result.best is not None
@@ -78,7 +88,7 @@ def data_dir(tmp_path: Path, asked: MatchResult) -> Path:
             log.record_question(
                 chat_kind="private",
                 user_id=user_id,
-                question=QUESTION,
+                question=result.query,
                 normalised=result.normalised,
                 decision=result.decision.value,
                 entry_id=result.best.entry.id,
@@ -87,26 +97,30 @@ def data_dir(tmp_path: Path, asked: MatchResult) -> Path:
     return directory
 
 
-def test_an_unanswered_question_added_by_its_key_is_answered_with_that_entry(knowledge: Path, data_dir: Path) -> None:
+def test_an_unanswered_question_added_by_its_key_is_answered_with_that_entry(
+    knowledge: Path, data_dir: Path, asked: MatchResult
+) -> None:
+    assert asked.best is not None
+    question, entry = asked.query, asked.best.entry.id
     original = (knowledge / NAME).read_bytes()
     report = ok_json("unanswered", "--json", knowledge=knowledge, data_dir=data_dir)
-    [group] = [q for q in report["questions"] if q["example"] == QUESTION]
+    [group] = [q for q in report["questions"] if q["example"] == question]
     assert group["count"] == 3
-    assert group["nearest_entry"] == ENTRY
+    assert group["nearest_entry"] == entry
     key = group["key"]
     assert key == question_key(group["normalised"])
 
-    added = run("add-question", ENTRY, key, knowledge=knowledge, data_dir=data_dir)
+    added = run("add-question", entry, key, knowledge=knowledge, data_dir=data_dir)
     assert added.returncode == 0, added.stderr
-    assert added.stdout.strip() == f"Added {QUESTION!r} to {ENTRY} in {NAME}."
+    assert added.stdout.strip() == f"Added {question!r} to {entry} in {NAME}."
 
-    after = ok_json("ask", "--json", QUESTION, knowledge=knowledge, data_dir=data_dir)
-    assert (after["decision"], after["id"], after["matched_question"]) == ("answer", ENTRY, QUESTION)
+    after = ok_json("ask", "--json", question, knowledge=knowledge, data_dir=data_dir)
+    assert (after["decision"], after["id"], after["matched_question"]) == ("answer", entry, question)
     assert after["score"] == pytest.approx(1.0)
 
     old_lines = original.decode().split("\n")
     new_lines = (knowledge / NAME).read_text(encoding="utf-8").split("\n")
-    new_lines.remove(f"      - {QUESTION}")
+    new_lines.remove(f"      - {question}")
     assert new_lines == old_lines, "exactly one line added; comments and layout kept"
     [kept] = (data_dir / "history" / NAME).iterdir()
     assert kept.read_bytes() == original, "the previous version is kept"
@@ -115,10 +129,10 @@ def test_an_unanswered_question_added_by_its_key_is_answered_with_that_entry(kno
 
 
 def test_adding_to_an_unknown_entry_fails_with_a_clear_message_and_changes_nothing(
-    knowledge: Path, data_dir: Path
+    knowledge: Path, data_dir: Path, asked: MatchResult
 ) -> None:
     files = {path.name: path.read_bytes() for path in knowledge.iterdir()}
-    result = run("add-question", "no-such-entry", QUESTION, knowledge=knowledge, data_dir=data_dir)
+    result = run("add-question", "no-such-entry", asked.query, knowledge=knowledge, data_dir=data_dir)
     assert result.returncode == 1
     assert result.stdout == ""
     assert "no entry has the id 'no-such-entry'" in result.stderr, result.stderr

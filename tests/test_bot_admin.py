@@ -577,6 +577,7 @@ class Unanswered:
 
     often: str
     nearest: str
+    nearest_answer: str
     once: str
     also_once: str
 
@@ -592,8 +593,8 @@ def _low_confidence(result: MatchResult) -> bool:
 @pytest.fixture(scope="module")
 def unanswered() -> Unanswered:
     """Questions the bundled knowledge leaves unanswered, as the bot will log them."""
-    matcher = Snapshot.load([BUNDLED_KNOWLEDGE]).matcher
-    results = [matcher.match(question) for question in UNANSWERED_CANDIDATES]
+    snapshot = Snapshot.load([BUNDLED_KNOWLEDGE])
+    results = [snapshot.matcher.match(question) for question in UNANSWERED_CANDIDATES]
     with_nearest = [r for r in results if _low_confidence(r) and r.best is not None and r.best.entry.covered]
     nothing_near = [r for r in results if r.decision in (Decision.NONE, Decision.AMBIGUOUS)]
     if not with_nearest:
@@ -603,7 +604,8 @@ def unanswered() -> Unanswered:
     others = [r.query for r in nothing_near if r.normalised != often.normalised]
     if len(others) < 2:
         pytest.fail(f"fewer than two of {UNANSWERED_CANDIDATES} are left unanswered: add some", pytrace=False)
-    return Unanswered(often.query, often.best.entry.id, others[0], others[1])
+    nearest = often.best.entry
+    return Unanswered(often.query, nearest.id, nearest.answer, others[0], others[1])
 
 
 def report_counts(report: str) -> dict[str, int]:
@@ -642,7 +644,6 @@ async def test_unanswered_questions_are_reported_grouped_added_to_an_entry_and_i
     path = knowledge / NAME
     often, once_asked, also_once = unanswered.often, unanswered.once, unanswered.also_once
     add = f"➕ Add to {unanswered.nearest}"
-    nearest_answer = Snapshot.load([knowledge]).kb.by_id[unanswered.nearest].answer
     async with admin_bot(botapi, tmp_path, knowledge):
         for user_id in (5001, 5002, 5003):
             await ask(botapi, user_id, often)
@@ -653,20 +654,20 @@ async def test_unanswered_questions_are_reported_grouped_added_to_an_entry_and_i
         counts = report_counts(report)
         assert counts == {key_of(often): 3, key_of(once_asked): 1, key_of(also_once): 1}, report
         assert often in report
-        often = offer_for(offers, often)
-        assert str(often["text"]).endswith("×3")
-        labels = [button["text"] for button in buttons(often)]
+        offer = offer_for(offers, often)
+        assert str(offer["text"]).endswith("×3")
+        labels = [button["text"] for button in buttons(offer)]
         assert labels == [add, "Ignore"]
 
         # Only an admin may press it.
-        refused = await callback_answer(botapi, botapi.press_button(STRANGER, often, add))
+        refused = await callback_answer(botapi, botapi.press_button(STRANGER, offer, add))
         assert (refused["text"], refused["show_alert"]) == (REFUSAL, True)
         assert path.read_bytes() == ORIGINAL
 
         seen = len(botapi.sent_messages(ADMIN))
-        added = await callback_answer(botapi, botapi.press_button(ADMIN, often, add))
+        added = await callback_answer(botapi, botapi.press_button(ADMIN, offer, add))
         await wait_for_text(botapi, ADMIN, "reloaded", unanswered.nearest, after=seen, what="the reload after the add")
-        confirmed = botapi.message(ADMIN, often["message_id"])
+        confirmed = botapi.message(ADMIN, offer["message_id"])
         reply = await ask(botapi, 5001, often)
 
         once = offer_for(offers, once_asked)
@@ -687,7 +688,7 @@ async def test_unanswered_questions_are_reported_grouped_added_to_an_entry_and_i
     new_lines.remove(inserted)
     assert new_lines == old_lines, "everything else, comments included, is kept as it was"
     assert f"Matched question: “{often}”" in reply
-    assert nearest_answer[:60] in reply, "answered with the entry it was added to"
+    assert unanswered.nearest_answer[:60] in reply, "answered with the entry it was added to"
 
     assert ignored["text"] == "Ignored."
     assert report_counts(report_after) == {key_of(also_once): 1}, report_after

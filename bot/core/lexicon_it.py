@@ -19,13 +19,13 @@ from collections.abc import Mapping
 # are concepts below, not filler.
 STOPWORDS: frozenset[str] = frozenset(
     """
-    il lo la i gli le l un uno una d di del dello della dei degli delle dell a al allo alla ai agli alle all
+    il lo la i gli le l c un uno una d di del dello della dei degli delle dell a al allo alla ai agli alle all
     da dal dallo dalla dai dagli dalle dall in nel nello nella nei negli nelle nell su sul sullo sulla sui
     sugli sulle sull con col coi per tra fra e ed o od ma pure anche neanche nemmeno neppure che cosa cos
     come com qual quale quali quel quei quegli quell quello quella quelli quelle quest questo questa questi
     queste cio io tu lui lei noi voi loro me te se si ci vi ne mi ti mio mia miei mie tuo tua tuoi tue suo
     sua suoi sue nostro nostra nostri nostre vostro vostra vostri vostre sono sei siamo siete era erano eri
-    ero eravamo sara saranno sarebbe sarebbero stato stata stati state sia siano fosse fossero essere esser
+    ero eravamo sara saranno sarebbe sarebbero stato stata stati sia siano fosse fossero essere esser
     ho hai ha abbiamo avete hanno aveva avevano avevo avuto avuta avuti avere aver avra avranno avrebbe
     avrebbero abbia abbiano avesse avessero sta stanno stava stavano stare fa fanno faceva facevano fare far
     fatto fatta fatti fatte puo possono poteva potevano potrebbe potrebbero potere posso puoi potete
@@ -40,7 +40,8 @@ STOPWORDS: frozenset[str] = frozenset(
     molti molte molta piu meno poco pochi poche ogni altro altri altra altre stesso stessa stessi stesse
     tale tali qualche alcuni alcune alcuno qualcuno qualcosa nessuno niente nulla tutto tutti tutta tutte
     entrambi non no vero vera veri reale reali sicuro esatto tipo ecc etc po volta volte successo
-    successa accaduto capitato usi usare usato risultano risulta rimasti rimaste rimasto tengono
+    successa accaduto capitato usi usare usato risultano risulta rimasti rimaste rimasto tengono tiene
+    cercato cercare facendo fino
     """.split()
 )
 
@@ -195,7 +196,21 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
         spiega spiegato spiegami giustificazione giustifica giustificare giustificato movente scuse
         """.split()
     ),
-    "WHERE": ("dove", "dov", "destinazione", "andati", "andate", "andato", "andata", "diretti", "dirette"),
+    "WHERE": (
+        "dove",
+        "dov",
+        "destinazione",
+        "andati",
+        "andate",
+        "andato",
+        "andata",
+        "diretti",
+        "dirette",
+        "mandati",
+        "mandate",
+        "inviati",
+        "inviate",
+    ),
     "WHO": ("chi",),
     "WHEN": ("quando", "giorno", "tempo", "momento", "date"),
     "COUNT": tuple(
@@ -355,6 +370,16 @@ PHRASES: Mapping[str, str] = {
     "a oggi": "oggi",
     "per ora": "ora",
     "piu o meno": "",
+    "sono state": "",
+    "erano state": "",
+    "siano state": "",
+    "fossero state": "",
+    "saranno state": "",
+    "sarebbero state": "",
+    "ha dato": "",
+    "hanno dato": "",
+    "aveva dato": "",
+    "avevano dato": "",
     "per favore": "",
     "al fine di": "",
     "in che modo": "",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import datetime as dt
 import html
 import logging
@@ -32,6 +33,10 @@ async def reload_knowledge(bot: Bot, data: BotData, *, trigger: str) -> str:
 
 
 async def _reload_locked(bot: Bot, data: BotData, *, trigger: str) -> str:
+    # What this reload reads is what the watcher has now seen: it must not reload (and announce) it again.
+    if data.store.directory is not None:
+        with contextlib.suppress(OSError):
+            data.seen_fingerprint = fingerprint(data.store.directory)
     try:
         report = await asyncio.to_thread(data.store.reload)
     except KnowledgeError as error:

@@ -149,7 +149,9 @@ async def test_a_near_miss_the_article_does_not_report_says_so_and_its_example_b
         buttons = _buttons(reply)
         assert buttons, "example questions are offered"
         example = buttons[0]
-        entry = snapshot.kb.by_id[example["callback_data"].removeprefix("a:")]
+        language, _, entry_id = example["callback_data"].removeprefix("a:").partition(":")
+        assert language == "en"
+        entry = snapshot.kb.by_id[entry_id]
         assert entry.covered, "an example is a question the article answers"
 
         press = botapi.press_button(USER, reply, example["text"])

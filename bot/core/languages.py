@@ -123,7 +123,14 @@ def detect_language(text: str, lexicons: Mapping[str, Lexicon]) -> str | None:
             return "uk" if "uk" in lexicons else None
         if letters & _RUSSIAN_LETTERS and not letters & _UKRAINIAN_LETTERS:
             return "ru" if "ru" in lexicons else None
-        return _by_words(words, [lexicons[c] for c in ("ru", "uk") if c in lexicons])
+        by_words = _by_words(words, [lexicons[c] for c in ("ru", "uk") if c in lexicons])
+        if by_words is not None:
+            return by_words
+        # Several Cyrillic words and not one і, ї, є or ґ: Ukrainian sentences almost never lack them.
+        alphabetic = [w for w in words if any(ch.isalpha() for ch in w)]
+        if len(alphabetic) >= 2 and not letters & _UKRAINIAN_LETTERS and "ru" in lexicons:
+            return "ru"
+        return None
     latin = [lexicons[c] for c in ("en", "it") if c in lexicons]
     return _by_words(words, latin)
 
@@ -152,10 +159,27 @@ def reply_language(
     detected = detect_language(question, lexicons)
     if detected in speaks:
         return detected
-    if matched_language and matched_language != REFERENCE and matched_language in speaks:
+    if (
+        matched_language
+        and matched_language != REFERENCE
+        and matched_language in speaks
+        and _script(question) == _SCRIPTS.get(matched_language)
+    ):
         return matched_language
     if user_language:
         code = user_language.split("-")[0].lower()
         if code in speaks:
             return code
     return REFERENCE
+
+
+_SCRIPTS = {"en": "latin", "it": "latin", "ru": "cyrillic", "uk": "cyrillic"}
+
+
+def _script(text: str) -> str | None:
+    """The script of a text's letters: "cyrillic", "latin", or None without letters."""
+    letters = [ch for ch in text if ch.isalpha()]
+    if not letters:
+        return None
+    cyrillic = sum("\u0400" <= ch <= "\u04ff" for ch in letters)
+    return "cyrillic" if cyrillic * 2 >= len(letters) else "latin"

@@ -41,7 +41,7 @@ STOPWORDS: frozenset[str] = frozenset(
     tale tali qualche alcuni alcune alcuno qualcuno qualcosa nessuno niente nulla tutto tutti tutta tutte
     entrambi non no vero vera veri reale reali sicuro esatto tipo ecc etc po volta volte successo
     successa accaduto capitato usi usare usato risultano risulta rimasti rimaste rimasto tengono tiene
-    cercato cercare facendo fino
+    cercato cercare facendo fino finora
     """.split()
 )
 
@@ -153,7 +153,7 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
     "NEGOTIATION": tuple(
         """
         negoziati negoziato negoziazione negoziazioni negoziare negoziano negoziando trattativa trattative pace
-        diplomazia diplomatico diplomatica diplomatici colloqui colloquio tregua armistizio accordo accordi
+        diplomazia diplomatico diplomatica diplomatici colloqui colloquio accordo accordi
         firmato firmare
         """.split()
     ),
@@ -246,13 +246,14 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
         """
         oggi ora adesso attualmente attuale attuali ultimo ultimi ultima ultime recente recenti recentemente
         aggiornato aggiornati aggiornata aggiornamento aggiornamenti ieri stasera settimana mese mesi anno
-        finora 2023 2024 2025 2026
+        2023 2024 2025 2026
         """.split()
     ),
     "END": tuple(
         """
         fine finire finira finiranno finisce finita finito terminare terminera terminata terminato termine
-        vincere vince vincera vinceranno vinto vinta vittoria vincitore esito fermare stop
+        vincere vince vincera vinceranno vinto vinta vittoria vincitore esito fermare stop tregua
+        armistizio
         """.split()
     ),
     "DOWNSIZE": tuple(
@@ -355,6 +356,18 @@ STEMS: Mapping[str, tuple[str, ...]] = {
 
 # Multi-word expressions rewritten before words are looked up (normalised text, whole words).
 PHRASES: Mapping[str, str] = {
+    # Ukraine as the one acting (its army, its losses): "l'Ucraina ha perso…", "quanti soldati ha perso
+    # l'Ucraina"; the place stays UKRAINE ("in Ucraina", "dall'Ucraina", "ha invaso l'Ucraina").
+    "l ucraina ha": "ucraini",
+    "l ucraina aveva": "ucraini",
+    "l ucraina avrebbe": "ucraini",
+    "l ucraina sta": "ucraini",
+    "perso l ucraina": "ucraini",
+    "perde l ucraina": "ucraini",
+    "perdendo l ucraina": "ucraini",
+    "subito l ucraina": "ucraini",
+    "avuto l ucraina": "ucraini",
+    "ha l ucraina": "ucraini",
     "come mai": "perche",
     "per quale motivo": "perche",
     "per quale ragione": "perche",
@@ -430,6 +443,6 @@ PHRASES: Mapping[str, str] = {
     "di cosa si occupa": "argomento",
 }
 
-# Italian marks no case: "l'ucraina ha perso" and "ha perso in ucraina" share the same form, so no word
-# form by itself names Ukraine as the one acting.
+# Italian marks no case, so no word form by itself names Ukraine as the one acting ("l'Ucraina ha perso"
+# and "ha invaso l'Ucraina" share it): the phrases above rewrite the acting uses to "ucraini" instead.
 ACTORS: Mapping[str, str] = {}

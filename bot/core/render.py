@@ -38,6 +38,14 @@ def figure_value(figure: Figure, language: str) -> str:
     return f"{number_text(figure.low, language)}–{number_text(figure.high, language)}"
 
 
+def shown_question(candidate: Candidate, language: str) -> str:
+    """The curated question to show a reader: the one matched if it is in their language, else the
+    entry's first question in their language."""
+    if candidate.language == language:
+        return candidate.question
+    return question_in(candidate.entry, language)
+
+
 def question_in(entry: Entry, language: str) -> str:
     """The entry's first curated question in ``language``, else in the file's language."""
     translation = entry.translations.get(language)
@@ -94,6 +102,7 @@ def as_json(result: MatchResult, kb: KnowledgeBase, language: str = REFERENCE) -
         "matched_question": shown.question if shown else None,
         "answer": texts.answer if texts else _fallback_text(result, kb, language),
         "figure": figure_line(shown.entry, language) if shown else None,
+        "figure_values": _raw_figures(shown.entry) if shown else None,
         "source": source_line(kb, shown.entry, language) if shown else None,
         "caveat": texts.caveat if texts else None,
         "alternatives": [_alternative(c) for c in result.candidates if c is not shown],
@@ -139,6 +148,13 @@ def _fallback_text(result: MatchResult, kb: KnowledgeBase, language: str) -> str
     return f"{t(language, 'not_covered_lead')} {examples}{hint}"
 
 
+def _raw_figures(entry: Entry) -> str | None:
+    """The figures as plain digits for tools, whatever the reply's language: ``1351; 7000-15000``."""
+    if not entry.figures:
+        return None
+    return "; ".join(str(f.value) if f.value is not None else f"{f.low}-{f.high}" for f in entry.figures)
+
+
 def _alternative(candidate: Candidate) -> dict[str, Any]:
     return {"id": candidate.entry.id, "question": candidate.question, "score": candidate.score}
 
@@ -156,13 +172,20 @@ def _attr(text: str) -> str:
     return html.escape(text, quote=True)
 
 
+_SPACES_RE = re.compile(r"[ \t\r\n]+")  # not the no-break spaces that group digits in ru/uk
+
+
+def _squeeze(text: str) -> str:
+    return _SPACES_RE.sub(" ", text).strip()
+
+
 def _shorten(text: str, limit: int) -> str:
-    text = " ".join(text.split())
+    text = _squeeze(text)
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def _first_sentence(text: str) -> str:
-    text = " ".join(text.split())
+    text = _squeeze(text)
     end = re.search(r"(?<=[.!?])\s", text)
     return text[: end.start()] if end else text
 

@@ -51,7 +51,10 @@ async def answer_inline(update: Update, context: Context) -> None:
                 text=t(language, "inline_private_button"), start_parameter=encode_question(query)
             )
         else:
-            results = [_article(snapshot, c.entry, c.question, language) for c in result.candidates[:MAX_RESULTS]]
+            results = [
+                _article(snapshot, c.entry, render.shown_question(c, language), language)
+                for c in result.candidates[:MAX_RESULTS]
+            ]
     await inline.answer(results, cache_time=CACHE_SECONDS, is_personal=False, button=button)
 
 

@@ -110,18 +110,20 @@ def present(
     if result.decision is Decision.ANSWER and best is not None:
         if compact:
             return render.compact_html(kb, best.entry, language=language), full_answer_button(best.entry, language)
-        text = render.full_html(kb, best.entry, language=language, matched=best.question)
+        text = render.full_html(kb, best.entry, language=language, matched=render.shown_question(best, language))
         return text, feedback_buttons(best.entry, language)
     if result.decision is Decision.NOT_COVERED and best is not None:
         if compact:
             text = render.compact_html(kb, best.entry, language=language)
         else:
-            text = render.full_html(kb, best.entry, language=language, matched=best.question)
+            text = render.full_html(kb, best.entry, language=language, matched=render.shown_question(best, language))
         return text, entry_buttons(examples(store, language), language)
     if result.decision is Decision.AMBIGUOUS:
-        choices = [(c.entry, c.question) for c in result.candidates[:3]]
+        choices = [(c.entry, render.shown_question(c, language)) for c in result.candidates[:3]]
         return render.ambiguous_html(language), entry_buttons(choices, language)
-    suggestions = [(c.entry, c.question) for c in result.candidates if c.entry.covered] or examples(store, language)
+    suggestions = [
+        (c.entry, render.shown_question(c, language)) for c in result.candidates if c.entry.covered
+    ] or examples(store, language)
     return render.not_covered_html(kb, language=language), entry_buttons(suggestions[:3], language)
 
 

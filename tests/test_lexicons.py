@@ -1,0 +1,451 @@
+"""The Italian, Russian and Ukrainian lexicons: well formed, consistent with English, and right on real questions.
+
+The lookup here is a small local one (exact form first, then the longest stem), so these tests pin the word
+knowledge itself, not how the matcher uses it. A second lookup merges every language the way the matcher
+does (English first), to show that no language's words spoil another's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from types import ModuleType
+
+import pytest
+
+from bot.core import lexicon as english
+from bot.core import lexicon_it, lexicon_ru, lexicon_uk
+from bot.core.text import normalise, rewrite_phrases
+
+MIN_STEM = 4
+NAMES = frozenset({"STOPWORDS", "SYNONYMS", "STEMS", "PHRASES", "ACTORS"})
+ENGLISH_CONCEPTS = frozenset(english.SYNONYMS)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """One language's lexicon with a local lookup: exact form first, then the longest stem."""
+
+    code: str
+    stopwords: frozenset[str]
+    synonyms: Mapping[str, tuple[str, ...]]
+    stems: Mapping[str, tuple[str, ...]]
+    phrases: Mapping[str, str]
+    actors: Mapping[str, str]
+
+    def exact(self) -> dict[str, str]:
+        return {word: concept for concept, words in self.synonyms.items() for word in words}
+
+    def stem_table(self) -> dict[str, str]:
+        return {prefix: concept for concept, prefixes in self.stems.items() for prefix in prefixes}
+
+    def concept(self, word: str) -> str | None:
+        return _lookup(word, self.exact(), self.stem_table())
+
+    def concepts(self, text: str) -> set[str]:
+        return _concepts(text, self.phrases, self.stopwords, self.actors, self.concept)
+
+
+def _lookup(word: str, exact: Mapping[str, str], stems: Mapping[str, str]) -> str | None:
+    found = exact.get(word)
+    if found is not None:
+        return found
+    for length in range(len(word), MIN_STEM - 1, -1):
+        found = stems.get(word[:length])
+        if found is not None:
+            return found
+    return None
+
+
+def _concepts(
+    text: str,
+    phrases: Mapping[str, str],
+    stopwords: frozenset[str],
+    actors: Mapping[str, str],
+    concept: Callable[[str], str | None],
+) -> set[str]:
+    found: set[str] = set()
+    for word in rewrite_phrases(normalise(text), phrases).split():
+        if word in stopwords:
+            continue
+        meaning = actors.get(word) or concept(word)
+        if meaning is not None:
+            found.add(meaning)
+    return found
+
+
+def _load(code: str, module: ModuleType) -> Lexicon:
+    return Lexicon(
+        code=code,
+        stopwords=module.STOPWORDS,
+        synonyms=module.SYNONYMS,
+        stems=module.STEMS,
+        phrases=module.PHRASES,
+        actors=module.ACTORS,
+    )
+
+
+MODULES: dict[str, ModuleType] = {"it": lexicon_it, "ru": lexicon_ru, "uk": lexicon_uk}
+LEXICONS: dict[str, Lexicon] = {code: _load(code, module) for code, module in MODULES.items()}
+CODES = tuple(LEXICONS)
+
+
+@dataclass(frozen=True)
+class Merged:
+    """Every language at once, as the matcher reads them: English first wins a clash of exact forms."""
+
+    stopwords: frozenset[str]
+    exact: Mapping[str, str]
+    stems: Mapping[str, str]
+    phrases: Mapping[str, str]
+    actors: Mapping[str, str]
+
+    def concept(self, word: str) -> str | None:
+        return _lookup(word, self.exact, self.stems)
+
+    def concepts(self, text: str) -> set[str]:
+        return _concepts(text, self.phrases, self.stopwords, self.actors, self.concept)
+
+
+def _merge(lexicons: Iterable[Lexicon]) -> Merged:
+    stopwords = set(english.STOPWORDS)
+    exact = {word: concept for concept, words in english.SYNONYMS.items() for word in words}
+    stems: dict[str, str] = {}
+    phrases = dict(english.PHRASES)
+    actors: dict[str, str] = {}
+    for lexicon in lexicons:
+        stopwords |= lexicon.stopwords
+        phrases.update(lexicon.phrases)
+        actors.update(lexicon.actors)
+        for word, concept in lexicon.exact().items():
+            exact.setdefault(word, concept)
+        for prefix, concept in lexicon.stem_table().items():
+            stems.setdefault(prefix, concept)
+    return Merged(frozenset(stopwords), exact, stems, phrases, actors)
+
+
+MERGED = _merge(LEXICONS.values())
+
+
+def _words(groups: Mapping[str, tuple[str, ...]]) -> list[tuple[str, str]]:
+    return [(concept, word) for concept, words in groups.items() for word in words]
+
+
+# -- shape ------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_module_defines_exactly_the_lexicon_names(code: str) -> None:
+    module = MODULES[code]
+    public = {name for name in vars(module) if not name.startswith("_")} - {"Mapping", "annotations"}
+    assert public == NAMES
+    lexicon = LEXICONS[code]
+    assert isinstance(lexicon.stopwords, frozenset)
+    for groups in (lexicon.synonyms, lexicon.stems):
+        assert isinstance(groups, Mapping)
+        for words in groups.values():
+            assert isinstance(words, tuple)
+            assert all(isinstance(word, str) and word for word in words)
+    assert all(isinstance(k, str) and isinstance(v, str) for k, v in lexicon.phrases.items())
+    assert all(isinstance(k, str) and isinstance(v, str) for k, v in lexicon.actors.items())
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_uses_only_english_concepts(code: str) -> None:
+    lexicon = LEXICONS[code]
+    used = set(lexicon.synonyms) | set(lexicon.stems) | set(lexicon.actors.values())
+    assert used <= ENGLISH_CONCEPTS, sorted(used - ENGLISH_CONCEPTS)
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_covers_every_english_concept(code: str) -> None:
+    lexicon = LEXICONS[code]
+    missing = ENGLISH_CONCEPTS - set(lexicon.synonyms) - set(lexicon.stems)
+    assert not missing, sorted(missing)
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_no_word_or_stem_in_two_concepts(code: str) -> None:
+    lexicon = LEXICONS[code]
+    for groups in (lexicon.synonyms, lexicon.stems):
+        seen: dict[str, str] = {}
+        for concept, word in _words(groups):
+            assert word not in seen, f"{word!r} is in both {seen[word]} and {concept}"
+            seen[word] = concept
+    exact = lexicon.exact()
+    for prefix, concept in lexicon.stem_table().items():
+        assert exact.get(prefix, concept) == concept, f"stem {prefix!r} is a {exact[prefix]} word"
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_stopwords_are_not_synonyms(code: str) -> None:
+    lexicon = LEXICONS[code]
+    both = lexicon.stopwords & set(lexicon.exact())
+    assert not both, sorted(both)
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_no_stem_swallows_a_stopword(code: str) -> None:
+    lexicon = LEXICONS[code]
+    stems = lexicon.stem_table()
+    swallowed = {word: _lookup(word, {}, stems) for word in lexicon.stopwords}
+    assert not {w: c for w, c in swallowed.items() if c is not None}
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_everything_is_written_normalised(code: str) -> None:
+    lexicon = LEXICONS[code]
+    singles = [*lexicon.stopwords, *lexicon.exact(), *lexicon.stem_table(), *lexicon.actors]
+    for word in singles:
+        assert normalise(word) == word, f"{word!r} normalises to {normalise(word)!r}"
+        assert " " not in word
+    for phrase, replacement in lexicon.phrases.items():
+        assert normalise(phrase) == phrase, f"{phrase!r} normalises to {normalise(phrase)!r}"
+        assert " " in phrase, f"{phrase!r} is one word: it belongs in SYNONYMS or STOPWORDS"
+        assert normalise(replacement) == replacement
+        assert " " not in replacement
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_stems_are_long_enough(code: str) -> None:
+    short = [prefix for prefix in LEXICONS[code].stem_table() if len(prefix) < MIN_STEM]
+    assert not short
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_phrases_stand_for_known_words(code: str) -> None:
+    lexicon = LEXICONS[code]
+    for phrase, replacement in lexicon.phrases.items():
+        assert replacement == "" or lexicon.concept(replacement) is not None, f"{phrase!r} → {replacement!r}"
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_actors_are_places_acting(code: str) -> None:
+    lexicon = LEXICONS[code]
+    for form, concept in lexicon.actors.items():
+        assert concept in ENGLISH_CONCEPTS
+        assert lexicon.concept(form) == "UKRAINE"  # the same form, read as the place it names
+
+
+# -- living together: the matcher merges all languages, English first -------------------------------------
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_words_keep_their_concept_when_languages_merge(code: str) -> None:
+    lexicon = LEXICONS[code]
+    for concept, word in _words(lexicon.synonyms):
+        assert word not in MERGED.stopwords, f"{word!r} is filler in another language"
+        assert MERGED.concept(word) == concept, f"{word!r} reads as {MERGED.concept(word)} once merged"
+    for concept, prefix in _words(lexicon.stems):
+        assert MERGED.concept(prefix) == concept, f"stem {prefix!r} reads as {MERGED.concept(prefix)} once merged"
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_stopwords_do_not_hide_other_languages_words(code: str) -> None:
+    own = LEXICONS[code].stopwords
+    others = {word for other in LEXICONS.values() if other.code != code for word in other.exact()}
+    others |= {word for words in english.SYNONYMS.values() for word in words}
+    assert not own & others, sorted(own & others)
+
+
+def test_latin_stems_leave_english_words_alone() -> None:
+    english_words = {word for words in english.SYNONYMS.values() for word in words}
+    for concept, prefix in _words(lexicon_it.STEMS):
+        for word in english_words:
+            if word.startswith(prefix):
+                assert english.concept_table()[word] == concept, f"{prefix!r} would catch English {word!r}"
+
+
+# -- real questions ----------------------------------------------------------------------------------------
+
+QUESTIONS: list[tuple[str, str, frozenset[str]]] = [
+    # Italian
+    ("it", "Quanti soldati russi sono morti?", frozenset({"COUNT", "SOLDIER", "RUSSIAN", "DEATH"})),
+    ("it", "perché la russia si è ritirata", frozenset({"WHY", "RUSSIAN", "WITHDRAW"})),
+    (
+        "it",
+        "Quanti soldati ucraini sono stati uccisi in Ucraina?",
+        frozenset({"COUNT", "SOLDIER", "UKRAINIAN", "DEATH", "UKRAINE"}),
+    ),
+    ("it", "Chi è il portavoce del Cremlino?", frozenset({"WHO", "SPOKESMAN", "KREMLIN"})),
+    (
+        "it",
+        "Dove sono andate le truppe dopo il ritiro dal nord?",
+        frozenset({"WHERE", "SOLDIER", "WITHDRAW", "NORTH"}),
+    ),
+    ("it", "Qual è la stima dell'intelligence occidentale?", frozenset({"ESTIMATE", "WEST"})),
+    ("it", "Il Cremlino ha ammesso perdite pesanti?", frozenset({"KREMLIN", "ADMIT", "DEATH", "HEAVY"})),
+    ("it", "Quando finirà la guerra?", frozenset({"WHEN", "END", "WAR"})),
+    (
+        "it",
+        "Come chiama la Russia l'invasione? Un'operazione militare speciale",
+        frozenset({"CALL", "RUSSIAN", "WAR", "SOLDIER", "SPECIAL"}),
+    ),
+    ("it", "Quanti civili sono morti in questo momento?", frozenset({"COUNT", "CIVILIAN", "DEATH", "NOW"})),
+    ("it", "Quanti carri armati ha perso la Russia?", frozenset({"COUNT", "EQUIPMENT", "DEATH", "RUSSIAN"})),
+    ("it", "prigionieri di guerra catturati", frozenset({"PRISONER"})),
+    ("it", "Le truppe russe sono tornate in Bielorussia?", frozenset({"SOLDIER", "RUSSIAN", "WITHDRAW", "BELARUS"})),
+    (
+        "it",
+        "Peskov ha detto a Sky News che è un'enorme tragedia",
+        frozenset({"SAY", "SKY", "ARTICLE", "HEAVY", "TRAGEDY"}),
+    ),
+    ("it", "Qual è la data dell'articolo?", frozenset({"WHEN", "ARTICLE"})),
+    (
+        "it",
+        "Il ritiro è un'umiliazione o serve a ridurre le tensioni?",
+        frozenset({"WITHDRAW", "HUMILIATION", "DOWNSIZE", "TENSION"}),
+    ),
+    ("it", "La Russia vuole ancora conquistare il Donbass?", frozenset({"RUSSIAN", "GOAL", "CONQUER", "EAST"})),
+    ("it", "Perché Mosca nasconde i numeri ufficiali?", frozenset({"WHY", "RUSSIAN", "HIDE", "COUNT", "OFFICIAL"})),
+    ("it", "Come mai a che punto sono i colloqui di pace?", frozenset({"WHY", "NEGOTIATION"})),
+    ("it", "Quanti soldati ha perso l'Ucraina?", frozenset({"COUNT", "SOLDIER", "UKRAINIAN"})),
+    ("it", "L'Ucraina ha perso molti soldati?", frozenset({"UKRAINIAN", "DEATH", "SOLDIER"})),
+    ("it", "Perché la Russia ha invaso l'Ucraina?", frozenset({"WHY", "RUSSIAN", "WAR", "UKRAINE"})),
+    # Russian
+    ("ru", "сколько российских солдат погибло", frozenset({"COUNT", "RUSSIAN", "SOLDIER", "DEATH"})),
+    (
+        "ru",
+        "Почему Россия отвела войска с севера Украины?",
+        frozenset({"WHY", "RUSSIAN", "WITHDRAW", "SOLDIER", "NORTH", "UKRAINE"}),
+    ),
+    (
+        "ru",
+        "Сколько украинских военных убито на Украине?",
+        frozenset({"COUNT", "UKRAINIAN", "SOLDIER", "DEATH", "UKRAINE"}),
+    ),
+    ("ru", "Сколько солдат потеряла Украина?", frozenset({"COUNT", "SOLDIER", "DEATH", "UKRAINIAN"})),
+    ("ru", "Кто такой Дмитрий Песков?", frozenset({"WHO", "SPOKESMAN"})),
+    ("ru", "Куда ушли российские войска после отвода?", frozenset({"WHERE", "WITHDRAW", "RUSSIAN", "SOLDIER"})),
+    ("ru", "Признал ли Кремль тяжёлые потери?", frozenset({"ADMIT", "KREMLIN", "HEAVY", "DEATH"})),
+    ("ru", "Как оценивают потери западные спецслужбы?", frozenset({"ESTIMATE", "DEATH", "WEST"})),
+    ("ru", "Когда закончится война?", frozenset({"WHEN", "END", "WAR"})),
+    (
+        "ru",
+        "Как Россия называет вторжение? Специальная военная операция",
+        frozenset({"CALL", "RUSSIAN", "WAR", "SPECIAL", "SOLDIER"}),
+    ),
+    ("ru", "Сколько мирных жителей погибло на данный момент?", frozenset({"COUNT", "CIVILIAN", "DEATH", "NOW"})),
+    ("ru", "мирные переговоры и соглашение", frozenset({"NEGOTIATION"})),
+    ("ru", "будет ли перемирие между Россией и Украиной", frozenset({"END", "RUSSIAN", "UKRAINE"})),
+    ("ru", "Сколько военнопленных и пропавших без вести?", frozenset({"COUNT", "PRISONER"})),
+    ("ru", "Российские войска вернулись в Белоруссию?", frozenset({"RUSSIAN", "SOLDIER", "WITHDRAW", "BELARUS"})),
+    (
+        "ru",
+        "Песков сказал Скай Ньюс, что это огромная трагедия",
+        frozenset({"SPOKESMAN", "SAY", "SKY", "ARTICLE", "HEAVY", "TRAGEDY"}),
+    ),
+    (
+        "ru",
+        "Отвод войск — жест доброй воли для снижения напряжённости?",
+        frozenset({"WITHDRAW", "SOLDIER", "TENSION", "DOWNSIZE"}),
+    ),
+    ("ru", "Чего добивается Россия в Донбассе?", frozenset({"GOAL", "RUSSIAN", "EAST"})),
+    ("ru", "Сколько танков и самолётов уничтожено?", frozenset({"COUNT", "EQUIPMENT", "DEATH"})),
+    ("ru", "Почему Кремль скрывает официальные данные?", frozenset({"WHY", "KREMLIN", "HIDE", "OFFICIAL", "COUNT"})),
+    ("ru", "гибель мирных украинцев", frozenset({"DEATH", "CIVILIAN", "UKRAINIAN"})),
+    # Ukrainian
+    ("uk", "скільки українських військових загинуло", frozenset({"COUNT", "UKRAINIAN", "SOLDIER", "DEATH"})),
+    (
+        "uk",
+        "Чому Росія відвела війська з півночі України?",
+        frozenset({"WHY", "RUSSIAN", "WITHDRAW", "SOLDIER", "NORTH", "UKRAINE"}),
+    ),
+    (
+        "uk",
+        "Скільки російських солдатів загинуло в Україні?",
+        frozenset({"COUNT", "RUSSIAN", "SOLDIER", "DEATH", "UKRAINE"}),
+    ),
+    ("uk", "Скільки солдатів втратила Україна?", frozenset({"COUNT", "SOLDIER", "DEATH", "UKRAINIAN"})),
+    ("uk", "Хто такий Пєсков?", frozenset({"WHO", "SPOKESMAN"})),
+    ("uk", "Куди пішли російські війська?", frozenset({"WHERE", "WITHDRAW", "RUSSIAN", "SOLDIER"})),
+    ("uk", "Чи визнав Кремль великі втрати?", frozenset({"ADMIT", "KREMLIN", "HEAVY", "DEATH"})),
+    ("uk", "Як оцінюють втрати західні розвідки?", frozenset({"ESTIMATE", "DEATH", "WEST"})),
+    ("uk", "Коли закінчиться війна?", frozenset({"WHEN", "END", "WAR"})),
+    (
+        "uk",
+        "Як Росія називає вторгнення? Спеціальна військова операція",
+        frozenset({"CALL", "RUSSIAN", "WAR", "SPECIAL", "SOLDIER"}),
+    ),
+    ("uk", "Скільки цивільних загинуло на даний момент?", frozenset({"COUNT", "CIVILIAN", "DEATH", "NOW"})),
+    ("uk", "мирні переговори та угода", frozenset({"NEGOTIATION"})),
+    ("uk", "чи буде перемир'я між Росією та Україною", frozenset({"END", "RUSSIAN", "UKRAINE"})),
+    ("uk", "Скільки військовополонених і зниклих безвісти?", frozenset({"COUNT", "PRISONER"})),
+    ("uk", "Російські війська повернулися до Білорусі?", frozenset({"RUSSIAN", "SOLDIER", "WITHDRAW", "BELARUS"})),
+    (
+        "uk",
+        "Пєсков в інтерв’ю Скай Ньюс назвав втрати величезною трагедією",
+        frozenset({"SPOKESMAN", "INTERVIEW", "SKY", "ARTICLE", "CALL", "DEATH", "HEAVY", "TRAGEDY"}),
+    ),
+    ("uk", "Чи стало відведення приниженням для Москви?", frozenset({"WITHDRAW", "HUMILIATION", "RUSSIAN"})),
+    ("uk", "Чого прагне Росія на Донбасі?", frozenset({"GOAL", "RUSSIAN", "EAST"})),
+    ("uk", "Скільки танків і літаків знищено?", frozenset({"COUNT", "EQUIPMENT", "DEATH"})),
+    ("uk", "Чому Кремль приховує офіційні дані?", frozenset({"WHY", "KREMLIN", "HIDE", "OFFICIAL", "COUNT"})),
+    ("uk", "загибель мирних українців", frozenset({"DEATH", "CIVILIAN", "UKRAINIAN"})),
+]
+
+
+@pytest.mark.parametrize(("code", "question", "expected"), QUESTIONS)
+def test_real_questions_map_to_their_concepts(code: str, question: str, expected: frozenset[str]) -> None:
+    assert LEXICONS[code].concepts(question) == expected
+    assert MERGED.concepts(question) == expected
+
+
+# A word (as typed) → its concept, or None where a stem must not reach.
+WORDS: list[tuple[str, str, str | None]] = [
+    ("it", "ucraini", "UKRAINIAN"),
+    ("it", "Ucraina", "UKRAINE"),
+    ("it", "Bielorussia", "BELARUS"),
+    ("it", "russe", "RUSSIAN"),
+    ("it", "ritirandosi", "WITHDRAW"),
+    ("it", "perché", "WHY"),
+    ("it", "quante", "COUNT"),
+    ("it", "nazionale", None),
+    ("it", "negozio", None),
+    ("it", "funzionare", None),
+    ("ru", "украинских", "UKRAINIAN"),
+    ("ru", "украине", "UKRAINE"),
+    ("ru", "украинцев", "UKRAINIAN"),
+    ("ru", "белорусских", "BELARUS"),
+    ("ru", "военнопленных", "PRISONER"),
+    ("ru", "военных", "SOLDIER"),
+    ("ru", "вооружение", "EQUIPMENT"),
+    ("ru", "вооружённые", "SOLDIER"),
+    ("ru", "потерпели", "FAIL"),
+    ("ru", "потерь", "DEATH"),
+    ("ru", "Великобритании", "WEST"),
+    ("ru", "великие", "HEAVY"),
+    ("ru", "секретарь", "SPOKESMAN"),
+    ("ru", "секретные", "HIDE"),
+    ("ru", "Пескова", "SPOKESMAN"),
+    ("ru", "погибший", "DEATH"),
+    ("ru", "зачем", "WHY"),
+    ("ru", "куда", "WHERE"),
+    ("ru", "мировой", None),
+    ("ru", "национальный", None),
+    ("ru", "восторг", None),
+    ("ru", "ранее", None),
+    ("uk", "українських", "UKRAINIAN"),
+    ("uk", "Україні", "UKRAINE"),
+    ("uk", "українців", "UKRAINIAN"),
+    ("uk", "військовополонених", "PRISONER"),
+    ("uk", "військових", "SOLDIER"),
+    ("uk", "війни", "WAR"),
+    ("uk", "зброя", "EQUIPMENT"),
+    ("uk", "збройні", "SOLDIER"),
+    ("uk", "Пєскова", "SPOKESMAN"),
+    ("uk", "Великобританії", "WEST"),
+    ("uk", "навіщо", "WHY"),
+    ("uk", "куди", "WHERE"),
+    ("uk", "визначити", None),
+    ("uk", "наступного", None),
+    ("uk", "програма", None),
+]
+
+
+@pytest.mark.parametrize(("code", "typed", "expected"), WORDS)
+def test_words_and_stems(code: str, typed: str, expected: str | None) -> None:
+    word = normalise(typed)
+    assert " " not in word
+    assert LEXICONS[code].concept(word) == expected
+    assert MERGED.concept(word) == expected

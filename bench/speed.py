@@ -337,7 +337,8 @@ def main() -> None:
     print("\n### Top-1 accuracy on perturbed questions\n")
     print(
         "Top-1: the best-ranked entry is the one whose curated question was perturbed, whatever the "
-        "decision. Decided & right: our matcher also decided ANSWER (or NOT_COVERED for a not-covered entry). In brackets: how many queries.\n"
+        "decision. Decided & right: our matcher also decided ANSWER (or NOT_COVERED for a not-covered entry)."
+        " In brackets: how many queries.\n"
     )
     accuracy_table(article_label, article_run)
     large_rates = accuracy_table(large_label, large_run)

@@ -25,6 +25,7 @@ from bot.config import Settings, require_token
 from bot.delivery import DeliveringRateLimiter
 from bot.handlers import admin, callbacks, chat, errors, group, inline, once, reloads
 from bot.handlers.context import CONTEXT_TYPES, BotData, Context
+from bot.handlers.ordering import PerChatUpdateProcessor
 from bot.handlers.replies import ANSWER_PREFIX, REASON_PREFIX, SOURCE_PREFIX, VOTE_PREFIX
 from bot.knowledge_files import KnowledgeFiles
 from bot.store import KnowledgeStore
@@ -67,6 +68,9 @@ def build_application(settings: Settings, store: KnowledgeStore, usage: UsageLog
             )
         )
         .context_types(CONTEXT_TYPES)
+        # Updates side by side across chats (a reply's round trip no longer holds up the next person),
+        # one at a time within a chat so replies keep the order of the questions.
+        .concurrent_updates(PerChatUpdateProcessor(settings.concurrent_updates))
         .build()
     )
     data = application.bot_data

@@ -37,6 +37,7 @@ class Settings(BaseSettings):
     user_window_seconds: float = Field(default=60.0, gt=0, description="The per-user question window.")
     send_rate_per_second: float = Field(default=30.0, gt=0, description="Messages per second overall.")
     group_rate_per_minute: float = Field(default=20.0, gt=0, description="Messages per minute in one group.")
+    concurrent_updates: int = Field(default=8, ge=1, description="Updates handled at the same time.")
     send_retries: int = Field(default=5, ge=0, description="Retries of a send after a Bot API fault or 429.")
     webhook_url: str | None = None
     webhook_listen: str = "127.0.0.1"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 
 REDACTED = "<token>"
 
@@ -12,17 +13,18 @@ class RedactSecrets(logging.Filter):
 
     def __init__(self, secrets: list[str]) -> None:
         super().__init__()
-        self._secrets = [s for s in secrets if s]
+        # Case-insensitive: libraries lower-case error texts that may echo a request path with the token.
+        self._patterns = [re.compile(re.escape(s), re.IGNORECASE) for s in secrets if s]
 
     def filter(self, record: logging.LogRecord) -> bool:
         """Rewrite the record with every secret replaced; never drops it."""
         message = record.getMessage()
         if record.exc_info and not record.exc_text:
             record.exc_text = logging.Formatter().formatException(record.exc_info)
-        for secret in self._secrets:
-            message = message.replace(secret, REDACTED)
+        for pattern in self._patterns:
+            message = pattern.sub(REDACTED, message)
             if record.exc_text:
-                record.exc_text = record.exc_text.replace(secret, REDACTED)
+                record.exc_text = pattern.sub(REDACTED, record.exc_text)
         record.msg, record.args = message, None
         return True
 

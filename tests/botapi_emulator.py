@@ -55,8 +55,7 @@ CONFLICT_GET_UPDATES: Final = (
     "Conflict: terminated by other getUpdates request; make sure that only one bot instance is running"
 )
 CONFLICT_WEBHOOK_ACTIVE: Final = (
-    "Conflict: can't use getUpdates method while webhook is active; "
-    + "use deleteWebhook to delete the webhook first"
+    "Conflict: can't use getUpdates method while webhook is active; " + "use deleteWebhook to delete the webhook first"
 )
 QUERY_TOO_OLD: Final = "query is too old and response timeout expired or query ID is invalid"
 NOT_MODIFIED: Final = (
@@ -166,10 +165,7 @@ _BOOL_FIELDS: Final = frozenset(
 _KNOWN_API_METHODS: Final = frozenset(
     name
     for name in dir(telegram.Bot)
-    if name[:1].islower()
-    and name != name.lower()
-    and "_" not in name
-    and callable(getattr(telegram.Bot, name))
+    if name[:1].islower() and name != name.lower() and "_" not in name and callable(getattr(telegram.Bot, name))
 )
 
 
@@ -311,9 +307,7 @@ _HTML_TAGS: Final = frozenset(
 _SPACES: Final = frozenset(b" \t\r\n\v\0")  # TDLib's is_space(); NUL doubles as the end of the input
 _SPLITTABLE: Final = frozenset({"bold", "italic", "underline", "strikethrough", "spoiler"})
 _CONTINUOUS: Final = frozenset({"code", "pre", "text_link", "text_mention", "custom_emoji"})
-_AUTO_TYPES: Final = frozenset(
-    {"mention", "hashtag", "cashtag", "bot_command", "url", "email", "phone_number"}
-)
+_AUTO_TYPES: Final = frozenset({"mention", "hashtag", "cashtag", "bot_command", "url", "email", "phone_number"})
 _USER_TYPES: Final = frozenset(
     {
         "bold",
@@ -344,9 +338,7 @@ _PRIORITY: Final = {
     "spoiler": 94,
     "custom_emoji": 99,
 }
-_SHORT_USERNAMES: Final = frozenset(
-    {"gif", "wiki", "vid", "bing", "pic", "bold", "imdb", "coub", "like", "vote"}
-)
+_SHORT_USERNAMES: Final = frozenset({"gif", "wiki", "vid", "bing", "pic", "bold", "imdb", "coub", "like", "vote"})
 _TLDS: Final = frozenset(
     " ".join(
         (
@@ -358,9 +350,7 @@ _TLDS: Final = frozenset(
         )
     ).split()
 )
-_EMAIL_RE: Final = re.compile(
-    r"(?<![\w.+\-@])[\w.+\-]+@((?:[^\W_](?:[\w\-]*[^\W_])?\.)+([^\W\d_]{2,24}))(?![\w@])"
-)
+_EMAIL_RE: Final = re.compile(r"(?<![\w.+\-@])[\w.+\-]+@((?:[^\W_](?:[\w\-]*[^\W_])?\.)+([^\W\d_]{2,24}))(?![\w@])")
 _URL_RE: Final = re.compile(
     r"(?<![\w@.\-/:])"
     r"(?:(?P<scheme>https?|ftp|tg|ton|tonsite)://)?"
@@ -613,9 +603,7 @@ def _parse_html_entities(text: str, *, strict_ampersand: bool) -> tuple[str, lis
     return result, entities
 
 
-def _close_html_entity(
-    entities: list[_Ent], tag: str, argument: str, offset: int, length: int, inner: bytes
-) -> None:
+def _close_html_entity(entities: list[_Ent], tag: str, argument: str, offset: int, length: int, inner: bytes) -> None:
     """Append the entity an HTML end tag produces, merging <pre><code class=...> pairs like TDLib."""
     simple = {
         "i": "italic",
@@ -653,13 +641,7 @@ def _close_html_entity(
         else:
             entities.append(_Ent("pre", offset, length))
     elif tag == "code":
-        if (
-            last is not None
-            and same_span
-            and last.kind == "pre"
-            and "language" not in last.extra
-            and argument
-        ):
+        if last is not None and same_span and last.kind == "pre" and "language" not in last.extra and argument:
             last.extra["language"] = argument
         else:
             entities.append(_Ent("code", offset, length, {"language": argument} if argument else {}))
@@ -776,9 +758,7 @@ def _detect_entities(text: str) -> list[_Ent]:
     """Detect mentions, commands, hashtags, cashtags, URLs and e-mails (simplified TDLib find_entities)."""
     spans: list[tuple[int, int, str]] = []
     emails = [
-        (m.start(), m.end())
-        for m in _EMAIL_RE.finditer(text)
-        if m.group(2).lower() in _TLDS and "@" in m.group(0)
+        (m.start(), m.end()) for m in _EMAIL_RE.finditer(text) if m.group(2).lower() in _TLDS and "@" in m.group(0)
     ]
     spans += [(start, end, "email") for start, end in emails]
     for match in _URL_RE.finditer(text):
@@ -836,10 +816,7 @@ def _finalize_text(text: str, entities: list[_Ent], *, allow_empty: bool) -> tup
         kept.append(" " if code <= 32 and ch != "\n" else ch)
     new_index[len(text)] = len(kept)
     cleaned = "".join(kept)
-    moved = [
-        _Ent(e.kind, new_index[e.offset], new_index[e.end] - new_index[e.offset], dict(e.extra))
-        for e in entities
-    ]
+    moved = [_Ent(e.kind, new_index[e.offset], new_index[e.end] - new_index[e.offset], dict(e.extra)) for e in entities]
     moved = [e for e in moved if e.length > 0 and not (e.kind == "text_link" and not e.extra.get("url"))]
     moved = _merge_splittable(moved)
     moved.sort(key=_entity_sort_key)
@@ -867,9 +844,7 @@ def _finalize_text(text: str, entities: list[_Ent], *, allow_empty: bool) -> tup
         if any(found.offset < b.end and b.offset < found.end for b in blocking):
             continue
         if any(
-            found.offset < q.end
-            and q.offset < found.end
-            and not (q.offset <= found.offset and found.end <= q.end)
+            found.offset < q.end and q.offset < found.end and not (q.offset <= found.offset and found.end <= q.end)
             for q in quotes
         ):
             continue
@@ -896,9 +871,7 @@ def _entities_to_json(text: str, entities: Iterable[_Ent], users: dict[int, Json
             item["language"] = entity.extra["language"]
         elif entity.kind == "text_mention":
             user_id = int(entity.extra["user_id"])
-            item["user"] = copy.deepcopy(
-                users.get(user_id, {"id": user_id, "is_bot": False, "first_name": ""})
-            )
+            item["user"] = copy.deepcopy(users.get(user_id, {"id": user_id, "is_bot": False, "first_name": ""}))
         elif entity.kind == "custom_emoji":
             item["custom_emoji_id"] = entity.extra["custom_emoji_id"]
         result.append(item)
@@ -1045,11 +1018,7 @@ class _Params:
                 and re.fullmatch(r"-?\d+", value.strip())
             ):
                 decoded = int(value)
-            elif (
-                name in _BOOL_FIELDS
-                and isinstance(value, str)
-                and value.lower() in ("true", "false", "1", "0")
-            ):
+            elif name in _BOOL_FIELDS and isinstance(value, str) and value.lower() in ("true", "false", "1", "0"):
                 decoded = value.lower() in ("true", "1")
             self.data[name] = decoded
 
@@ -1509,8 +1478,7 @@ class BotApiEmulator:
             lines = [f"calls ({len(self._calls)} total, last {last}):"]
             for call in self._calls[-last:]:
                 shown = {
-                    k: (f"<file {v.filename}>" if isinstance(v, UploadedFile) else v)
-                    for k, v in call.params.items()
+                    k: (f"<file {v.filename}>" if isinstance(v, UploadedFile) else v) for k, v in call.params.items()
                 }
                 outcome = call.status if call.description is None else f"{call.status} {call.description}"
                 lines.append(f"  {call.method} -> {outcome}: {json.dumps(shown, default=str)[:300]}")
@@ -1616,9 +1584,7 @@ class BotApiEmulator:
 
     # ---------------------------------------------------------------- update injection
 
-    def _user(
-        self, user_id: int, first_name: str, language_code: str | None, username: str | None
-    ) -> JsonDict:
+    def _user(self, user_id: int, first_name: str, language_code: str | None, username: str | None) -> JsonDict:
         """Build (and remember) a human user."""
         user: JsonDict = {"id": user_id, "is_bot": False, "first_name": first_name}
         if username:
@@ -2110,9 +2076,7 @@ class BotApiEmulator:
             raise ApiError(403, "Forbidden: bot was blocked by the user")
         return chat
 
-    def _format(
-        self, text: Any, parse_mode: str | None, entities: Any, *, caption: bool
-    ) -> tuple[str, list[JsonDict]]:
+    def _format(self, text: Any, parse_mode: str | None, entities: Any, *, caption: bool) -> tuple[str, list[JsonDict]]:
         """Turn text + parse_mode/entities into the stored text and entities, with Telegram's errors."""
         if text is None or text == "":
             if caption:
@@ -2150,9 +2114,7 @@ class BotApiEmulator:
             raise _bad_request('can\'t parse inline keyboard button: Field "text" must be of type String')
         actions = [name for name in _BUTTON_ACTIONS if name in button]
         if not actions:
-            raise _bad_request(
-                "can't parse inline keyboard button: Text buttons are unallowed in the inline keyboard"
-            )
+            raise _bad_request("can't parse inline keyboard button: Text buttons are unallowed in the inline keyboard")
         if "callback_data" in button:
             data = button["callback_data"]
             if not isinstance(data, str) or not 1 <= len(data.encode("utf-8")) <= MAX_CALLBACK_DATA_BYTES:
@@ -2169,9 +2131,7 @@ class BotApiEmulator:
         if "inline_keyboard" in markup:
             rows = markup["inline_keyboard"]
             if not isinstance(rows, list) or not all(isinstance(row, list) for row in rows):
-                raise _bad_request(
-                    'Field "inline_keyboard" of the InlineKeyboardMarkup must be an Array of Arrays'
-                )
+                raise _bad_request('Field "inline_keyboard" of the InlineKeyboardMarkup must be an Array of Arrays')
             for row in rows:
                 for button in row:
                     self._check_button(button)
@@ -2220,9 +2180,7 @@ class BotApiEmulator:
         reply.pop("reply_to_message", None)
         return reply
 
-    def _finish_bot_message(
-        self, message: JsonDict, reply: JsonDict | None, markup: JsonDict | None
-    ) -> JsonDict:
+    def _finish_bot_message(self, message: JsonDict, reply: JsonDict | None, markup: JsonDict | None) -> JsonDict:
         """Attach reply and markup, store the message as sent by the bot and return a copy."""
         if reply is not None:
             message["reply_to_message"] = reply
@@ -2321,9 +2279,7 @@ class BotApiEmulator:
         allowed = params.get_obj("allowed_updates")
         if isinstance(allowed, list):
             webhook["allowed_updates"] = [str(kind) for kind in allowed]
-            self._allowed_updates = (
-                frozenset(webhook["allowed_updates"]) & ALL_UPDATE_TYPES
-            ) or DEFAULT_UPDATE_TYPES
+            self._allowed_updates = (frozenset(webhook["allowed_updates"]) & ALL_UPDATE_TYPES) or DEFAULT_UPDATE_TYPES
         if params.has("ip_address"):
             webhook["ip_address"] = params.get_str("ip_address")
         self._webhook = webhook
@@ -2556,14 +2512,9 @@ class BotApiEmulator:
             raise _bad_request("can't parse InlineQueryResult: InlineQueryResult must be an Object")
         kind = result.get("type")
         if kind not in INLINE_RESULT_TYPES:
-            raise _bad_request(
-                f'can\'t parse InlineQueryResult: Unsupported inline query result type "{kind}"'
-            )
+            raise _bad_request(f'can\'t parse InlineQueryResult: Unsupported inline query result type "{kind}"')
         result_id = result.get("id")
-        if (
-            not isinstance(result_id, str)
-            or not 1 <= len(result_id.encode("utf-8")) <= MAX_INLINE_RESULT_ID_BYTES
-        ):
+        if not isinstance(result_id, str) or not 1 <= len(result_id.encode("utf-8")) <= MAX_INLINE_RESULT_ID_BYTES:
             raise _bad_request("RESULT_ID_INVALID")
         if result_id in seen:
             raise _bad_request("RESULT_ID_DUPLICATE")

@@ -22,6 +22,7 @@ def _entry_id(result: dict[str, Any]) -> str:
     assert language in ("en", "it", "ru", "uk"), result["id"]
     return entry_id
 
+
 USER = 4242
 MAX_RESULTS = 10
 START_PARAMETER = re.compile(r"[A-Za-z0-9_-]{1,64}")

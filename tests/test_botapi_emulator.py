@@ -139,9 +139,7 @@ async def test_get_me(bot: Bot, botapi: BotApiEmulator) -> None:
     assert botapi.calls_to("getMe")[0].status == 200
 
 
-async def test_send_message_html_returns_plain_text_and_entities(
-    bot: Bot, botapi: BotApiEmulator, chat: int
-) -> None:
+async def test_send_message_html_returns_plain_text_and_entities(bot: Bot, botapi: BotApiEmulator, chat: int) -> None:
     keyboard = InlineKeyboardMarkup([[InlineKeyboardButton("Source", callback_data="src:1")]])
     message = await bot.send_message(
         chat,
@@ -204,9 +202,7 @@ async def test_get_updates_offset_confirms_updates(bot: Bot, botapi: BotApiEmula
     assert [u.update_id for u in updates] == [second["update_id"]]
     assert await bot.get_updates(offset=second["update_id"] + 1) == ()
     third = botapi.private_message(USER, "three")
-    assert [u.update_id for u in await bot.get_updates(offset=first["update_id"], limit=1)] == [
-        third["update_id"]
-    ]
+    assert [u.update_id for u in await bot.get_updates(offset=first["update_id"], limit=1)] == [third["update_id"]]
 
 
 async def test_get_updates_long_poll_returns_early(bot: Bot, botapi: BotApiEmulator) -> None:
@@ -255,9 +251,7 @@ async def test_privacy_mode_withholds_plain_group_messages(bot: Bot, botapi: Bot
     assert other_bot["update_id"] not in [u.update_id for u in updates]
     sent = await bot.send_message(-100123, "answer")
     reply = botapi.group_message(-100123, USER, "thanks", reply_to_message=sent.to_dict())
-    assert [u.update_id for u in await bot.get_updates(offset=command["update_id"] + 1)] == [
-        reply["update_id"]
-    ]
+    assert [u.update_id for u in await bot.get_updates(offset=command["update_id"] + 1)] == [reply["update_id"]]
 
 
 async def test_reply_parameters(bot: Bot, botapi: BotApiEmulator, chat: int) -> None:
@@ -277,9 +271,7 @@ async def test_edit_delete_and_callback_flow(bot: Bot, botapi: BotApiEmulator, c
     keyboard = InlineKeyboardMarkup([[InlineKeyboardButton("More", callback_data="more")]])
     sent = await bot.send_message(chat, "<b>v1</b>", parse_mode="HTML", reply_markup=keyboard)
     with pytest.raises(BadRequest, match=r"(?i)message is not modified"):
-        await bot.edit_message_text(
-            "<b>v1</b>", chat, sent.message_id, parse_mode="HTML", reply_markup=keyboard
-        )
+        await bot.edit_message_text("<b>v1</b>", chat, sent.message_id, parse_mode="HTML", reply_markup=keyboard)
     edited = await bot.edit_message_text("v2", chat, sent.message_id)
     assert isinstance(edited, object)
     state = botapi.sent_messages(chat)[-1]
@@ -303,9 +295,7 @@ async def test_edit_delete_and_callback_flow(bot: Bot, botapi: BotApiEmulator, c
 
 async def test_send_document_multipart_round_trip(bot: Bot, botapi: BotApiEmulator, chat: int) -> None:
     content = b"claims:\n  - id: 1\n    text: caf\xc3\xa9\n"
-    message = await bot.send_document(
-        chat, content, filename="facts.yaml", caption="<i>data</i>", parse_mode="HTML"
-    )
+    message = await bot.send_document(chat, content, filename="facts.yaml", caption="<i>data</i>", parse_mode="HTML")
     assert message.document is not None
     assert message.document.file_name == "facts.yaml"
     assert message.document.file_size == len(content)
@@ -546,11 +536,7 @@ async def _echo(update: Update, context: CallbackContext[Any, Any, Any, Any]) ->
 
 async def test_application_polling_round_trip(botapi: BotApiEmulator) -> None:
     application = (
-        ApplicationBuilder()
-        .token(botapi.token)
-        .base_url(botapi.base_url)
-        .base_file_url(botapi.base_file_url)
-        .build()
+        ApplicationBuilder().token(botapi.token).base_url(botapi.base_url).base_file_url(botapi.base_file_url).build()
     )
     application.add_handler(CommandHandler("start", _echo))
     async with application:

@@ -51,9 +51,7 @@ entries:
 """
 
 
-def run(
-    *args: str, stdin: bytes = b"", knowledge_dir: Path | None = None
-) -> subprocess.CompletedProcess[str]:
+def run(*args: str, stdin: bytes = b"", knowledge_dir: Path | None = None) -> subprocess.CompletedProcess[str]:
     """Run ``python -m bot ARGS`` from the project root; the bundled knowledge unless told otherwise."""
     env = {key: value for key, value in os.environ.items() if key != "BOT_KNOWLEDGE_DIR"}
     if knowledge_dir is not None:
@@ -182,9 +180,7 @@ def test_ask_joins_unquoted_words_into_one_question() -> None:
 def test_the_source_line_has_no_doubled_full_stop() -> None:
     """Entry sources end with a full stop; the rendered line must not add a second one."""
     source_lines = [
-        line
-        for line in run("ask", "How many soldiers died?").stdout.splitlines()
-        if line.startswith("Source: ")
+        line for line in run("ask", "How many soldiers died?").stdout.splitlines() if line.startswith("Source: ")
     ]
     assert source_lines
     assert all(".." not in line for line in source_lines)

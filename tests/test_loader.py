@@ -95,10 +95,7 @@ def test_a_good_file_loads_into_a_knowledge_base(in_tmp: Path) -> None:
 def test_by_id_and_source_of_find_an_entry_and_its_article(in_tmp: Path) -> None:
     write(in_tmp, "good.yaml", HEADER + OFFICIAL + WESTERN)
     kb = load_knowledge([in_tmp])
-    assert (
-        kb.by_id["western-estimate"].answer
-        == "Western governments estimate that 7,000 to 15,000 soldiers died."
-    )
+    assert kb.by_id["western-estimate"].answer == "Western governments estimate that 7,000 to 15,000 soldiers died."
     source = kb.source_of("official-toll")
     assert source.path == (in_tmp / "article.txt").resolve()
     assert source.meta.title == "A small article"
@@ -144,8 +141,7 @@ def peskov(quote: str) -> str:
         pytest.param('the army is suffering "heavy casualties".', ARTICLE, id="straight quotes for curly"),
         pytest.param("the army is suffering «heavy casualties».", ARTICLE, id="guillemets for curly"),
         pytest.param(
-            "the army is suffering \N{LEFT SINGLE QUOTATION MARK}heavy casualties"
-            "\N{RIGHT SINGLE QUOTATION MARK}.",
+            "the army is suffering \N{LEFT SINGLE QUOTATION MARK}heavy casualties\N{RIGHT SINGLE QUOTATION MARK}.",
             ARTICLE.replace("“heavy casualties”", "'heavy casualties'"),
             id="curly quote for straight",
         ),
@@ -155,9 +151,7 @@ def peskov(quote: str) -> str:
         pytest.param(" the army is suffering ", ARTICLE, id="padding"),
     ],
 )
-def test_quotes_match_after_normalising_whitespace_and_quote_marks(
-    in_tmp: Path, quote: str, article: str
-) -> None:
+def test_quotes_match_after_normalising_whitespace_and_quote_marks(in_tmp: Path, quote: str, article: str) -> None:
     write(in_tmp, "good.yaml", HEADER + peskov(quote), article=article)
     assert load_knowledge([in_tmp]).by_id["peskov-admission"].quote == (quote.strip(),)
 
@@ -170,9 +164,7 @@ def test_quotes_match_after_normalising_whitespace_and_quote_marks(
         pytest.param("the army is Suffering", id="case changed"),
     ],
 )
-def test_quotes_that_differ_in_anything_but_spacing_and_quote_marks_are_refused(
-    in_tmp: Path, quote: str
-) -> None:
+def test_quotes_that_differ_in_anything_but_spacing_and_quote_marks_are_refused(in_tmp: Path, quote: str) -> None:
     write(in_tmp, "bad.yaml", HEADER + peskov(quote))
     assert problems([in_tmp]) == ["bad.yaml:13: entries[0].quote: not found verbatim in the source text"]
 
@@ -244,10 +236,7 @@ def test_a_file_of_exactly_the_size_limit_is_accepted(in_tmp: Path) -> None:
         ),
         pytest.param(
             HEADER.replace("schema_version: 1", "schema_version: one") + OFFICIAL,
-            [
-                "bad.yaml:1: schema_version: input should be a valid integer, "
-                "unable to parse string as an integer"
-            ],
+            ["bad.yaml:1: schema_version: input should be a valid integer, unable to parse string as an integer"],
             id="wrong type: text for a number",
         ),
         pytest.param(
@@ -308,9 +297,7 @@ def test_a_file_of_exactly_the_size_limit_is_accepted(in_tmp: Path) -> None:
         ),
     ],
 )
-def test_a_bad_file_reports_its_problem_at_file_line_field(
-    in_tmp: Path, content: str, expected: list[str]
-) -> None:
+def test_a_bad_file_reports_its_problem_at_file_line_field(in_tmp: Path, content: str, expected: list[str]) -> None:
     write(in_tmp, "bad.yaml", content)
     assert problems([in_tmp]) == expected
 
@@ -370,17 +357,13 @@ def test_paths_outside_the_working_directory_are_shown_as_given(
 
 def test_a_duplicate_id_within_a_file_names_the_first_place(in_tmp: Path) -> None:
     write(in_tmp, "bad.yaml", HEADER + OFFICIAL + OFFICIAL)
-    assert problems([in_tmp]) == [
-        "bad.yaml:14: entries[1].id: duplicate id 'official-toll', first used at bad.yaml:8"
-    ]
+    assert problems([in_tmp]) == ["bad.yaml:14: entries[1].id: duplicate id 'official-toll', first used at bad.yaml:8"]
 
 
 def test_a_duplicate_id_across_files_names_the_first_file_and_line(in_tmp: Path) -> None:
     write(in_tmp, "a.yaml", HEADER + OFFICIAL)
     write(in_tmp, "b.yaml", HEADER + WESTERN + OFFICIAL)
-    assert problems([in_tmp]) == [
-        "b.yaml:14: entries[1].id: duplicate id 'official-toll', first used at a.yaml:8"
-    ]
+    assert problems([in_tmp]) == ["b.yaml:14: entries[1].id: duplicate id 'official-toll', first used at a.yaml:8"]
 
 
 def test_a_duplicate_id_is_reported_even_when_the_file_has_other_problems(in_tmp: Path) -> None:
@@ -456,12 +439,7 @@ def test_the_bundled_knowledge_validates() -> None:
     facts = [entry for entry in kb.entries if entry.covered]
     assert facts
     missing = [
-        (entry.id, quote)
-        for entry in facts
-        for quote in entry.quote
-        if normalise_for_quote(quote) not in article
+        (entry.id, quote) for entry in facts for quote in entry.quote if normalise_for_quote(quote) not in article
     ]
     assert missing == []
-    assert {kb.source_of(entry.id).path for entry in kb.entries} == {
-        (BUNDLED_KNOWLEDGE / "article.txt").resolve()
-    }
+    assert {kb.source_of(entry.id).path for entry in kb.entries} == {(BUNDLED_KNOWLEDGE / "article.txt").resolve()}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -83,7 +85,9 @@ def test_an_ambiguous_question_offers_the_close_entries() -> None:
         questions = (words, f"{words} {extra}", f"{extra} {words}", f"{words} {extra} now", f"{words} {extra} then")
         return Entry(id=entry_id, questions=questions, answer="a", source="s", caveat="c", quote=("q",))
 
-    matcher = Matcher([entry("alpha", "russian soldiers died", "north"), entry("beta", "russian troops killed", "east")])
+    matcher = Matcher(
+        [entry("alpha", "russian soldiers died", "north"), entry("beta", "russian troops killed", "east")]
+    )
     result = matcher.match("how many russian soldiers were killed")
     assert result.decision is Decision.AMBIGUOUS
     assert {c.entry.id for c in result.candidates} == {"alpha", "beta"}
@@ -101,15 +105,13 @@ def test_any_text_gives_a_valid_decision(text: str) -> None:
     assert result.decision in set(Decision)
     assert all(0.0 <= c.score <= 1.0 for c in result.candidates)
     if result.decision is Decision.ANSWER:
-        assert result.best is not None and result.best.entry.covered
+        assert result.best is not None
+        assert result.best.entry.covered
 
 
 @settings(max_examples=200, deadline=None)
 @given(realistic, st.randoms(use_true_random=False), st.sampled_from(["", " ", "\t", "\n ", "  \u00a0"]))
-def test_case_and_surrounding_whitespace_do_not_change_the_result(text: str, rng: object, pad: str) -> None:
-    import random
-
-    assert isinstance(rng, random.Random)
+def test_case_and_surrounding_whitespace_do_not_change_the_result(text: str, rng: random.Random, pad: str) -> None:
     shouted = "".join(ch.upper() if rng.random() < 0.5 else ch.lower() for ch in text)
     plain, varied = MATCHER.match(text), MATCHER.match(f"{pad}{shouted}{pad}")
     assert varied.decision is plain.decision
@@ -121,4 +123,5 @@ def test_case_and_surrounding_whitespace_do_not_change_the_result(text: str, rng
 def test_every_curated_question_ranks_its_entry_first(pair: tuple[str, str]) -> None:
     entry_id, question = pair
     best = MATCHER.match(question, partial=False).best
-    assert best is not None and best.entry.id == entry_id
+    assert best is not None
+    assert best.entry.id == entry_id

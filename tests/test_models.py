@@ -71,17 +71,11 @@ def test_figure_is_one_value_or_a_range_and_displays_with_thousands_separators(
     ("fields", "message"),
     [
         pytest.param({}, "give `value`, or `low` and `high` for a range", id="no number"),
-        pytest.param(
-            {"value": 1, "low": 1, "high": 2}, "give either `value` or `low` and `high`, not both", id="both"
-        ),
-        pytest.param(
-            {"value": 1, "high": 2}, "give either `value` or `low` and `high`, not both", id="value and high"
-        ),
+        pytest.param({"value": 1, "low": 1, "high": 2}, "give either `value` or `low` and `high`, not both", id="both"),
+        pytest.param({"value": 1, "high": 2}, "give either `value` or `low` and `high`, not both", id="value and high"),
         pytest.param({"low": 7000}, "a range needs both `low` and `high`", id="low only"),
         pytest.param({"high": 15000}, "a range needs both `low` and `high`", id="high only"),
-        pytest.param(
-            {"low": 15000, "high": 7000}, "`low` (15000) is greater than `high` (7000)", id="low > high"
-        ),
+        pytest.param({"low": 15000, "high": 7000}, "`low` (15000) is greater than `high` (7000)", id="low > high"),
         pytest.param({"value": -1}, "greater than or equal to 0", id="negative"),
         pytest.param({"value": 1, "unit": "people"}, "Extra inputs are not permitted", id="unknown key"),
     ],

@@ -33,10 +33,11 @@ class Lexicon:
     phrases: Mapping[str, str] = field(default_factory=dict)
     actors: Mapping[str, str] = field(default_factory=dict)  # word form that names a place acting → concept
 
-    @property
-    def words(self) -> frozenset[str]:
-        """Every exact word this lexicon knows, filler included (for language detection)."""
-        return self.stopwords | {w for group in self.synonyms.values() for w in group}
+    words: frozenset[str] = field(default=frozenset(), compare=False)  # every exact word, filler included
+
+    def __post_init__(self) -> None:
+        # Computed once: language detection looks words up here for every word of every question.
+        object.__setattr__(self, "words", self.stopwords | {w for group in self.synonyms.values() for w in group})
 
 
 def _from_module(code: str, module: ModuleType) -> Lexicon:

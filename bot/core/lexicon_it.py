@@ -58,7 +58,7 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
     "SOLDIER": tuple(
         """
         soldato soldati soldatessa truppa truppe militare militari esercito eserciti forze armata armate
-        combattente combattenti coscritto coscritti fanteria personale uomini reparti reclute mercenari
+        combattente combattenti coscritto coscritti fanteria personale uomini reparti reclute
         """.split()
     ),
     "RUSSIAN": ("russia", "russo", "russa", "russi", "russe", "mosca", "moscovita", "moscoviti"),
@@ -446,3 +446,32 @@ PHRASES: Mapping[str, str] = {
 # Italian marks no case, so no word form by itself names Ukraine as the one acting ("l'Ucraina ha perso"
 # and "ha invaso l'Ucraina" share it): the phrases above rewrite the acting uses to "ucraini" instead.
 ACTORS: Mapping[str, str] = {}
+
+
+# Ranks, units, mercenaries and places the article does not break its figures down by: concepts of
+# their own, so such questions meet the entry that says the article does not hold them.
+STEMS = {
+    **STEMS,
+    "SOLDIER": tuple(stem for stem in STEMS["SOLDIER"] if stem != "mercenar"),
+    "SPECIFY": ("specific", "precisat", "precisar"),
+    "RANK": ("generali", "comandant", "colonnell", "pilot", "paracadutist"),
+    "MERCENARY": ("mercenar", "wagner", "ceceni", "volontar"),
+    "PLACE": (
+        "mariupol",
+        "bucha",
+        "kharkiv",
+        "charkiv",
+        "kherson",
+        "cherson",
+        "irpin",
+        "hostomel",
+        "odessa",
+        "mykolaiv",
+        "zaporizhzhia",
+        "izium",
+        "bakhmut",
+        "crimea",
+        "sebastopoli",
+        "azovstal",
+    ),
+}

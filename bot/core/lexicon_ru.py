@@ -225,11 +225,7 @@ STEMS: Mapping[str, tuple[str, ...]] = {
         "контрактник",
         "призывник",
         "срочник",
-        "десантник",
-        "наемник",
         "пехотинц",
-        "офицер",
-        "генерал",
         "подразделени",
     ),
     "RUSSIAN": ("росси", "русск", "москв", "московск", "оккупант", "рашист"),
@@ -567,3 +563,29 @@ PHRASES: Mapping[str, str] = {
 # The nominative names the one acting: "Украина потеряла", "сколько потеряла Украина" (the army), while
 # "в Украине", "на Украине", "из Украины" name the place.
 ACTORS: Mapping[str, str] = {"украина": "UKRAINIAN"}
+
+
+# Ranks, units, mercenaries and places the article does not break its figures down by: concepts of
+# their own, so such questions meet the entry that says the article does not hold them.
+STEMS = {
+    **STEMS,
+    "SPECIFY": ("уточн", "конкретн", "расплывчат"),
+    "RANK": ("генерал", "офицер", "командир", "командующ", "полковник", "летчик", "пилот", "десантник"),
+    "MERCENARY": ("наемник", "вагнер", "кадыровц", "чеченск", "добровольц"),
+    "PLACE": (
+        "мариупол",
+        "харьков",
+        "херсон",
+        "ирпен",
+        "гостомел",
+        "одесс",
+        "николаев",
+        "запорож",
+        "изюм",
+        "бахмут",
+        "крым",
+        "севастопол",
+        "азовстал",
+    ),
+}
+SYNONYMS = {**SYNONYMS, "PLACE": ("буча", "буче", "бучи", "бучу")}

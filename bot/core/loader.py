@@ -22,6 +22,9 @@ from bot.core.models import Entry, KnowledgeFile, Source, numbers_in
 KNOWLEDGE_SUFFIXES = (".yaml", ".yml")
 MAX_NESTING = 12  # a knowledge file nests five levels deep; far more is an accident or an attack
 MAX_FILE_BYTES = 1_000_000  # a hand-edited file is a few dozen kilobytes; anything larger is a mistake
+MAX_YAML_EVENTS = 20_000  # the bundled file has ~3,000; parsing is slow, so a flood is refused early
+MAX_NUMBER_DIGITS = 100
+MAX_PROBLEMS = 50  # per file: more would bury the first one, and a broken file can have hundreds of thousands
 
 _QUOTE_MARKS = str.maketrans({"‘": "'", "’": "'", "‚": "'", "′": "'", "“": '"', "”": '"', "„": '"', "«": '"', "»": '"'})
 
@@ -104,7 +107,13 @@ def load_knowledge(paths: Sequence[Path]) -> KnowledgeBase:
     locations: dict[str, EntryLocation] = {}
     first_seen: dict[str, tuple[Path, int | None]] = {}
     for path in files:
-        source, file_entries, file_problems = _load_file(path)
+        try:
+            source, file_entries, file_problems = _load_file(path)
+        except (ValueError, TypeError, RecursionError) as error:
+            # YAML the parser accepts but cannot build into data (a 5,000-digit number, "!!float y",
+            # an ordered map or a set used as a key): the file is refused like any other bad file.
+            source, file_entries = None, []
+            file_problems = [Problem(path, None, "", f"cannot read this YAML as a knowledge file: {error}")]
         problems.extend(file_problems)
         for entry, location in file_entries:
             if entry.id in first_seen:
@@ -174,11 +183,12 @@ def _load_file(path: Path) -> _Loaded:
             [Problem(path, 1, "", "expected a mapping with `schema_version`, `source` and `entries`")],
         )
 
-    problems = [
-        _problem(path, document, error)
-        for error in _validation_errors(KnowledgeFile, document)
-        if not _is_echo_of_entry_errors(document, error)
-    ]
+    errors = [e for e in _validation_errors(KnowledgeFile, document) if not _is_echo_of_entry_errors(document, e)]
+    problems = [_problem(path, document, error) for error in errors[:MAX_PROBLEMS]]
+    if len(errors) > MAX_PROBLEMS:
+        problems.append(
+            Problem(path, None, "", f"{len(errors) - MAX_PROBLEMS} more problems not listed: fix these first")
+        )
     source = _load_source(path, document, problems)
     entries = list(_valid_entries(document))
     if source is not None:
@@ -216,7 +226,18 @@ def _unsafe_shape(path: Path, text: str) -> Problem | None:
     """Refuse aliases (a few lines of them can expand to billions of nodes) and deep nesting, before
     anything is built: the event parser is iterative, so this pass itself cannot blow up."""
     depth = 0
-    for event in YAML(typ="rt").parse(text):
+    for count, event in enumerate(YAML(typ="rt").parse(text)):
+        if count > MAX_YAML_EVENTS:
+            line = event.start_mark.line + 1 if event.start_mark else None
+            return Problem(path, line, "", f"more than {MAX_YAML_EVENTS:,} YAML nodes: split the file or trim it")
+        tag = getattr(event, "tag", None)
+        if tag is not None:
+            line = event.start_mark.line + 1 if event.start_mark else None
+            return Problem(path, line, "", f"YAML tags ({tag}) are not allowed in knowledge files: write plain values")
+        value = getattr(event, "value", None)
+        if isinstance(value, str) and len(value) > MAX_NUMBER_DIGITS and value.isdigit():
+            line = event.start_mark.line + 1 if event.start_mark else None
+            return Problem(path, line, "", f"a number of {len(value):,} digits: not a figure this bot can state")
         if isinstance(event, AliasEvent):
             line = event.start_mark.line + 1 if event.start_mark else None
             return Problem(

@@ -108,7 +108,7 @@ class MatcherSettings:
     contrast_penalty: float = 0.45  # factor for a contrast class disagreement
     typo_certainty: float = 0.9
     prefix_certainty: float = 0.9
-    min_prefix: int = 3  # a shorter unfinished word only counts when it completes a word of the entry
+    min_prefix: int = 3  # a shorter unfinished word is left out: it could become almost anything
     min_lone_prefix: int = 4  # an unfinished word that is the whole question must be at least this long
     min_weight: float = 0.5  # floor of a concept's weight: a common concept left unexplained still counts
     unknown_weight: float = 0.75  # weight of a word the knowledge never uses, as a share of the rarest
@@ -139,10 +139,14 @@ class Matcher:
         vocabulary: set[str] = {w for w in self._lexicon.exact if w not in self._stopwords}
         vocabulary.update(self._lexicon.stemmed_words())
         for entry_index, entry in enumerate(self._entries):
+            seen: set[frozenset[str]] = set()
             for language, question in entry.all_questions():
                 words = rewrite_phrases(normalise(question), self._phrases).split()
                 vocabulary.update(w for w in words if w not in self._stopwords)
                 concepts = frozenset(self._concepts(words))
+                if concepts in seen:
+                    continue  # the same question in other words (often another language) would score the same
+                seen.add(concepts)
                 self._entry_questions[entry_index].append(len(self._questions))
                 self._questions.append(_Question(entry_index, question, language, concepts))
 
@@ -247,8 +251,8 @@ class Matcher:
 
     def _prefix_token(self, word: str, *, alone: bool, known: str | None) -> _Token | None:
         """An unfinished last word as the concepts it may become; optional when it may be filler or short."""
-        if alone and len(word) < self.settings.min_lone_prefix:
-            return None
+        if len(word) < self.settings.min_prefix or (alone and len(word) < self.settings.min_lone_prefix):
+            return None  # one or two letters could become almost anything
         completions = self._completions(word)
         if not completions or (known is not None and completions == {known}):
             return None
@@ -257,7 +261,7 @@ class Matcher:
             options,
             min(self._idf[c] for c in options),
             self.settings.prefix_certainty,
-            optional=word in self._stopwords or len(word) < self.settings.min_prefix,
+            optional=word in self._stopwords,
         )
 
     def _completions(self, prefix: str) -> frozenset[str]:

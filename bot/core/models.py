@@ -32,7 +32,8 @@ class Source(_Strict):
 
     title: Text
     outlet: Text | None = None
-    url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] | None = None
+    # No spaces, control characters, quotes or angle brackets: it goes into an HTML attribute.
+    url: Annotated[str, StringConstraints(pattern=r"^https?://[^\s\x00-\x1f\x7f<>\"]+$")] | None = None
     published: dt.date | None = None
     as_of: dt.date | None = None
     language: Language

@@ -300,10 +300,21 @@ def sources_html(kb: KnowledgeBase, language: str = REFERENCE) -> str:
     return f"<b>{_e(t(language, 'sources_title'))}</b>\n" + "\n".join(seen.values())
 
 
+_TAG_RE = re.compile(r"<(/?)([a-z-]+)[^>]*>")
+
+
 def _fit(markup: str) -> str:
-    """Keep a reply under Telegram's limit without cutting a tag or an entity in half."""
+    """Keep a reply under Telegram's limit: cut at a line or word break, drop a half tag or entity at the
+    cut, and close every tag left open (a cut may fall inside a link whose title spans two lines)."""
     if len(markup) <= MESSAGE_LIMIT:
         return markup
-    cut = markup[: MESSAGE_LIMIT - 1]
+    cut = markup[: MESSAGE_LIMIT - 64]  # room for the closing tags and the ellipsis
     cut = cut[: max(cut.rfind("\n"), 0)] or cut[: cut.rfind(" ")]
-    return re.sub(r"<[^>]*$|&[^;\s]*$", "", cut) + "…"
+    cut = re.sub(r"<[^>]*$|&[^;\s]*$", "", cut)
+    open_tags: list[str] = []
+    for closing, name in _TAG_RE.findall(cut):
+        if not closing:
+            open_tags.append(name)
+        elif open_tags and open_tags[-1] == name:
+            open_tags.pop()
+    return cut + "…" + "".join(f"</{name}>" for name in reversed(open_tags))

@@ -130,7 +130,10 @@ async def watch_knowledge(bot: Bot, data: BotData, stop: asyncio.Event) -> None:
             pass
         else:
             return
-        await check_for_changes(bot, data)
+        try:
+            await check_for_changes(bot, data)
+        except Exception:  # the watcher must outlive any one bad look: log it and keep watching
+            log.exception("Knowledge watcher: a check failed; the last good knowledge stays in service")
         if time.monotonic() - last_prune > PRUNE_EVERY_SECONDS:
             last_prune = time.monotonic()
             removed = await asyncio.to_thread(data.usage.prune)

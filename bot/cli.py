@@ -147,9 +147,9 @@ def _answer(question: str, kb: KnowledgeBase, matcher: Matcher, *, as_json_outpu
     language = reply_language(
         question,
         lexicons=load_lexicons(),
-        available=MESSAGES,
+        available=set(MESSAGES) | kb.languages,
         matched_language=best.language if best else None,
-        user_language=None,
+        matched_question=best.question if best else None,
     )
     if as_json_output:
         print(json.dumps(as_json(result, kb, language), ensure_ascii=False), file=out)

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml as pyyaml
 
 from bot.core.errors import KnowledgeError
 from bot.core.languages import detect_language, load_lexicons
@@ -306,3 +307,38 @@ def test_ask_does_not_answer_a_near_miss_in_any_language(
     assert reply["id"] == "ukrainian-losses"
     assert reply["figure"] is None
     assert reply["answer"] == bundled.by_id["ukrainian-losses"].translations[language].answer
+
+
+def test_an_admin_adds_a_language_by_adding_texts_with_no_code_change(tmp_path: Path) -> None:
+    """German is in no lexicon and no interface table: its texts in the knowledge are enough to answer in it."""
+    knowledge = tmp_path / "knowledge"
+    knowledge.mkdir()
+    (knowledge / "article.txt").write_bytes((ROOT / "knowledge" / "article.txt").read_bytes())
+    data = pyyaml.safe_load((ROOT / "knowledge" / "kremlin-losses-2022-04.yaml").read_text(encoding="utf-8"))
+    toll = next(entry for entry in data["entries"] if entry["id"] == "official-toll")
+    toll["translations"]["de"] = {
+        "questions": [
+            "Wie viele russische Soldaten sind laut offizieller Zahl gestorben?",
+            "offizielle russische Zahl der Toten",
+            "Welche Zahl nannte der russische Verteidigungsminister?",
+            "Wie hoch ist die offizielle Opferzahl Russlands?",
+            "offizielle Verluste Russlands",
+        ],
+        "answer": "Die offizielle russische Zahl lautet 1.351 tote Soldaten in der Ukraine "
+        "(Verteidigungsminister, 25. März).",
+    }
+    (knowledge / "k.yaml").write_text(pyyaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "ask", "--json", "offizielle russische Zahl der Toten"],
+        cwd=ROOT,
+        env={**os.environ, "BOT_KNOWLEDGE_DIR": str(knowledge)},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    reply = json.loads(result.stdout)
+    assert reply["answered"] is True
+    assert reply["id"] == "official-toll"
+    assert reply["language"] == "de"
+    assert reply["answer"].startswith("Die offizielle russische Zahl lautet 1.351")

@@ -152,6 +152,7 @@ def reply_language(
     lexicons: Mapping[str, Lexicon],
     available: Iterable[str],
     matched_language: str | None = None,
+    matched_question: str | None = None,
     user_language: str | None = None,
 ) -> str:
     """The language to answer in: the question's own; if unclear, the language of the curated question
@@ -164,7 +165,7 @@ def reply_language(
         matched_language
         and matched_language != REFERENCE
         and matched_language in speaks
-        and _script(question) == _SCRIPTS.get(matched_language)
+        and _script(question) == (_script(matched_question) if matched_question else _SCRIPTS.get(matched_language))
     ):
         return matched_language
     if user_language:

@@ -63,6 +63,7 @@ class KnowledgeBase:
     sources: Mapping[str, SourceText] = field(repr=False)  # entry id → its source
     by_id: Mapping[str, Entry] = field(repr=False)
     locations: Mapping[str, EntryLocation] = field(repr=False)
+    languages: frozenset[str] = frozenset()  # every language the entries have questions in
 
     @property
     def question_count(self) -> int:
@@ -141,6 +142,7 @@ def load_knowledge(paths: Sequence[Path]) -> KnowledgeBase:
         sources=sources,
         by_id={entry.id: entry for entry in entries},
         locations=locations,
+        languages=frozenset(language for entry in entries for language, _ in entry.all_questions()),
     )
 
 

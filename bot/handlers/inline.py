@@ -44,7 +44,12 @@ async def answer_inline(update: Update, context: Context) -> None:
     else:
         snapshot, result = store.match(query, partial=True, count=False)  # keystrokes, not questions yet
         best = result.best
-        language = language_for(query, user=inline.from_user, matched_language=best.language if best else None)
+        language = language_for(
+            query,
+            user=inline.from_user,
+            matched=best,
+            knowledge=snapshot.kb.languages,
+        )
         if result.decision is Decision.NONE:
             results = [_not_covered(snapshot, language)]
             button = InlineQueryResultsButton(

@@ -10,7 +10,7 @@ from telegram.constants import ParseMode
 from bot.core import render
 from bot.core.i18n import MESSAGES, t
 from bot.core.languages import REFERENCE, load_lexicons, reply_language
-from bot.core.matcher import Decision, MatchResult
+from bot.core.matcher import Candidate, Decision, MatchResult
 from bot.core.models import Entry
 from bot.handlers.context import BotData
 from bot.store import KnowledgeStore, Snapshot
@@ -34,13 +34,21 @@ def split_data(data: str, prefix: str) -> tuple[str, str]:
     return language, entry_id
 
 
-def language_for(question: str, *, user: User | None, matched_language: str | None = None) -> str:
-    """The language of the reply: the question's, else the matched question's, the user's, English."""
+def language_for(
+    question: str,
+    *,
+    user: User | None,
+    matched: Candidate | None = None,
+    knowledge: frozenset[str] = frozenset(),
+) -> str:
+    """The language of the reply: the question's, else the matched question's, the user's, English.
+    ``knowledge``: languages the knowledge has texts in (an admin may add one the interface lacks)."""
     return reply_language(
         question,
         lexicons=load_lexicons(),
-        available=MESSAGES,
-        matched_language=matched_language,
+        available=set(MESSAGES) | knowledge,
+        matched_language=matched.language if matched else None,
+        matched_question=matched.question if matched else None,
         user_language=user.language_code if user else None,
     )
 
@@ -154,8 +162,7 @@ async def reply_to_question(message: Message, data: BotData, question: str, *, c
     snapshot, result = data.store.match(question)
     kind = "group" if message.chat.type in ("group", "supergroup") else message.chat.type
     log_question(data, result, chat_kind=kind, user_id=user.id if user else None)
-    best = result.best
-    language = language_for(question, user=user, matched_language=best.language if best else None)
+    language = language_for(question, user=user, matched=result.best, knowledge=snapshot.kb.languages)
     text, keyboard = present(data.store, snapshot, result, compact=compact, language=language)
     await message.reply_text(
         text,

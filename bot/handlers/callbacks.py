@@ -8,6 +8,7 @@ from telegram.error import BadRequest
 
 from bot.core import render
 from bot.core.i18n import t
+from bot.core.models import Entry
 from bot.handlers.context import Context
 from bot.handlers.replies import (
     ANSWER_PREFIX,
@@ -24,17 +25,26 @@ from bot.handlers.replies import (
 ALERT_LIMIT = 200  # Telegram's limit for callback query answers
 
 
-async def answer_choice(update: Update, context: Context) -> None:
-    """Show the chosen entry's full answer in place of the message that offered it."""
+async def _pressed_entry(update: Update, context: Context, prefix: str) -> tuple[CallbackQuery, str, Entry] | None:
+    """The press, its language and the entry its button names; an entry gone since is said in an alert."""
     query = update.callback_query
     if query is None or query.data is None:
-        return
-    language, entry_id = split_data(query.data, ANSWER_PREFIX)
-    kb = context.bot_data.store.current.kb
-    entry = kb.by_id.get(entry_id)
+        return None
+    language, entry_id = split_data(query.data, prefix)
+    entry = context.bot_data.store.current.kb.by_id.get(entry_id)
     if entry is None:
         await query.answer(t(language, "entry_gone"), show_alert=True)
+        return None
+    return query, language, entry
+
+
+async def answer_choice(update: Update, context: Context) -> None:
+    """Show the chosen entry's full answer in place of the message that offered it."""
+    pressed = await _pressed_entry(update, context, ANSWER_PREFIX)
+    if pressed is None:
         return
+    query, language, entry = pressed
+    kb = context.bot_data.store.current.kb
     await query.answer()
     private = query.message is not None and query.message.chat.type == "private"
     try:
@@ -51,16 +61,11 @@ async def answer_choice(update: Update, context: Context) -> None:
 
 async def show_source(update: Update, context: Context) -> None:
     """The source of a posted answer, as a short alert to whoever pressed the button."""
-    query = update.callback_query
-    if query is None or query.data is None:
+    pressed = await _pressed_entry(update, context, SOURCE_PREFIX)
+    if pressed is None:
         return
-    language, entry_id = split_data(query.data, SOURCE_PREFIX)
-    kb = context.bot_data.store.current.kb
-    entry = kb.by_id.get(entry_id)
-    if entry is None:
-        await query.answer(t(language, "entry_gone"), show_alert=True)
-        return
-    text = render.source_line(kb, entry, language)
+    query, language, entry = pressed
+    text = render.source_line(context.bot_data.store.current.kb, entry, language)
     await query.answer(text if len(text) <= ALERT_LIMIT else text[: ALERT_LIMIT - 1] + "…", show_alert=True)
 
 

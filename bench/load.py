@@ -785,7 +785,8 @@ def main() -> None:
     )
     print(
         "Each bot, its emulator and the driver ran in separate processes (no GIL shared between the bot "
-        "and the emulator); both bots use python-telegram-bot's default sequential update processing. "
+        "and the emulator); the echo bot uses python-telegram-bot's default sequential update processing, "
+        "ours its own setting (BOT_CONCURRENT_UPDATES: side by side across chats, in order within one). "
         "Ours ran with the flood limits and the per-user question limit at 10^6.\n"
     )
     if args.reply_delay > 0:

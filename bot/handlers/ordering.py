@@ -14,18 +14,26 @@ class PerChatUpdateProcessor(BaseUpdateProcessor):
 
     def __init__(self, max_concurrent_updates: int) -> None:
         super().__init__(max_concurrent_updates)
-        self._locks: dict[object, asyncio.Lock] = {}
+        self._locks: dict[
+            object, tuple[asyncio.Lock, int]
+        ] = {}  # conversation → (lock, updates holding or awaiting it)
 
     async def do_process_update(self, update: object, coroutine: Awaitable[object]) -> None:
         """Run the update's handlers after the previous update of the same chat (or inline user)."""
         key = _conversation(update)
-        lock = self._locks.setdefault(key, asyncio.Lock())
+        lock, users = self._locks.get(key, (asyncio.Lock(), 0))
+        self._locks[key] = (lock, users + 1)
         try:
             async with lock:
                 await coroutine
         finally:
-            if not lock.locked() and self._locks.get(key) is lock:
-                del self._locks[key]  # nobody waits on it: keep the table as small as the active chats
+            # Counted, not read off lock.locked(): a released lock looks free before its next waiter runs,
+            # and dropping it then would let a later update of the chat overtake that waiter.
+            lock, users = self._locks[key]
+            if users == 1:
+                del self._locks[key]
+            else:
+                self._locks[key] = (lock, users - 1)
 
     async def initialize(self) -> None:
         """Nothing to set up."""

@@ -253,7 +253,7 @@ HOSTILE_FILES = [
     pytest.param(
         "a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
         "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n",
-        ["YAML aliases (*name) are not allowed"],
+        ["YAML anchors and aliases (&name, *name) are not allowed"],
         id="billion-laughs",
     ),
     pytest.param("[" * 10_000 + "]" * 10_000, [f"nested deeper than {MAX_NESTING} levels"], id="10000-flow-lists"),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+import warnings
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,7 +14,7 @@ from pydantic import ValidationError
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.constructor import RoundTripConstructor
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.error import MarkedYAMLError, YAMLError, YAMLWarning
 from ruamel.yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent
 
 from bot.core.errors import KnowledgeError, Problem, display_path
@@ -24,6 +25,7 @@ MAX_NESTING = 12  # a knowledge file nests five levels deep; far more is an acci
 MAX_FILE_BYTES = 1_000_000  # a hand-edited file is a few dozen kilobytes; anything larger is a mistake
 MAX_YAML_EVENTS = 20_000  # the bundled file has ~3,000; parsing is slow, so a flood is refused early
 MAX_NUMBER_DIGITS = 100
+ANCHORS_REFUSED = "YAML anchors and aliases (&name, *name) are not allowed in knowledge files: write the value out"
 MAX_PROBLEMS = 50  # per file: more would bury the first one, and a broken file can have hundreds of thousands
 
 _QUOTE_MARKS = str.maketrans({"‘": "'", "’": "'", "‚": "'", "′": "'", "“": '"', "”": '"', "„": '"', "«": '"', "»": '"'})
@@ -109,8 +111,10 @@ def load_knowledge(paths: Sequence[Path]) -> KnowledgeBase:
     first_seen: dict[str, tuple[Path, int | None]] = {}
     for path in files:
         try:
-            source, file_entries, file_problems = _load_file(path)
-        except (ValueError, TypeError, RecursionError) as error:
+            with warnings.catch_warnings():
+                warnings.simplefilter("error", YAMLWarning)  # a doubtful file is refused, not read with a warning
+                source, file_entries, file_problems = _load_file(path)
+        except (ValueError, TypeError, RecursionError, YAMLWarning) as error:
             # YAML the parser accepts but cannot build into data (a 5,000-digit number, "!!float y",
             # an ordered map or a set used as a key): the file is refused like any other bad file.
             source, file_entries = None, []
@@ -232,6 +236,9 @@ def _unsafe_shape(path: Path, text: str) -> Problem | None:
         if count > MAX_YAML_EVENTS:
             line = event.start_mark.line + 1 if event.start_mark else None
             return Problem(path, line, "", f"more than {MAX_YAML_EVENTS:,} YAML nodes: split the file or trim it")
+        if getattr(event, "anchor", None) is not None:
+            line = event.start_mark.line + 1 if event.start_mark else None
+            return Problem(path, line, "", ANCHORS_REFUSED)
         tag = getattr(event, "tag", None)
         if tag is not None:
             line = event.start_mark.line + 1 if event.start_mark else None
@@ -242,9 +249,7 @@ def _unsafe_shape(path: Path, text: str) -> Problem | None:
             return Problem(path, line, "", f"a number of {len(value):,} digits: not a figure this bot can state")
         if isinstance(event, AliasEvent):
             line = event.start_mark.line + 1 if event.start_mark else None
-            return Problem(
-                path, line, "", "YAML aliases (*name) are not allowed in knowledge files: write the value out"
-            )
+            return Problem(path, line, "", ANCHORS_REFUSED)
         if isinstance(event, CollectionStartEvent):
             depth += 1
             if depth > MAX_NESTING:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from bot.core.loader import KnowledgeBase, load_knowledge
@@ -21,6 +21,16 @@ class Snapshot:
 
     kb: KnowledgeBase
     matcher: Matcher
+    # Replies rendered from this snapshot, by what they depend on: the same answer is asked for again and
+    # again (inline lists ten per keystroke), and a new snapshot starts with none.
+    _rendered: dict[tuple[str, ...], str] = field(default_factory=dict, compare=False, repr=False)
+
+    def rendered(self, key: tuple[str, ...], make: Callable[[], str]) -> str:
+        """The reply ``key`` names, rendered once per snapshot."""
+        text = self._rendered.get(key)
+        if text is None:
+            text = self._rendered[key] = make()
+        return text
 
     @classmethod
     def load(cls, paths: Sequence[Path]) -> Snapshot:

@@ -188,6 +188,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     _script("ALTER TABLE inline_posts ADD COLUMN language TEXT NOT NULL DEFAULT 'en'"),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
+RECENT_UPDATES = 10_000  # update ids kept in memory for the once-only check
 
 
 def schema_version(connection: sqlite3.Connection) -> int:
@@ -355,6 +356,12 @@ class UsageLog:
         self._update_memory = update_memory
         self._lock = threading.RLock()  # the connection may be used from a worker thread too
         self._closed = False
+        # The recently handled update ids, in memory: checking one is on every update's path, and only
+        # recent updates are ever delivered again (those unconfirmed when a bot was killed).
+        rows = connection.execute(
+            "SELECT update_id FROM seen_updates ORDER BY seq DESC LIMIT ?", (RECENT_UPDATES,)
+        ).fetchall()
+        self._recent_updates: set[int] = {row[0] for row in rows}
 
     @classmethod
     def open(
@@ -527,13 +534,14 @@ class UsageLog:
             db.execute("DELETE FROM inline_posts WHERE inline_message_id = ?", (inline_message_id,))
 
     def update_seen(self, update_id: int) -> bool:
-        """True when ``first_time_update`` has already recorded this update id (read only)."""
-        with self._transaction(write=False) as db:
-            row = db.execute("SELECT 1 FROM seen_updates WHERE update_id = ?", (update_id,)).fetchone()
-            return row is not None
+        """True when ``first_time_update`` has already recorded this update id (read only, in memory)."""
+        return update_id in self._recent_updates
 
     def first_time_update(self, update_id: int) -> bool:
         """True the first time an update id is seen, False after, across restarts (the last 100,000 ids)."""
+        if len(self._recent_updates) >= 2 * RECENT_UPDATES:
+            self._recent_updates = set(sorted(self._recent_updates)[-RECENT_UPDATES:])
+        self._recent_updates.add(update_id)
         with self._transaction() as db:
             cursor = db.execute("INSERT OR IGNORE INTO seen_updates (update_id) VALUES (?)", (update_id,))
             if cursor.rowcount != 1:

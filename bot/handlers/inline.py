@@ -67,9 +67,14 @@ def _article(snapshot: Snapshot, entry: Entry, question: str, language: str) -> 
     return InlineQueryResultArticle(
         id=f"{language}:{entry.id}",
         title=question,
-        description=render.inline_description(entry, language),
+        description=snapshot.rendered(
+            ("description", entry.id, language), lambda: render.inline_description(entry, language)
+        ),
         input_message_content=InputTextMessageContent(
-            render.full_html(snapshot.kb, entry, language=language, matched=question),
+            snapshot.rendered(
+                ("full", entry.id, language, question),
+                lambda: render.full_html(snapshot.kb, entry, language=language, matched=question),
+            ),
             parse_mode=ParseMode.HTML,
             link_preview_options=NO_PREVIEW,
         ),

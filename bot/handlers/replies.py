@@ -116,10 +116,18 @@ def present(
     kb = snapshot.kb
     best = result.best
     if result.decision is Decision.ANSWER and best is not None:
+        entry = best.entry
         if compact:
-            return render.compact_html(kb, best.entry, language=language), full_answer_button(best.entry, language)
-        text = render.full_html(kb, best.entry, language=language, matched=render.shown_question(best, language))
-        return text, feedback_buttons(best.entry, language)
+            text = snapshot.rendered(
+                ("compact", entry.id, language), lambda: render.compact_html(kb, entry, language=language)
+            )
+            return text, full_answer_button(entry, language)
+        matched = render.shown_question(best, language)
+        text = snapshot.rendered(
+            ("full", entry.id, language, matched),
+            lambda: render.full_html(kb, entry, language=language, matched=matched),
+        )
+        return text, feedback_buttons(entry, language)
     if result.decision is Decision.NOT_COVERED and best is not None:
         if compact:
             text = render.compact_html(kb, best.entry, language=language)

@@ -8,7 +8,7 @@ import tempfile
 from collections.abc import AsyncIterator
 from pathlib import Path
 
-from botapi_emulator import BotApiEmulator
+from botapi_emulator import BotApiEmulator, JsonDict
 from pydantic import SecretStr
 
 from bot.app import BotApplication, build_application, serve
@@ -52,3 +52,33 @@ async def running_bot(
         finally:
             usage.close()
             scratch.cleanup()
+
+
+def keyboard_buttons(message: JsonDict) -> list[JsonDict]:
+    """The inline keyboard buttons of a message the bot sent, row by row."""
+    return [button for row in message.get("reply_markup", {}).get("inline_keyboard", []) for button in row]
+
+
+async def wait_for_edit(botapi: BotApiEmulator, message: JsonDict) -> JsonDict:
+    """The message as it is once the bot has edited it."""
+    chat_id, message_id = int(message["chat"]["id"]), int(message["message_id"])
+
+    def edited() -> JsonDict | None:
+        current = botapi.message(chat_id, message_id)
+        return current if current is not None and "edit_date" in current else None
+
+    found = await botapi.wait_for(edited, what=f"message {message_id} in chat {chat_id} to be edited")
+    assert found is not None
+    return found
+
+
+async def wait_for_callback_answer(botapi: BotApiEmulator, press: JsonDict) -> JsonDict:
+    """The bot's answerCallbackQuery for a button press."""
+    query_id = press["callback_query"]["id"]
+
+    def answered() -> JsonDict | None:
+        return next((a for a in botapi.callback_answers() if a["callback_query_id"] == query_id), None)
+
+    found = await botapi.wait_for(answered, what=f"answerCallbackQuery for {query_id}")
+    assert found is not None
+    return found

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 from botapi_emulator import BotApiEmulator, parse_html
-from e2e_support import running_bot
+from e2e_support import keyboard_buttons, running_bot, wait_for_callback_answer, wait_for_edit
 
 from bot.config import BUNDLED_KNOWLEDGE
 from bot.core import render
@@ -89,10 +89,6 @@ def _bold(message: JsonDict) -> list[str]:
     return _fragments(message["text"], message.get("entities", []), "bold")
 
 
-def _buttons(message: JsonDict) -> list[JsonDict]:
-    return [button for row in message.get("reply_markup", {}).get("inline_keyboard", []) for button in row]
-
-
 def _languages_of(text: str) -> list[str]:
     """The languages whose interface words the reply uses (an answer's labels, a not-covered or ambiguous lead)."""
     markers = {
@@ -118,29 +114,6 @@ def _assert_full_answer(text: str, entry: Entry, language: str) -> None:
     assert texts.answer in text
     assert texts.caveat in text
     assert entry.answer not in text, "not the English answer"
-
-
-async def _wait_for_edit(botapi: BotApiEmulator, message: JsonDict) -> JsonDict:
-    chat_id, message_id = int(message["chat"]["id"]), int(message["message_id"])
-
-    def edited() -> JsonDict | None:
-        current = botapi.message(chat_id, message_id)
-        return current if current is not None and "edit_date" in current else None
-
-    found = await botapi.wait_for(edited, what=f"message {message_id} in chat {chat_id} to be edited")
-    assert found is not None
-    return found
-
-
-async def _wait_for_callback_answer(botapi: BotApiEmulator, press: JsonDict) -> JsonDict:
-    query_id = press["callback_query"]["id"]
-
-    def answered() -> JsonDict | None:
-        return next((a for a in botapi.callback_answers() if a["callback_query_id"] == query_id), None)
-
-    found = await botapi.wait_for(answered, what=f"answerCallbackQuery for {query_id}")
-    assert found is not None
-    return found
 
 
 async def _ask_inline(botapi: BotApiEmulator, user_id: int, query: str, *, language_code: str = "en") -> JsonDict:
@@ -185,7 +158,7 @@ async def test_a_question_in_each_language_gets_the_full_answer_in_that_language
         assert date_text(snapshot.kb.source_of(entry.id).meta.date, language) in text
         assert "Source:" not in text
         assert "Caveat:" not in text
-        data = [button["callback_data"] for button in _buttons(reply)]
+        data = [button["callback_data"] for button in keyboard_buttons(reply)]
         assert data == [f"fb:1:{language}:death-toll", f"fb:0:{language}:death-toll"]
 
 
@@ -209,13 +182,13 @@ async def test_ask_in_a_group_gets_a_compact_reply_in_the_questions_language_and
             assert f"{t(language, 'caveat')}:" in text
             assert t(language, "matched") not in text, "groups get the compact reply"
             assert t(language, "source_in_english") not in text
-            assert [b["text"] for b in _buttons(reply)] == [t(language, "full_answer")]
+            assert [b["text"] for b in keyboard_buttons(reply)] == [t(language, "full_answer")]
 
         full = {}
         for language, reply in replies.items():
             press = botapi.press_button(USER_BASE[language] + 1, reply, t(language, "full_answer"))
-            full[language] = await _wait_for_edit(botapi, reply)
-            await _wait_for_callback_answer(botapi, press)
+            full[language] = await wait_for_edit(botapi, reply)
+            await wait_for_callback_answer(botapi, press)
         assert len(botapi.sent_messages(GROUP)) == len(QUESTIONS), "edited in place"
     for language, message in full.items():
         _assert_full_answer(message["text"], entry, language)
@@ -247,8 +220,8 @@ async def test_inline_results_for_a_question_are_in_its_language(botapi: BotApiE
                 bold = _fragments(content["message_text"], content.get("entities", []), "bold")
                 assert render.figure_value(entry.figures[0], language) in bold
             _assert_full_answer(content["message_text"], entry, language)
-            assert [b["text"] for b in _buttons(result)] == [t(language, "source_button")]
-            assert [b["callback_data"] for b in _buttons(result)] == [f"src:{language}:{entry_id}"]
+            assert [b["text"] for b in keyboard_buttons(result)] == [t(language, "source_button")]
+            assert [b["callback_data"] for b in keyboard_buttons(result)] == [f"src:{language}:{entry_id}"]
     for language, answer in not_covered.items():
         [result] = answer["results"]
         assert result["title"] == t(language, "inline_not_covered_title")
@@ -336,7 +309,7 @@ async def test_start_help_and_ask_without_a_question_follow_the_users_telegram_l
     assert t(language, "sources_title") in welcome
     assert date_text(snapshot.kb.source_of(snapshot.kb.entries[0].id).meta.date, language) in welcome
     examples = {render.question_in(entry, language) for entry in snapshot.kb.entries if entry.covered}
-    buttons = _buttons(start)
+    buttons = keyboard_buttons(start)
     assert buttons, "example questions are offered"
     assert {b["text"] for b in buttons} <= examples
     assert all(b["callback_data"].startswith(f"a:{language}:") for b in buttons)
@@ -354,16 +327,16 @@ async def test_a_did_you_mean_button_answers_in_the_language_of_the_question(
     async with running_bot(botapi):
         [reply] = (await _ask_privately(botapi, {user: (_ambiguous_italian(), "en")})).values()
         assert reply["text"] == _plain(t("it", "ambiguous"))
-        buttons = _buttons(reply)
+        buttons = keyboard_buttons(reply)
         assert len(buttons) >= 2
         assert all(b["callback_data"].startswith("a:it:") for b in buttons)
         chosen = snapshot.kb.by_id[buttons[-1]["callback_data"].removeprefix("a:it:")]
         press = botapi.press_button(user, reply, buttons[-1]["text"])
-        edited = await _wait_for_edit(botapi, reply)
-        await _wait_for_callback_answer(botapi, press)
+        edited = await wait_for_edit(botapi, reply)
+        await wait_for_callback_answer(botapi, press)
     _assert_full_answer(edited["text"], chosen, "it")
     assert f"{t('it', 'matched')}: “{render.question_in(chosen, 'it')}”" in edited["text"]
-    assert [b["callback_data"] for b in _buttons(edited)] == [f"fb:1:it:{chosen.id}", f"fb:0:it:{chosen.id}"]
+    assert [b["callback_data"] for b in keyboard_buttons(edited)] == [f"fb:1:it:{chosen.id}", f"fb:0:it:{chosen.id}"]
 
 
 async def test_example_buttons_under_a_near_miss_answer_in_the_language_of_the_question(
@@ -379,15 +352,15 @@ async def test_example_buttons_under_a_near_miss_answer_in_the_language_of_the_q
             assert _languages_of(text) == [language], text
             assert t(language, "not_in_article") in text
             assert snapshot.kb.by_id["ukrainian-losses"].texts(language).answer in text
-            buttons = _buttons(reply)
+            buttons = keyboard_buttons(reply)
             assert buttons, "example questions are offered"
             for button in buttons:
                 entry = snapshot.kb.by_id[button["callback_data"].removeprefix(f"a:{language}:")]
                 assert button["text"] == render.question_in(entry, language)
             example = snapshot.kb.by_id[buttons[0]["callback_data"].removeprefix(f"a:{language}:")]
             press = botapi.press_button(user, reply, buttons[0]["text"])
-            edited[language] = (example, await _wait_for_edit(botapi, reply))
-            await _wait_for_callback_answer(botapi, press)
+            edited[language] = (example, await wait_for_edit(botapi, reply))
+            await wait_for_callback_answer(botapi, press)
     for language, (example, message) in edited.items():
         assert example.covered
         _assert_full_answer(message["text"], example, language)
@@ -399,11 +372,11 @@ async def test_feedback_buttons_thank_and_ask_in_the_language_of_the_answer(bota
     async with running_bot(botapi):
         [reply] = (await _ask_privately(botapi, {user: (QUESTIONS["uk"], "en")})).values()
         down = botapi.press_button(user, reply, "👎")
-        answer = await _wait_for_callback_answer(botapi, down)
+        answer = await wait_for_callback_answer(botapi, down)
         assert answer.get("text") == t("uk", "what_was_wrong")
-        asking = await _wait_for_edit(botapi, reply)
-        labels = [b["text"] for b in _buttons(asking)]
+        asking = await wait_for_edit(botapi, reply)
+        labels = [b["text"] for b in keyboard_buttons(asking)]
         assert labels == [t("uk", f"reason_{reason}") for reason in ("wrong_match", "wrong_figure", "missing_caveat")]
         why = botapi.press_button(user, asking, t("uk", "reason_wrong_figure"))
-        thanked = await _wait_for_callback_answer(botapi, why)
+        thanked = await wait_for_callback_answer(botapi, why)
     assert thanked.get("text") == t("uk", "thanks_reason")

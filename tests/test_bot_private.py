@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 from botapi_emulator import MAX_CALLBACK_DATA_BYTES, MAX_MESSAGE_LENGTH, BotApiEmulator
-from e2e_support import running_bot
+from e2e_support import keyboard_buttons, running_bot, wait_for_callback_answer, wait_for_edit
 
 from bot.config import BUNDLED_KNOWLEDGE
 from bot.core.deeplink import encode_question
@@ -46,33 +46,6 @@ def _utf16_fragment(text: str, entity: JsonDict) -> str:
 
 def _entity_texts(message: JsonDict, kind: str) -> list[str]:
     return [_utf16_fragment(message["text"], e) for e in message.get("entities", []) if e["type"] == kind]
-
-
-def _buttons(message: JsonDict) -> list[JsonDict]:
-    return [button for row in message.get("reply_markup", {}).get("inline_keyboard", []) for button in row]
-
-
-async def _wait_for_edit(botapi: BotApiEmulator, message: JsonDict) -> JsonDict:
-    chat_id, message_id = int(message["chat"]["id"]), int(message["message_id"])
-
-    def edited() -> JsonDict | None:
-        current = botapi.message(chat_id, message_id)
-        return current if current is not None and "edit_date" in current else None
-
-    found = await botapi.wait_for(edited, what=f"message {message_id} in chat {chat_id} to be edited")
-    assert found is not None
-    return found
-
-
-async def _wait_for_callback_answer(botapi: BotApiEmulator, press: JsonDict) -> JsonDict:
-    query_id = press["callback_query"]["id"]
-
-    def answered() -> JsonDict | None:
-        return next((a for a in botapi.callback_answers() if a["callback_query_id"] == query_id), None)
-
-    found = await botapi.wait_for(answered, what=f"answerCallbackQuery for {query_id}")
-    assert found is not None
-    return found
 
 
 def _ambiguous_question(snapshot: Snapshot) -> str:
@@ -115,7 +88,7 @@ async def test_an_ambiguous_question_offers_did_you_mean_buttons_that_answer_in_
         botapi.private_message(USER, question)
         [reply] = await botapi.wait_for_messages(USER, 1)
         assert "Did you mean" in reply["text"]
-        buttons = _buttons(reply)
+        buttons = keyboard_buttons(reply)
         assert len(buttons) == len(offered)
         for button, candidate in zip(buttons, offered, strict=True):  # labels may be shortened with "…"
             label = button["text"]
@@ -125,8 +98,8 @@ async def test_an_ambiguous_question_offers_did_you_mean_buttons_that_answer_in_
 
         chosen = offered[-1]  # not the best match: the press must answer what was pressed
         press = botapi.press_button(USER, reply, buttons[-1]["text"])
-        edited = await _wait_for_edit(botapi, reply)
-        answer = await _wait_for_callback_answer(botapi, press)
+        edited = await wait_for_edit(botapi, reply)
+        answer = await wait_for_callback_answer(botapi, press)
         assert len(botapi.sent_messages(USER)) == 1, "the answer replaces the question, no new message"
 
     text = edited["text"]
@@ -146,7 +119,7 @@ async def test_a_near_miss_the_article_does_not_report_says_so_and_its_example_b
         [reply] = await botapi.wait_for_messages(USER, 1)
         assert "Not in the article" in reply["text"]
         assert "does not report Ukrainian military losses" in reply["text"]
-        buttons = _buttons(reply)
+        buttons = keyboard_buttons(reply)
         assert buttons, "example questions are offered"
         example = buttons[0]
         language, _, entry_id = example["callback_data"].removeprefix("a:").partition(":")
@@ -155,8 +128,8 @@ async def test_a_near_miss_the_article_does_not_report_says_so_and_its_example_b
         assert entry.covered, "an example is a question the article answers"
 
         press = botapi.press_button(USER, reply, example["text"])
-        edited = await _wait_for_edit(botapi, reply)
-        await _wait_for_callback_answer(botapi, press)
+        edited = await wait_for_edit(botapi, reply)
+        await wait_for_callback_answer(botapi, press)
 
     assert "Not in the article" not in edited["text"]
     assert f"Matched question: “{entry.questions[0]}”" in edited["text"]
@@ -170,7 +143,7 @@ async def test_start_welcomes_with_the_article_and_example_buttons(botapi: BotAp
         [reply] = await botapi.wait_for_messages(USER, 1)
     meta = snapshot.kb.source_of(snapshot.kb.entries[0].id).meta
     assert meta.title in reply["text"]
-    labels = [b["text"] for b in _buttons(reply)]
+    labels = [b["text"] for b in keyboard_buttons(reply)]
     covered_first_questions = {e.questions[0] for e in snapshot.kb.entries if e.covered}
     assert labels, "example questions are offered as buttons"
     assert set(labels) <= covered_first_questions
@@ -199,7 +172,7 @@ async def test_start_with_an_odd_deep_link_payload_still_replies(botapi: BotApiE
         botapi.private_message(USER, f"/start {payload}")
         [reply] = await botapi.wait_for_messages(USER, 1)
     assert 0 < len(reply["text"]) <= MAX_MESSAGE_LENGTH
-    assert _buttons(reply), "a welcome or a not-covered reply, both with example buttons"
+    assert keyboard_buttons(reply), "a welcome or a not-covered reply, both with example buttons"
 
 
 async def test_help_explains_every_way_to_ask(botapi: BotApiEmulator) -> None:

@@ -26,6 +26,7 @@ STOPWORDS: frozenset[str] = frozenset(
     no not dont didnt doesnt isnt wasnt arent werent cant wont ask asking asked question questions
     detail details exact actual real true really sure one ones use used using need needs
     see look find show try trying tried tries
+    thank thanks thx cheers bye goodbye
     """.split()
 )
 

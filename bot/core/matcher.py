@@ -275,19 +275,24 @@ class Matcher:
         return frozenset(found)
 
     def _correct_uncached(self, word: str) -> str | None:
-        """The known word within the allowed edits of ``word`` (1 up to 8 letters, 2 beyond), if any."""
+        """The known word within the allowed edits of ``word`` (1 up to 8 letters, 2 beyond), if any.
+
+        Of several equally close words, the one sharing the longest beginning wins: people mistype the
+        middle and end of words far more often than the first letters ("trupe" is "truppe", not "truce").
+        """
         if len(word) < self.settings.min_typo_length or word.isdigit():
             return None
         max_edits = 1 if len(word) <= 8 else 2
-        best: tuple[int, str] | None = None
+        found: list[tuple[int, int, str]] = []  # (distance, -shared beginning, word)
         for length in range(len(word) - max_edits, len(word) + max_edits + 1):
             bucket = self._by_length.get(length)
             if not bucket:
                 continue
-            found = process.extractOne(word, bucket, scorer=OSA.distance, score_cutoff=max_edits)
-            if found is not None and (best is None or found[1] < best[0]):
-                best = (int(found[1]), found[0])
-        return None if best is None else best[1]
+            for candidate, distance, _ in process.extract(
+                word, bucket, scorer=OSA.distance, score_cutoff=max_edits, limit=None
+            ):
+                found.append((int(distance), -_shared_beginning(word, candidate), candidate))
+        return min(found)[2] if found else None
 
     # -- scoring ----------------------------------------------------------------------------------
 
@@ -407,6 +412,16 @@ class Matcher:
         rivals = [c for c in close if c.entry.covered and best.score - c.score < settings.margin]
         decision = Decision.AMBIGUOUS if blocking or rivals else Decision.ANSWER
         return MatchResult(query, normalised, decision, tuple(ranked[: settings.suggestions + 1]))
+
+
+def _shared_beginning(first: str, second: str) -> int:
+    """How many leading characters two words share."""
+    shared = 0
+    for a, b in zip(first, second, strict=False):
+        if a != b:
+            break
+        shared += 1
+    return shared
 
 
 @dataclass(frozen=True, slots=True)

@@ -89,11 +89,6 @@ class Settings(BaseSettings):
         """True for the users listed in BOT_ADMIN_IDS."""
         return user_id is not None and user_id in self.admin_ids
 
-    @property
-    def uses_webhook(self) -> bool:
-        """Webhook mode when a URL is set, long polling otherwise."""
-        return self.webhook_url is not None
-
 
 def load_settings() -> Settings:
     """Read the environment once; a bad value raises ``SettingsError`` naming the variable."""

@@ -48,11 +48,6 @@ class ReloadReport:
     changed: tuple[str, ...]  # any field differs
     corrected: tuple[str, ...]  # what readers see differs (answer, figures, caveat, source): posted copies go stale
 
-    @property
-    def unchanged(self) -> bool:
-        """True when no entry was added, removed or changed."""
-        return not (self.added or self.removed or self.changed)
-
     def summary(self) -> str:
         """One line for admins, e.g. ``2 added (a, b), 1 changed (c), 0 removed``."""
 

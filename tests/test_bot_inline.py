@@ -11,6 +11,7 @@ from e2e_support import running_bot
 
 from bot.config import BUNDLED_KNOWLEDGE
 from bot.core.deeplink import decode_question
+from bot.core.render import figure_value
 from bot.store import Snapshot
 
 JsonDict = dict[str, Any]
@@ -85,7 +86,7 @@ async def test_a_full_question_lists_curated_questions_with_their_figures(
         assert result["title"] in entry.questions, "the title is one of the entry's curated questions"
         content = result["input_message_content"]
         if entry.figures:
-            figure = entry.figures[0].display
+            figure = figure_value(entry.figures[0], "en")
             assert figure in result["description"]
             assert figure in _bold(content["message_text"], content.get("entities", []))
     assert "1,351" in results[0]["description"]

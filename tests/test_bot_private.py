@@ -11,6 +11,7 @@ from e2e_support import keyboard_buttons, running_bot, wait_for_callback_answer,
 from bot.config import BUNDLED_KNOWLEDGE
 from bot.core.deeplink import encode_question
 from bot.core.matcher import Decision
+from bot.core.render import figure_value
 from bot.store import Snapshot
 
 JsonDict = dict[str, Any]
@@ -134,7 +135,7 @@ async def test_a_near_miss_the_article_does_not_report_says_so_and_its_example_b
     assert "Not in the article" not in edited["text"]
     assert f"Matched question: “{entry.questions[0]}”" in edited["text"]
     if entry.figures:
-        assert entry.figures[0].display in _entity_texts(edited, "bold")
+        assert figure_value(entry.figures[0], "en") in _entity_texts(edited, "bold")
 
 
 async def test_start_welcomes_with_the_article_and_example_buttons(botapi: BotApiEmulator, snapshot: Snapshot) -> None:

@@ -267,11 +267,6 @@ MONTHS: dict[str, tuple[str, ...]] = {
 }
 
 
-def supported(language: str | None) -> bool:
-    """True when the interface speaks ``language``."""
-    return language in MESSAGES
-
-
 def t(language: str, key: str, **values: str) -> str:
     """The text ``key`` in ``language`` (English when the language is not supported), placeholders filled."""
     table = MESSAGES.get(language, MESSAGES[REFERENCE])

@@ -7,7 +7,6 @@ their words for the same concepts. A word is looked up exactly first, then by it
 
 from __future__ import annotations
 
-import bisect
 import importlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -103,11 +102,6 @@ class MergedLexicon:
     def stemmed_words(self) -> list[str]:
         """Every stem, for the vocabulary unfinished words complete to."""
         return list(self._stem_keys)
-
-    def has_stem_prefix(self, prefix: str) -> bool:
-        """True when some stem begins with ``prefix`` (an unfinished word may become it)."""
-        index = bisect.bisect_left(self._stem_keys, prefix)
-        return index < len(self._stem_keys) and self._stem_keys[index].startswith(prefix)
 
 
 _UKRAINIAN_LETTERS = frozenset("ієґ")

@@ -32,7 +32,6 @@ from bot.core.lexicon import (
     ACTORS,
     CONTRAST_CLASSES,
     QUESTION_CONTRAST_CLASSES,
-    SYNONYMS,
     WEAK_CONCEPTS,
 )
 from bot.core.models import Entry
@@ -460,8 +459,3 @@ def find_collisions(matcher: Matcher) -> list[Collision]:
             if result.decision is not expected or best is None or best.entry.id != entry.id:
                 found.append(Collision(entry.id, language, index, question, result))
     return found
-
-
-def concept_words() -> Mapping[str, tuple[str, ...]]:
-    """The synonym groups, for documentation and ``check`` output."""
-    return SYNONYMS

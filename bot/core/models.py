@@ -81,13 +81,6 @@ class Figure(_Strict):
         """The numbers this figure states, for checking them against the quote."""
         return tuple(n for n in (self.value, self.low, self.high) if n is not None)
 
-    @property
-    def display(self) -> str:
-        """The figure as readers see it: ``1,351`` or ``7,000–15,000``."""
-        if self.value is not None:
-            return f"{self.value:,}"
-        return f"{self.low:,}–{self.high:,}"
-
 
 class EntryKind(StrEnum):
     """Whether the article holds the answer."""

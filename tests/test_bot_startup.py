@@ -2,23 +2,19 @@
 
 from __future__ import annotations
 
-import asyncio
 import os
-import signal
 import subprocess
 import sys
-from collections.abc import AsyncIterator, Awaitable, Callable
-from dataclasses import dataclass, field
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
+from bot_process import StartBot, bot_processes
 from botapi_emulator import BotApiEmulator
 
 PROJECT = Path(__file__).resolve().parent.parent
 USER = 4242
 STARTUP_TIMEOUT = 20.0
-
-StartBot = Callable[[dict[str, str]], Awaitable["BotProcess"]]
 
 
 def _environment(botapi: BotApiEmulator | None, data_dir: Path, **settings: str) -> dict[str, str]:
@@ -47,70 +43,11 @@ def _run_to_exit(env: dict[str, str]) -> subprocess.CompletedProcess[str]:
     )
 
 
-@dataclass(slots=True)
-class BotProcess:
-    """A running ``python -m bot run`` whose output is collected as it comes."""
-
-    process: asyncio.subprocess.Process
-    stdout: list[str] = field(default_factory=list)
-    stderr: list[str] = field(default_factory=list)
-    readers: list[asyncio.Task[None]] = field(default_factory=list)
-
-    @property
-    def output(self) -> str:
-        """Everything the bot printed so far, stdout then stderr."""
-        return "".join(self.stdout) + "".join(self.stderr)
-
-    async def stop(self, timeout: float = 15.0) -> int:
-        """SIGTERM, then the exit code once the process and its output have ended."""
-        if self.process.returncode is None:
-            self.process.send_signal(signal.SIGTERM)
-        code = await asyncio.wait_for(self.process.wait(), timeout)
-        await asyncio.wait_for(asyncio.gather(*self.readers), timeout)
-        return code
-
-
-async def _collect(stream: asyncio.StreamReader | None, lines: list[str]) -> None:
-    assert stream is not None
-    async for line in stream:
-        lines.append(line.decode("utf-8", errors="replace"))
-
-
 @pytest.fixture
 async def start_bot() -> AsyncIterator[StartBot]:
     """Start ``python -m bot run`` processes; any still running at the end is terminated, then killed."""
-    started: list[BotProcess] = []
-
-    async def start(env: dict[str, str]) -> BotProcess:
-        process = await asyncio.create_subprocess_exec(
-            sys.executable,
-            "-m",
-            "bot",
-            "run",
-            cwd=PROJECT,
-            env=env,
-            stdout=asyncio.subprocess.PIPE,
-            stderr=asyncio.subprocess.PIPE,
-        )
-        bot = BotProcess(process)
-        bot.readers = [
-            asyncio.create_task(_collect(process.stdout, bot.stdout)),
-            asyncio.create_task(_collect(process.stderr, bot.stderr)),
-        ]
-        started.append(bot)
-        return bot
-
-    yield start
-    for bot in started:
-        if bot.process.returncode is None:
-            bot.process.send_signal(signal.SIGTERM)
-            try:
-                await asyncio.wait_for(bot.process.wait(), 10)
-            except TimeoutError:
-                bot.process.kill()
-                await bot.process.wait()
-        for reader in bot.readers:
-            reader.cancel()
+    async for start in bot_processes():
+        yield start
 
 
 def _assert_token_kept_secret(botapi: BotApiEmulator, output: str) -> None:

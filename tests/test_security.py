@@ -12,16 +12,14 @@ import json
 import os
 import shlex
 import shutil
-import signal
-import sys
 import time
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
 import pytest
+from bot_process import StartBot, bot_processes
 from botapi_emulator import BotApiEmulator
 from e2e_support import running_bot
 
@@ -41,61 +39,11 @@ WAIT = 15.0
 # -- the token, through a subprocess that meets every kind of failure ---------------------------------------
 
 
-@dataclass(slots=True)
-class BotProcess:
-    """``python -m bot run`` with its output collected as it comes."""
-
-    process: asyncio.subprocess.Process
-    lines: list[str] = field(default_factory=list)
-    readers: list[asyncio.Task[None]] = field(default_factory=list)
-
-    @property
-    def output(self) -> str:
-        """Everything printed so far, stdout and stderr interleaved by arrival."""
-        return "".join(self.lines)
-
-    def printed(self, fragment: str) -> int:
-        """How many lines so far contain ``fragment``."""
-        return sum(fragment in line for line in self.lines)
-
-
-async def _collect(stream: asyncio.StreamReader | None, lines: list[str]) -> None:
-    assert stream is not None
-    async for line in stream:
-        lines.append(line.decode("utf-8", errors="replace"))
-
-
-StartBot = Callable[[dict[str, str]], Awaitable[BotProcess]]
-
-
 @pytest.fixture
 async def start_bot() -> AsyncIterator[StartBot]:
     """Start bot processes; any still running at the end is terminated (then killed)."""
-    started: list[BotProcess] = []
-
-    async def start(env: dict[str, str]) -> BotProcess:
-        process = await asyncio.create_subprocess_exec(
-            sys.executable, "-m", "bot", "run", cwd=PROJECT, env=env,
-            stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
-        )  # fmt: skip
-        bot = BotProcess(process)
-        bot.readers = [
-            asyncio.create_task(_collect(process.stdout, bot.lines)),
-            asyncio.create_task(_collect(process.stderr, bot.lines)),
-        ]
-        started.append(bot)
-        return bot
-
-    yield start
-    for bot in started:
-        if bot.process.returncode is None:
-            bot.process.send_signal(signal.SIGTERM)
-            try:
-                await asyncio.wait_for(bot.process.wait(), 10)
-            except TimeoutError:
-                bot.process.kill()
-                await bot.process.wait()
-        await asyncio.wait_for(asyncio.gather(*bot.readers, return_exceptions=True), 10)
+    async for start in bot_processes():
+        yield start
 
 
 @pytest.fixture
@@ -147,7 +95,7 @@ async def test_the_token_never_appears_in_the_output_errors_or_replies_whatever_
     # Inline mode, with the token as the query.
     botapi.inline_query(USER, token)
     await botapi.wait_for(botapi.inline_answers, WAIT, what="the inline answer")
-    code = await asyncio.wait_for(_stop(bot), WAIT)
+    code = await bot.stop(WAIT)
 
     output = bot.output
     assert code == 0, output[-3000:]
@@ -158,13 +106,6 @@ async def test_the_token_never_appears_in_the_output_errors_or_replies_whatever_
     sent = json.dumps([call.params for call in botapi.calls], default=str, ensure_ascii=False)
     for form in (token, token.partition(":")[2]):
         assert form not in sent, "a request the bot made carries the token in its parameters"
-
-
-async def _stop(bot: BotProcess) -> int:
-    bot.process.send_signal(signal.SIGTERM)
-    code = await bot.process.wait()
-    await asyncio.gather(*bot.readers)
-    return code
 
 
 # -- a non-admin in a group: documents and addressed admin commands ------------------------------------------

@@ -1,9 +1,12 @@
-"""``python -m bot run`` as a real process for tests, its output collected as it comes."""
+"""``python -m bot`` as a real process for tests: ``run`` with its output collected as it comes, and the
+other commands run to completion."""
 
 from __future__ import annotations
 
 import asyncio
+import os
 import signal
+import subprocess
 import sys
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass, field
@@ -78,3 +81,17 @@ async def bot_processes() -> AsyncIterator[StartBot]:
                 bot.process.kill()
                 await bot.process.wait()
         await asyncio.wait_for(asyncio.gather(*bot.readers, return_exceptions=True), 10)
+
+
+def run_cli(*args: str, stdin: bytes = b"", knowledge_dir: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """Run ``python -m bot ARGS`` from the project root; the bundled knowledge unless told otherwise."""
+    env = {key: value for key, value in os.environ.items() if key != "BOT_KNOWLEDGE_DIR"}
+    if knowledge_dir is not None:
+        env["BOT_KNOWLEDGE_DIR"] = str(knowledge_dir)
+    completed = subprocess.run(
+        [sys.executable, "-m", "bot", *args], cwd=PROJECT, env=env, input=stdin, capture_output=True, timeout=60,
+        check=False,
+    )  # fmt: skip
+    return subprocess.CompletedProcess(
+        completed.args, completed.returncode, completed.stdout.decode("utf-8"), completed.stderr.decode("utf-8")
+    )

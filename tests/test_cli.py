@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import json
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
+from bot_process import run_cli
 
 ROOT = Path(__file__).resolve().parent.parent
 BUNDLED_KNOWLEDGE = ROOT / "knowledge"
@@ -51,31 +49,9 @@ entries:
 """
 
 
-def run(*args: str, stdin: bytes = b"", knowledge_dir: Path | None = None) -> subprocess.CompletedProcess[str]:
-    """Run ``python -m bot ARGS`` from the project root; the bundled knowledge unless told otherwise."""
-    env = {key: value for key, value in os.environ.items() if key != "BOT_KNOWLEDGE_DIR"}
-    if knowledge_dir is not None:
-        env["BOT_KNOWLEDGE_DIR"] = str(knowledge_dir)
-    completed = subprocess.run(
-        [sys.executable, "-m", "bot", *args],
-        cwd=ROOT,
-        env=env,
-        input=stdin,
-        capture_output=True,
-        timeout=60,
-        check=False,
-    )
-    return subprocess.CompletedProcess(
-        completed.args,
-        completed.returncode,
-        completed.stdout.decode("utf-8"),
-        completed.stderr.decode("utf-8"),
-    )
-
-
 def ask_json(*questions: str) -> dict[str, Any]:
     """The one JSON object ``ask --json`` prints for a question."""
-    result = run("ask", "--json", *questions)
+    result = run_cli("ask", "--json", *questions)
     assert result.returncode == 0, result.stderr
     [line] = result.stdout.splitlines()
     reply: dict[str, Any] = json.loads(line)
@@ -108,7 +84,7 @@ def expected_problems(directory: Path) -> list[str]:
 
 
 def test_check_on_the_bundled_knowledge_reports_ok_with_counts() -> None:
-    result = run("check")
+    result = run_cli("check")
     assert result.returncode == 0, result.stderr
     [line] = result.stdout.splitlines()
     found = re.fullmatch(r"OK: 1 file\(s\), (\d+) entries, (\d+) questions in (\d+) language\(s\): ([a-z ]+)", line)
@@ -122,13 +98,13 @@ def test_check_on_the_bundled_knowledge_reports_ok_with_counts() -> None:
 
 
 def test_check_takes_paths_as_arguments() -> None:
-    result = run("check", "knowledge/kremlin-losses-2022-04.yaml")
+    result = run_cli("check", "knowledge/kremlin-losses-2022-04.yaml")
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("OK: 1 file(s), ")
 
 
 def test_check_on_a_broken_file_exits_1_and_lists_every_problem_with_file_and_line(broken_dir: Path) -> None:
-    result = run("check", str(broken_dir / "bad.yaml"))
+    result = run_cli("check", str(broken_dir / "bad.yaml"))
     assert result.returncode == 1
     assert result.stdout == ""
     lines = result.stderr.splitlines()
@@ -137,13 +113,13 @@ def test_check_on_a_broken_file_exits_1_and_lists_every_problem_with_file_and_li
 
 
 def test_check_reads_the_knowledge_dir_from_the_environment(broken_dir: Path) -> None:
-    result = run("check", knowledge_dir=broken_dir)
+    result = run_cli("check", knowledge_dir=broken_dir)
     assert result.returncode == 1
     assert sorted(result.stderr.splitlines()[1:]) == sorted(expected_problems(broken_dir))
 
 
 def test_check_on_a_path_that_does_not_exist_exits_1(tmp_path: Path) -> None:
-    result = run("check", str(tmp_path / "nowhere"))
+    result = run_cli("check", str(tmp_path / "nowhere"))
     assert result.returncode == 1
     assert result.stderr.splitlines() == [
         "The knowledge files have 1 problem(s):",
@@ -152,7 +128,7 @@ def test_check_on_a_path_that_does_not_exist_exits_1(tmp_path: Path) -> None:
 
 
 def test_an_unknown_command_is_a_usage_error() -> None:
-    result = run("frobnicate")
+    result = run_cli("frobnicate")
     assert result.returncode == 2
     assert "invalid choice" in result.stderr
 
@@ -161,7 +137,7 @@ def test_an_unknown_command_is_a_usage_error() -> None:
 
 
 def test_ask_prints_the_figure_source_and_caveat_as_plain_text() -> None:
-    result = run("ask", "How many soldiers died?")
+    result = run_cli("ask", "How many soldiers died?")
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert lines[0].startswith("Figure: 1,351 ")
@@ -172,7 +148,7 @@ def test_ask_prints_the_figure_source_and_caveat_as_plain_text() -> None:
 
 
 def test_ask_joins_unquoted_words_into_one_question() -> None:
-    result = run("ask", "How", "many", "soldiers", "died?")
+    result = run_cli("ask", "How", "many", "soldiers", "died?")
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("Figure: 1,351 ")
 
@@ -180,7 +156,7 @@ def test_ask_joins_unquoted_words_into_one_question() -> None:
 def test_the_source_line_has_no_doubled_full_stop() -> None:
     """Entry sources end with a full stop; the rendered line must not add a second one."""
     source_lines = [
-        line for line in run("ask", "How many soldiers died?").stdout.splitlines() if line.startswith("Source: ")
+        line for line in run_cli("ask", "How many soldiers died?").stdout.splitlines() if line.startswith("Source: ")
     ]
     assert source_lines
     assert all(".." not in line for line in source_lines)
@@ -239,7 +215,7 @@ def test_batch_mode_answers_one_json_object_per_stdin_line_in_order() -> None:
         b"how many ukrainian soldiers died",
         b"what is the capital of spain",
     ]
-    result = run("ask", "--json", stdin=b"\n".join(questions) + b"\n")
+    result = run_cli("ask", "--json", stdin=b"\n".join(questions) + b"\n")
     assert result.returncode == 0, result.stderr
     replies = [json.loads(line) for line in result.stdout.splitlines()]
     assert [reply["question"] for reply in replies] == [
@@ -261,7 +237,7 @@ def test_batch_mode_answers_one_json_object_per_stdin_line_in_order() -> None:
 
 
 def test_batch_mode_reads_a_last_line_without_newline_and_windows_line_ends() -> None:
-    result = run("ask", "--json", stdin=b"How many soldiers died?\r\nwho is peskov")
+    result = run_cli("ask", "--json", stdin=b"How many soldiers died?\r\nwho is peskov")
     assert result.returncode == 0, result.stderr
     replies = [json.loads(line) for line in result.stdout.splitlines()]
     assert [reply["question"] for reply in replies] == ["How many soldiers died?", "who is peskov"]
@@ -271,7 +247,7 @@ def test_batch_mode_reads_a_last_line_without_newline_and_windows_line_ends() ->
 
 
 def test_ask_with_broken_knowledge_exits_1_with_the_problems_on_stderr(broken_dir: Path) -> None:
-    result = run("ask", "How many soldiers died?", knowledge_dir=broken_dir)
+    result = run_cli("ask", "How many soldiers died?", knowledge_dir=broken_dir)
     assert result.returncode == 1
     assert result.stdout == ""
     lines = result.stderr.splitlines()
@@ -280,7 +256,7 @@ def test_ask_with_broken_knowledge_exits_1_with_the_problems_on_stderr(broken_di
 
 
 def test_ask_knowledge_option_overrides_the_environment(broken_dir: Path) -> None:
-    result = run(
+    result = run_cli(
         "ask",
         "--json",
         "--knowledge",

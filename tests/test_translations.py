@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 import yaml as pyyaml
+from bot_process import run_cli
 
 from bot.core.errors import KnowledgeError
 from bot.core.languages import detect_language, load_lexicons
@@ -84,23 +85,6 @@ UKRAINIAN_LETTERS = set("іїєґ")
 RUSSIAN_LETTERS = set("ыэъё")
 
 
-def run(*args: str, stdin: bytes = b"") -> subprocess.CompletedProcess[str]:
-    """Run ``python -m bot ARGS`` from the project root on the bundled knowledge (unless paths are given)."""
-    env = {key: value for key, value in os.environ.items() if key != "BOT_KNOWLEDGE_DIR"}
-    completed = subprocess.run(
-        [sys.executable, "-m", "bot", *args],
-        cwd=ROOT,
-        env=env,
-        input=stdin,
-        capture_output=True,
-        timeout=60,
-        check=False,
-    )
-    return subprocess.CompletedProcess(
-        completed.args, completed.returncode, completed.stdout.decode("utf-8"), completed.stderr.decode("utf-8")
-    )
-
-
 def write_knowledge(directory: Path, name: str, **answers: str) -> Path:
     """A one-entry knowledge file in ``directory`` (with its article), the translated answers given."""
     (directory / "article.txt").write_text(ARTICLE, encoding="utf-8")
@@ -119,7 +103,7 @@ def bundled() -> KnowledgeBase:
 @pytest.fixture(scope="module")
 def asked() -> dict[str, dict[str, Any]]:
     """``python -m bot ask --json`` on every question of ASKED, one per stdin line, in one run."""
-    result = run("ask", "--json", stdin="\n".join(ASKED).encode("utf-8") + b"\n")
+    result = run_cli("ask", "--json", stdin="\n".join(ASKED).encode("utf-8") + b"\n")
     assert result.returncode == 0, result.stderr
     replies = [json.loads(line) for line in result.stdout.splitlines()]
     assert [reply["question"] for reply in replies] == list(ASKED)
@@ -239,7 +223,7 @@ def test_check_refuses_translations_missing_a_figure_or_changing_it(tmp_path: Pa
         "changed.yaml",
         it_answer="Il ministro della Difesa ha detto il 25 marzo che erano morti 1.315 soldati.",
     )
-    result = run("check", str(tmp_path))
+    result = run_cli("check", str(tmp_path))
     assert result.returncode == 1, result.stdout
     assert result.stdout == ""
     assert result.stderr.splitlines() == [

@@ -21,7 +21,7 @@ from rapidfuzz import fuzz, process, utils
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from cases import ANSWERABLE_KINDS, UNANSWERABLE_KINDS, Case, load_cases, load_heldout
+from cases import ANSWERABLE_KINDS, UNANSWERABLE_KINDS, WRITTEN_APART, Case, load_cases, load_written_apart
 
 from bot.config import BUNDLED_KNOWLEDGE
 from bot.core.loader import load_knowledge
@@ -120,14 +120,19 @@ def main() -> None:
     kb = load_knowledge([BUNDLED_KNOWLEDGE])
     matcher = Matcher(kb.entries)
     cases = load_cases(language=args.language)
-    heldout = load_heldout(language=args.language)
     dev = sum(c.origin == "dev" for c in cases)
     table(f"Tuning set (ours + {dev} from the development set)", cases, kb.entries, matcher)
-    if heldout:
-        table("Held-out set (never used for tuning)", heldout, kb.entries, matcher)
+    apart = {name: load_written_apart(name, language=args.language) for name in WRITTEN_APART}
+    for name, title in (
+        ("heldout", "Held-out set 1 (written apart; its failures were read once)"),
+        ("round2", "Held-out set 2 (written apart; its failures were read once)"),
+        ("blind", "Blind set (written apart; never read, its failures are never listed)"),
+    ):
+        if apart[name]:
+            table(title, apart[name], kb.entries, matcher)
     if args.verbose:
         judge = ours(matcher)
-        for case in [*cases, *heldout]:
+        for case in [*cases, *apart["heldout"], *apart["round2"]]:
             passed, said = judge(case)
             if not passed:
                 expected = sorted(case.expect) or "no answer"

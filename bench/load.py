@@ -122,9 +122,9 @@ Snapshot = dict[str, float]
 
 def questions() -> list[str]:
     """Every question of bench/data: curated wording, paraphrases, typos, near misses, out of scope."""
-    from cases import load_cases, load_heldout  # noqa: PLC0415 (PyYAML stays out of the bot processes)
+    from cases import load_cases, load_written_apart  # noqa: PLC0415 (PyYAML stays out of the bot processes)
 
-    return [case.question for case in [*load_cases(), *load_heldout()] if case.question.strip()]
+    return [case.question for case in [*load_cases(), *load_written_apart("heldout")] if case.question.strip()]
 
 
 def workload(count: int, seed: int, pool: Sequence[str]) -> list[Job]:

@@ -188,7 +188,9 @@ class Matcher:
     def match(self, query: str, *, partial: bool = True) -> MatchResult:
         """Rank the entries for ``query`` and decide; ``partial``: the last word may be unfinished."""
         normalised = normalise(query)
-        tokens = self._tokens(rewrite_phrases(normalised, self._phrases).split(), partial=partial)
+        # A question closed by its punctuation ("…or not?") is finished, whatever its last word looks like.
+        finished = query.rstrip().endswith(_SENTENCE_ENDS)
+        tokens = self._tokens(rewrite_phrases(normalised, self._phrases).split(), partial=partial and not finished)
         ranked = self._rank(tokens)
         return self._decide(query, normalised, ranked)
 
@@ -411,6 +413,9 @@ class Matcher:
         rivals = [c for c in close if c.entry.covered and best.score - c.score < settings.margin]
         decision = Decision.AMBIGUOUS if blocking or rivals else Decision.ANSWER
         return MatchResult(query, normalised, decision, tuple(ranked[: settings.suggestions + 1]))
+
+
+_SENTENCE_ENDS = ("?", "!", ".", "…", "？", "！", "。", ";", ")")
 
 
 def _shared_beginning(first: str, second: str) -> int:

@@ -35,7 +35,7 @@ from bot.core.lexicon import (
     WEAK_CONCEPTS,
 )
 from bot.core.models import Entry
-from bot.core.text import normalise, rewrite_phrases, stem
+from bot.core.text import PhraseRewriter, normalise, stem
 
 
 class Decision(StrEnum):
@@ -132,7 +132,7 @@ class Matcher:
         self._entries = tuple(entries)
         self._lexicon = lexicon or MergedLexicon(load_lexicons().values())
         self._stopwords = self._lexicon.stopwords
-        self._phrases = self._lexicon.phrases
+        self._rewrite = PhraseRewriter(self._lexicon.phrases)
         self._questions: list[_Question] = []
         self._entry_questions: list[list[int]] = [[] for _ in self._entries]
         vocabulary: set[str] = {w for w in self._lexicon.exact if w not in self._stopwords}
@@ -140,7 +140,7 @@ class Matcher:
         for entry_index, entry in enumerate(self._entries):
             seen: set[frozenset[str]] = set()
             for language, question in entry.all_questions():
-                words = rewrite_phrases(normalise(question), self._phrases).split()
+                words = self._rewrite(normalise(question)).split()
                 vocabulary.update(w for w in words if w not in self._stopwords)
                 concepts = frozenset(self._concepts(words))
                 if concepts in seen:
@@ -190,7 +190,7 @@ class Matcher:
         normalised = normalise(query)
         # A question closed by its punctuation ("…or not?") is finished, whatever its last word looks like.
         finished = query.rstrip().endswith(_SENTENCE_ENDS)
-        tokens = self._tokens(rewrite_phrases(normalised, self._phrases).split(), partial=partial and not finished)
+        tokens = self._tokens(self._rewrite(normalised).split(), partial=partial and not finished)
         ranked = self._rank(tokens)
         return self._decide(query, normalised, ranked)
 

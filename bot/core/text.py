@@ -29,13 +29,46 @@ def normalise(text: str) -> str:
     return " ".join(_WORD_RE.findall(text))
 
 
+class PhraseRewriter:
+    """Replaces multi-word expressions (whole words of normalised text) by the word they stand for.
+
+    Phrases apply in their mapping's order, each to the text the earlier ones left. Only phrases whose
+    first word is in the text are tried, so a question costs a few dictionary lookups, not a scan of
+    every phrase.
+    """
+
+    def __init__(self, phrases: Mapping[str, str]) -> None:
+        self._phrases = [
+            (f" {phrase} ", f" {replacement} " if replacement else " ") for phrase, replacement in phrases.items()
+        ]
+        self._by_first_word: dict[str, list[int]] = {}
+        for index, phrase in enumerate(phrases):
+            for first in phrase.split(maxsplit=1)[:1]:
+                self._by_first_word.setdefault(first, []).append(index)
+
+    def __call__(self, normalised: str) -> str:
+        """``normalised`` with every phrase rewritten."""
+        pending = self._candidates(normalised.split(), after=-1)
+        if not pending:
+            return normalised
+        padded = f" {normalised} "
+        while pending:
+            index = pending.pop()
+            phrase, replacement = self._phrases[index]
+            if phrase in padded:
+                padded = padded.replace(phrase, replacement)
+                pending = self._candidates(padded.split(), after=index)  # the new words may start phrases too
+        return " ".join(padded.split())
+
+    def _candidates(self, words: list[str], *, after: int) -> list[int]:
+        """Indices of the phrases starting with one of ``words``, past ``after``, the first last."""
+        found = {index for word in set(words) for index in self._by_first_word.get(word, ()) if index > after}
+        return sorted(found, reverse=True)
+
+
 def rewrite_phrases(normalised: str, phrases: Mapping[str, str]) -> str:
     """Replace multi-word expressions (whole words of normalised text) by the word they stand for."""
-    padded = f" {normalised} "
-    for phrase, replacement in phrases.items():
-        if f" {phrase} " in padded:
-            padded = padded.replace(f" {phrase} ", f" {replacement} " if replacement else " ")
-    return " ".join(padded.split())
+    return PhraseRewriter(phrases)(normalised)
 
 
 def stem(word: str) -> str:

@@ -26,6 +26,8 @@ CANDIDATES = [
     "how many russian generals were killed",
     "how many of putins soldiers have perished",
     "what did peskov tell the british",
+    "how many russian draftees perished in the frozen marshes",
+    "was peskov's voice trembling",
 ]
 
 

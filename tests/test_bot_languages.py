@@ -46,6 +46,8 @@ ITALIAN_CANDIDATES = (
     "Cosa ha ammesso il Cremlino?",
     "Peskov ha detto qualcosa sui soldati?",
     "Quali sono gli obiettivi della Russia?",
+    "l'intervista e la cifra",
+    "Peskov e il nord",
 )
 
 

@@ -67,7 +67,9 @@ def test_small_talk_and_other_topics_get_no_answer(question: str) -> None:
 
 def test_a_question_closed_by_its_punctuation_has_no_unfinished_last_word() -> None:
     typing = MATCHER.match("how many sol")
-    assert typing.answered and typing.best is not None and typing.best.entry.id in TOLL
+    assert typing.answered
+    assert typing.best is not None
+    assert typing.best.entry.id in TOLL
     assert not MATCHER.match("how many sol?").answered  # "sol" was the whole word: it means nothing here
     assert not MATCHER.match("how many sol?", partial=False).answered
 

@@ -32,11 +32,14 @@ class Lexicon:
     phrases: Mapping[str, str] = field(default_factory=dict)
     actors: Mapping[str, str] = field(default_factory=dict)  # word form that names a place acting → concept
 
-    words: frozenset[str] = field(default=frozenset(), compare=False)  # every exact word, filler included
+    # Every exact word, filler included, but names (the same in every language): the evidence of a language.
+    words: frozenset[str] = field(default=frozenset(), compare=False)
 
     def __post_init__(self) -> None:
         # Computed once: language detection looks words up here for every word of every question.
-        object.__setattr__(self, "words", self.stopwords | {w for group in self.synonyms.values() for w in group})
+        named = {w for concept, group in self.synonyms.items() if concept in english.NAME_CONCEPTS for w in group}
+        own = {w for group in self.synonyms.values() for w in group} - named
+        object.__setattr__(self, "words", self.stopwords | own)
 
 
 def _from_module(code: str, module: ModuleType) -> Lexicon:

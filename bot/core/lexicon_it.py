@@ -41,7 +41,12 @@ STOPWORDS: frozenset[str] = frozenset(
     tale tali qualche alcuni alcune alcuno qualcuno qualcosa nessuno niente nulla tutto tutti tutta tutte
     entrambi non no vero vera veri reale reali sicuro esatto tipo ecc etc po volta volte successo
     successa accaduto capitato usi usare usato risultano risulta rimasti rimaste rimasto tengono tiene
-    cercato cercare facendo fino finora
+    cercato cercare facendo fino finora avvenuto avvenuta avvenuti avvenute succede succedendo accade
+    accadendo accadde subito subita subiti subite subendo subire subisce subiscono fornito fornita forniti
+    fornite fornire fornisce forniscono rilasciato rilasciata rilasciare rilascia zona zone area aree
+    regione regioni scritto scritta scrive scrivere presidente significa significano significare mostra
+    mostrare mostrato dimostra dimostrare dimostrato settimane tentativi tentativo tentato tentata tenta
+    tentano finalmente repubblica
     """.split()
 )
 
@@ -64,7 +69,16 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
     "RUSSIAN": ("russia", "russo", "russa", "russi", "russe", "mosca", "moscovita", "moscoviti"),
     "UKRAINIAN": ("ucraino", "ucraini", "ucraine", "zelensky", "zelenskyy", "zelenski"),
     "UKRAINE": ("ucraina",),
-    "KREMLIN": ("cremlino", "kremlin", "governo", "governi", "autorita", "putin", "regime", "dirigenza"),
+    "KREMLIN": (
+        "cremlino",
+        "kremlin",
+        "governo",
+        "governi",
+        "autorita",
+        "putin",
+        "regime",
+        "dirigenza",
+    ),
     "WEST": tuple(
         """
         occidente occidentale occidentali nato usa america americano americani americana americane pentagono
@@ -89,7 +103,7 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
         """
         ammesso ammessa ammessi ammesse ammette ammettono ammettere ammise ammissione ammissioni riconosce
         riconoscono riconoscere riconosciuto riconosciuta riconosciuti riconosciute riconoscimento confessato
-        confessa confessione
+        confessa confessione accetta accettano accettato accettata accettare
         """.split()
     ),
     "HEAVY": tuple(
@@ -97,6 +111,7 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
         pesante pesanti pesantissime significativo significativa significativi significative enorme enormi
         grande grandi grave gravi gravissime ingente ingenti massiccio massiccia massicce notevole notevoli
         considerevole considerevoli serio seria seri sostanziale sostanziali elevate elevato elevati
+        importante importanti
         """.split()
     ),
     "WOUNDED": ("feriti", "ferito", "ferita", "ferite", "ferimento", "lesioni", "mutilati", "infortunati"),
@@ -130,7 +145,11 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
         ritiro ritirata ritirate ritirati ritirato ritirarsi ritirare ritira ritirano ritirandosi
         spostati spostate spostamento spostare abbandonato abbandonata abbandonare abbandono lasciato lasciata
         lasciati lasciate lasciare partenza arretramento ripiegamento rinunciato rinuncia tornate tornati
-        tornato tornata rientrati
+        tornato tornata rientrati rientrate rientrato rientrata rientro ritirarono ritirera
+        spostamenti abbandonati abbandonate ripiegati ripiegate ripiegato ripiegare arretrati arretrate arretrato
+        arretrare ridispiegati ridispiegate ridispiegamento riposizionati riposizionate riposizionamento
+        trasferiti trasferite trasferimento andarsene mollato mollata mollati mollare mollano cacciati cacciate
+        respinti respinte sgomberato sgomberata sgomberare sgombero indietreggiato indietreggiati
         """.split()
     ),
     "NORTH": tuple(
@@ -154,7 +173,7 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
         """
         negoziati negoziato negoziazione negoziazioni negoziare negoziano negoziando trattativa trattative pace
         diplomazia diplomatico diplomatica diplomatici colloqui colloquio accordo accordi
-        firmato firmare
+        firmato firmare trattare trattando
         """.split()
     ),
     "TENSION": tuple(
@@ -166,7 +185,7 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
         """
         obiettivo obiettivi obbiettivo obbiettivi scopo scopi mira mirano punta puntano intento intenti
         intenzione intenzioni intende intendono piano piani strategia ambizione ambizioni missione traguardo
-        vuole vogliono voleva volevano vorrebbe volere voluto raggiungere ottenere serviva concentra
+        vuole vogliono voleva volevano vorrebbe volere voluto raggiungere ottenere serviva concentra cerca cercano
         concentrarsi
         """.split()
     ),
@@ -187,13 +206,16 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
         detto detta detti dice dicono diceva dicevano disse dissero dire dicendo dichiarato dichiarazione
         dichiarazioni affermato afferma affermazione affermazioni annunciato annuncia parla parlano parlato
         parlare parlando menzionato menziona commentato commento commenti sostiene sostengono sostenuto
-        riferito parole parola citato citazione comunicato comunica risposto
+        riferito parole parola citato citazione comunicato comunica risposto parlasse parlassero parli parlino
+        dicesse dicessero dica dicano riporta riportano riportato riportata riferisce riferiscono versione
+        versioni
         """.split()
     ),
     "WHY": tuple(
         """
         perche motivo motivi motivazione motivazioni ragione ragioni causa cause causato spiegazione spiegare
-        spiega spiegato spiegami giustificazione giustifica giustificare giustificato movente scuse
+        spiega spiegato spiegami motivato motivata motiva motivare giustificazione giustifica giustificare
+        giustificato movente scuse
         """.split()
     ),
     "WHERE": (
@@ -212,11 +234,21 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
         "inviate",
     ),
     "WHO": ("chi",),
+    # A figure given precisely or not at all (as English: specify, precise, quantify).
+    "SPECIFY": tuple(
+        """
+        preciso precisa precisi precisare precisato specificato specificare specifica specifico vago vaga vaghi
+        vaghe concreto concreta concreti dettagli dettagliato esatta esatti esatte quantificato quantificare
+        quantifica quantificate
+        """.split()
+    ),
+    # Peskov as Italians spell him by ear.
+    "PESKOV": ("peskov", "pescov", "peskof", "peskoff", "pescof", "pesckov", "dimitrij", "dmitrii"),
     "WHEN": ("quando", "giorno", "tempo", "momento", "date"),
     "COUNT": tuple(
         """
         quanti quante quanto quanta numero numeri cifra cifre totale totali conteggio dati dato statistiche
-        ammontare ammontano quantificato
+        ammontare ammontano contano contare contato contati
         """.split()
     ),
     "CALL": tuple(
@@ -233,26 +265,37 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
         """.split()
     ),
     "SPECIAL": ("speciale", "speciali"),
-    "NAZI": ("nazi", "nazismo", "nazista", "nazisti", "naziste", "denazificazione", "fascisti", "fascista"),
+    "NAZI": (
+        "nazi",
+        "denazificare",
+        "nazismo",
+        "nazista",
+        "nazisti",
+        "naziste",
+        "denazificazione",
+        "fascisti",
+        "fascista",
+    ),
     "HIDE": tuple(
         """
         nascondere nasconde nascondono nascosto nascosti nascoste segreto segreti segreta segrete segretezza
         reticente reticenti reticenza silenzio tace tacere tacciono riluttante minimizzare minimizza coprire
         coperto coperta coprendo rivelare rivelato rivela divulgare divulgato pubblicare pubblicato pubblicati
-        pubblica pubblicano trasparente trasparenti trasparenza finge fingere mascherare mascherando
+        pubblica pubblicano diffonde diffondono diffondere diffuso diffusi
+        trasparente trasparenti trasparenza finge fingere mascherare mascherando
         """.split()
     ),
     "NOW": tuple(
         """
         oggi ora adesso attualmente attuale attuali ultimo ultimi ultima ultime recente recenti recentemente
-        aggiornato aggiornati aggiornata aggiornamento aggiornamenti ieri stasera settimana mese mesi anno
+        aggiornato aggiornati aggiornata aggiornamento aggiornamenti ieri stasera settimana mese mesi anno anni
         2023 2024 2025 2026
         """.split()
     ),
     "END": tuple(
         """
         fine finire finira finiranno finisce finita finito terminare terminera terminata terminato termine
-        vincere vince vincera vinceranno vinto vinta vittoria vincitore esito fermare stop tregua
+        vincere vince vincera vinceranno vincendo vincono vinca vinto vinta vittoria vincitore esito fermare stop tregua
         armistizio
         """.split()
     ),
@@ -329,6 +372,9 @@ STEMS: Mapping[str, tuple[str, ...]] = {
         "tornat",
         "rientr",
         "rinunc",
+        "indietregg",
+        "sgomber",
+        "mollat",
     ),
     "NORTH": ("settentrional",),
     "EAST": ("oriental", "donbas"),
@@ -337,10 +383,10 @@ STEMS: Mapping[str, tuple[str, ...]] = {
     "NEGOTIATION": ("negozia", "trattativ", "diplomaz", "diplomat", "colloqu", "firmat"),
     "TENSION": ("tension", "distension", "escalat", "allent"),
     "GOAL": ("obiettiv", "obbiettiv", "intenzion", "ambizion", "strateg", "pianific", "concentr"),
-    "INTERVIEW": ("intervist", "giornalist", "cronist", "emittent", "televis", "telegiornal"),
+    "INTERVIEW": ("intervist", "giornalist", "cronist", "emittent", "televis", "telegiornal", "trasmission"),
     "SAY": ("dichiar", "affermaz", "affermat", "annunc", "menzion", "comment", "comunic"),
     "WHY": ("motivaz", "spiegaz", "giustific"),
-    "COUNT": ("statistic", "quantific", "ammont"),
+    "COUNT": ("statistic", "ammont"),
     "CALL": ("chiam", "definisc", "descri", "presentat", "etichett", "denomin", "inquadr"),
     "WAR": ("guerr", "invas", "conflitt", "offensiv", "attacc", "operazion", "combattiment", "aggression", "scontr"),
     "NAZI": ("nazis", "denazific", "fascis", "neonazi"),
@@ -348,7 +394,17 @@ STEMS: Mapping[str, tuple[str, ...]] = {
     "NOW": ("aggiorn",),
     "END": ("vincit", "vittori", "finiran"),
     "DOWNSIZE": ("ridimension", "ridott", "riduz", "ridur", "riduc", "restrin", "limitat", "abbass"),
-    "CONQUER": ("conquist", "annession", "annett", "liberaz", "liberar", "controll", "impadron", "impossess"),
+    "CONQUER": (
+        "conquist",
+        "annession",
+        "annett",
+        "liberaz",
+        "liberar",
+        "controll",
+        "impadron",
+        "impossess",
+        "prender",
+    ),
     "FAIL": ("fallim", "insuccess", "infruttuos", "sconfitt", "impantan"),
     "ARTICLE": ("articol", "informaz", "notizi", "riassun", "riassum"),
     "TRAGEDY": ("traged", "catastrof", "disastr"),
@@ -356,6 +412,7 @@ STEMS: Mapping[str, tuple[str, ...]] = {
 
 # Multi-word expressions rewritten before words are looked up (normalised text, whole words).
 PHRASES: Mapping[str, str] = {
+    "sky news": "sky",  # the broadcaster, not news (the article)
     # Ukraine as the one acting (its army, its losses): "l'Ucraina ha perso…", "quanti soldati ha perso
     # l'Ucraina"; the place stays UKRAINE ("in Ucraina", "dall'Ucraina", "ha invaso l'Ucraina").
     "l ucraina ha": "ucraini",
@@ -368,6 +425,96 @@ PHRASES: Mapping[str, str] = {
     "subito l ucraina": "ucraini",
     "avuto l ucraina": "ucraini",
     "ha l ucraina": "ucraini",
+    # Discourse fillers ("ma alla fine quanti…", "in pratica…"); "alla fine della guerra" keeps its end.
+    "alla fine della": "fine",
+    "alla fine delle": "fine",
+    "alla fine del": "fine",
+    "alla fine dei": "fine",
+    "alla fine dell": "fine",
+    "alla fine di": "fine",
+    "alla fin fine": "",
+    "alla fine": "",
+    "in fin dei conti": "",
+    "in pratica": "",
+    "in sostanza": "",
+    "in poche parole": "",
+    "in breve": "",
+    "in realta": "",
+    "in effetti": "",
+    "a quanto pare": "",
+    "per caso": "",
+    # Lives lost are deaths; a war lost is its outcome, not a toll.
+    "perso la vita": "morti",
+    "persero la vita": "morti",
+    "perdere la vita": "morti",
+    "perdendo la vita": "morti",
+    "perso la guerra": "esito",
+    "persa la guerra": "esito",
+    "perde la guerra": "esito",
+    "perdere la guerra": "esito",
+    "perdendo la guerra": "esito",
+    "perdera la guerra": "esito",
+    # Going away from a place is leaving it (withdrawal), not a destination: "se ne sono andati da Kiev".
+    "se ne sono andati": "ritirati",
+    "se ne sono andate": "ritirate",
+    "se ne e andato": "ritirato",
+    "se ne e andata": "ritirata",
+    "se ne vanno": "ritirano",
+    "se ne andranno": "ritirati",
+    "se ne andarono": "ritirati",
+    "andati via": "ritirati",
+    "andate via": "ritirate",
+    "andato via": "ritirato",
+    "andata via": "ritirata",
+    "vanno via": "ritirano",
+    "andare via": "ritirarsi",
+    "andando via": "ritirandosi",
+    # "All of" a place (tutta l'Ucraina, tutto il paese) is the whole of it to conquer; tutto/tutta alone are filler.
+    "tutta l": "intera",
+    "tutto il paese": "intero",
+    "tutto il territorio": "intero",
+    # Officers are a rank ("quanti ufficiali", "gli ufficiali"), official figures are not ("dati ufficiali").
+    "quanti ufficiali": "comandanti",
+    "gli ufficiali": "comandanti",
+    "alti ufficiali": "comandanti",
+    "ufficiali superiori": "comandanti",
+    # "Nato" is born as well as NATO: "quando è nato Napoleone".
+    "e nato": "",
+    "sono nato": "",
+    # Pretending is hiding: "fa finta che il ritiro fosse previsto".
+    "fa finta": "finge",
+    # Passing a thing off as another is presenting it: "far passare il ritiro per un gesto di pace".
+    "far passare": "presentare",
+    "fa passare": "presenta",
+    "fanno passare": "presentano",
+    "fatto passare": "presentato",
+    "fanno finta": "finge",
+    "far finta": "finge",
+    "facendo finta": "finge",
+    # What the bot itself covers.
+    "sai fare": "argomento",
+    "puoi fare": "argomento",
+    "a cosa servi": "argomento",
+    "come funzioni": "argomento",
+    "programma televisivo": "trasmissione",
+    "talk show": "trasmissione",
+    # Kiev standing for Ukraine's government and army, as Mosca does for Russia's.
+    "ha avuto kiev": "ucraini",
+    "kiev ha perso": "ucraini",
+    "kiev ha avuto": "ucraini",
+    "esercito di kiev": "ucraini",
+    "forze di kiev": "ucraini",
+    "soldati di kiev": "ucraini",
+    "militari di kiev": "ucraini",
+    # Trying is filler ("cerca di nascondere"); seeking alone is an aim ("cosa cerca la Russia").
+    "cerca di": "",
+    "cercano di": "",
+    "cercando di": "",
+    "in che paesi": "dove",
+    "in quali paesi": "dove",
+    "in quale paese": "dove",
+    "in che paese": "dove",
+    "quali paesi": "dove",
     "come mai": "perche",
     "per quale motivo": "perche",
     "per quale ragione": "perche",
@@ -383,6 +530,19 @@ PHRASES: Mapping[str, str] = {
     "a oggi": "oggi",
     "per ora": "ora",
     "piu o meno": "",
+    "ci sono stati": "",
+    "ci sono state": "",
+    "ce ne sono stati": "",
+    "ce ne sono state": "",
+    "da parte russa": "russi",
+    "da parte ucraina": "ucraini",
+    "da parte di": "",
+    "da parte del": "",
+    "da parte della": "",
+    "da parte dei": "",
+    "da parte dell": "",
+    "vuol dire": "",
+    "vuole dire": "",
     "sono state": "",
     "erano state": "",
     "siano state": "",
@@ -411,6 +571,12 @@ PHRASES: Mapping[str, str] = {
     "a nome del": "portavoce",
     "a nome di": "portavoce",
     "bilancio delle vittime": "bilancio",
+    "numero esatto": "preciso",
+    "cifra esatta": "precisa",
+    "conto dei": "bilancio",
+    "conta dei": "bilancio",
+    "conto delle": "bilancio",
+    "conta delle": "bilancio",
     "bilancio dei morti": "bilancio",
     "stati uniti": "usa",
     "servizi segreti": "intelligence",
@@ -453,8 +619,8 @@ ACTORS: Mapping[str, str] = {}
 STEMS = {
     **STEMS,
     "SOLDIER": tuple(stem for stem in STEMS["SOLDIER"] if stem != "mercenar"),
-    "SPECIFY": ("specific", "precisat", "precisar"),
-    "RANK": ("generali", "comandant", "colonnell", "pilot", "paracadutist"),
+    "SPECIFY": ("specific", "precisat", "precisar", "quantific", "dettagliat"),
+    "RANK": ("generali", "comandant", "colonnell", "pilot", "paracadutist", "sottufficial"),
     "MERCENARY": ("mercenar", "wagner", "ceceni", "volontar"),
     "PLACE": (
         "mariupol",

@@ -120,6 +120,9 @@ Snapshot = dict[str, float]
 # -- the workload -----------------------------------------------------------------------------------
 
 
+UNCACHED_ENV = "BENCH_LOAD_UNCACHED"
+
+
 def questions() -> list[str]:
     """Every question of bench/data: curated wording, paraphrases, typos, near misses, out of scope."""
     from cases import load_cases, load_written_apart  # noqa: PLC0415 (PyYAML stays out of the bot processes)
@@ -315,7 +318,11 @@ async def _serve_ours(base_url: str, file_url: str, stop: asyncio.Event) -> None
         )
         usage = UsageLog.open(settings.data_dir, retention_days=settings.retention_days)
         try:
-            application = build_application(settings, KnowledgeStore.open(settings.knowledge_dir), usage)
+            store = KnowledgeStore.open(settings.knowledge_dir)
+            if os.environ.get(UNCACHED_ENV):  # --uncached: every question matched afresh, as if never asked
+                matcher = store.current.matcher
+                matcher._ranked_decision = matcher._ranked_decision_uncached  # type: ignore[assignment]
+            application = build_application(settings, store, usage)
             await serve(application, settings, stop)
         finally:
             usage.close()
@@ -732,7 +739,12 @@ def main() -> None:
         metavar="MS",
         help="the emulator holds every sendMessage/answerInlineQuery this long (a stand-in for network latency)",
     )
+    parser.add_argument(
+        "--uncached", action="store_true", help="ours without its cache of results for questions asked before"
+    )
     args = parser.parse_args()
+    if args.uncached:
+        os.environ[UNCACHED_ENV] = "1"  # read by our bot's process, spawned below
     count = args.updates or (500 if args.quick else 5000)
     if count < 10:
         parser.error("--updates must be at least 10")
@@ -781,7 +793,10 @@ def main() -> None:
         f"Python {platform.python_version()}, python-telegram-bot {telegram.__version__}, {platform.system()} "
         f"{platform.machine()}, {os.cpu_count()} CPUs. {count:,} updates per bot in the burst: "
         f"{mix[PRIVATE]:,} private questions from {users} users, {mix[GROUP]:,} `/ask` in {groups} groups, "
-        f"{mix[INLINE]:,} inline queries; the same updates for both bots.\n"
+        f"{mix[INLINE]:,} inline queries; the same updates for both bots. They carry "
+        f"{len({job[3] for job in jobs}):,} distinct texts, drawn from {len(pool):,} benchmark questions: most "
+        "are asked several times, and ours answers a question asked before from its matcher's cache"
+        + (" (**off in this run**: `--uncached`).\n" if args.uncached else " (`--uncached` turns it off).\n")
     )
     print(
         "Each bot, its emulator and the driver ran in separate processes (no GIL shared between the bot "

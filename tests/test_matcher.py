@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from bot.config import BUNDLED_KNOWLEDGE
 from bot.core.loader import KnowledgeBase, load_knowledge
-from bot.core.matcher import Decision, Matcher, find_collisions
+from bot.core.matcher import Decision, Matcher, MatcherSettings, find_collisions
 from bot.core.models import Entry
 
 KB: KnowledgeBase = load_knowledge([BUNDLED_KNOWLEDGE])
@@ -72,6 +72,16 @@ def test_a_question_closed_by_its_punctuation_has_no_unfinished_last_word() -> N
     assert typing.best.entry.id in TOLL
     assert not MATCHER.match("how many sol?").answered  # "sol" was the whole word: it means nothing here
     assert not MATCHER.match("how many sol?", partial=False).answered
+
+
+def test_a_question_asked_again_gets_the_same_result_with_the_askers_own_words() -> None:
+    first = MATCHER.match("How many Russian soldiers died?")
+    again = MATCHER.match("  how many russian SOLDIERS died? ")
+    assert again.query == "  how many russian SOLDIERS died? "
+    assert (again.decision, again.candidates, again.normalised) == (first.decision, first.candidates, first.normalised)
+    uncached = Matcher(KB.entries, settings=MatcherSettings(cached_questions=0))
+    assert uncached.match("How many Russian soldiers died?") == first
+    assert uncached.match("how many sol", partial=True).decision is not uncached.match("how many sol?").decision
 
 
 def test_every_curated_question_goes_to_its_own_entry() -> None:

@@ -114,6 +114,7 @@ class MatcherSettings:
     entry_share: float = 0.2  # weight of how well the entry's questions together explain the asked words
     min_typo_length: int = 5  # shorter unknown words are not corrected: too many real words lie one edit away
     shortlist: int = 48  # entries scored finely after the concept index narrows the field
+    cached_questions: int = 4096  # results kept for questions asked again (normalised form)
     suggestions: int = 3
 
 
@@ -179,6 +180,7 @@ class Matcher:
         for word in self._vocabulary:
             self._by_length[len(word)].append(word)
         self._correct = lru_cache(maxsize=65536)(self._correct_uncached)
+        self._ranked_decision = lru_cache(maxsize=self.settings.cached_questions)(self._ranked_decision_uncached)
 
     @property
     def entries(self) -> tuple[Entry, ...]:
@@ -189,10 +191,14 @@ class Matcher:
         """Rank the entries for ``query`` and decide; ``partial``: the last word may be unfinished."""
         normalised = normalise(query)
         # A question closed by its punctuation ("…or not?") is finished, whatever its last word looks like.
-        finished = query.rstrip().endswith(_SENTENCE_ENDS)
-        tokens = self._tokens(self._rewrite(normalised).split(), partial=partial and not finished)
-        ranked = self._rank(tokens)
-        return self._decide(query, normalised, ranked)
+        partial = partial and not query.rstrip().endswith(_SENTENCE_ENDS)
+        decision, candidates = self._ranked_decision(normalised, partial)
+        return MatchResult(query, normalised, decision, candidates)
+
+    def _ranked_decision_uncached(self, normalised: str, partial: bool) -> tuple[Decision, tuple[Candidate, ...]]:
+        """The decision and candidates for a normalised question (cached: people ask the same things)."""
+        tokens = self._tokens(self._rewrite(normalised).split(), partial=partial)
+        return self._decide(self._rank(tokens))
 
     # -- analysis ---------------------------------------------------------------------------------
 
@@ -400,19 +406,18 @@ class Matcher:
 
     # -- decision ---------------------------------------------------------------------------------
 
-    def _decide(self, query: str, normalised: str, ranked: list[Candidate]) -> MatchResult:
+    def _decide(self, ranked: list[Candidate]) -> tuple[Decision, tuple[Candidate, ...]]:
         settings = self.settings
         if not ranked or ranked[0].score < settings.threshold:
-            nearest = tuple(c for c in ranked[: settings.suggestions] if c.entry.covered)
-            return MatchResult(query, normalised, Decision.NONE, nearest)
+            return Decision.NONE, tuple(c for c in ranked[: settings.suggestions] if c.entry.covered)
         best = ranked[0]
-        close = [c for c in ranked[1:] if c.score >= settings.threshold]
+        shown = tuple(ranked[: settings.suggestions + 1])
         if not best.entry.covered:
-            return MatchResult(query, normalised, Decision.NOT_COVERED, tuple(ranked[: settings.suggestions + 1]))
+            return Decision.NOT_COVERED, shown
+        close = [c for c in ranked[1:] if c.score >= settings.threshold]
         blocking = [c for c in close if not c.entry.covered and best.score - c.score < settings.safety_margin]
         rivals = [c for c in close if c.entry.covered and best.score - c.score < settings.margin]
-        decision = Decision.AMBIGUOUS if blocking or rivals else Decision.ANSWER
-        return MatchResult(query, normalised, decision, tuple(ranked[: settings.suggestions + 1]))
+        return (Decision.AMBIGUOUS if blocking or rivals else Decision.ANSWER), shown
 
 
 _SENTENCE_ENDS = ("?", "!", ".", "…", "？", "！", "。", ";", ")")

@@ -30,6 +30,7 @@ from bot.handlers.replies import ANSWER_PREFIX, REASON_PREFIX, SOURCE_PREFIX, VO
 from bot.knowledge_files import KnowledgeFiles
 from bot.store import KnowledgeStore
 from bot.throttle import QuestionThrottle
+from bot.transport import JsonRequest
 from bot.usage import UsageLog
 
 log = logging.getLogger("bot.app")
@@ -51,6 +52,7 @@ ADMIN_COMMANDS = [
     BotCommand("export", "Admin: the knowledge files as documents"),
 ]
 MAX_STARTUP_BACKOFF = 30.0
+CONNECTION_POOL_SIZE = 256  # python-telegram-bot's default for the requests other than getUpdates
 
 
 def build_application(settings: Settings, store: KnowledgeStore, usage: UsageLog) -> BotApplication:
@@ -60,6 +62,7 @@ def build_application(settings: Settings, store: KnowledgeStore, usage: UsageLog
         .token(require_token(settings))
         .base_url(settings.api_base_url)
         .base_file_url(settings.api_file_url)
+        .request(JsonRequest(connection_pool_size=CONNECTION_POOL_SIZE))  # getUpdates keeps its own
         .rate_limiter(
             DeliveringRateLimiter(
                 overall_max_rate=settings.send_rate_per_second,

@@ -214,6 +214,7 @@ class Call:
     at: float
     status: int | None = None
     description: str | None = None
+    body_type: str = ""  # the request's Content-Type without parameters ("" without a body)
 
 
 @dataclass(frozen=True, slots=True)
@@ -1954,7 +1955,8 @@ class BotApiEmulator:
             raw = self._request_params(parts.query, headers, body)
         except ApiError as error:
             return self._json(error.error_code, error.envelope())
-        return self._call_api(method, _Params(raw))
+        content_type = next((v for k, v in headers.items() if k.lower() == "content-type"), "") if body else ""
+        return self._call_api(method, _Params(raw), body_type=content_type.split(";")[0].strip().lower())
 
     @staticmethod
     def _json(status: int, payload: JsonDict) -> _Response:
@@ -2005,11 +2007,11 @@ class BotApiEmulator:
                     return fault
         return None
 
-    def _call_api(self, method: str, params: _Params) -> _Response:
+    def _call_api(self, method: str, params: _Params, *, body_type: str = "") -> _Response:
         """Record the call, apply injected faults and run the method."""
         key = method.lower()
         entry = self._methods.get(key)
-        call = Call(entry[0] if entry else method, params.data, time.time())
+        call = Call(entry[0] if entry else method, params.data, time.time(), body_type=body_type)
         with self._cond:
             self._calls.append(call)
         delay = self._take_delay(key)

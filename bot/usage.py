@@ -47,6 +47,12 @@ BUSY_TIMEOUT_SECONDS = 5.0
 _SURROGATE_RE = re.compile("[\ud800-\udfff]")
 
 
+_INSERT_QUESTION = (
+    "INSERT INTO questions (at, chat_kind, user_hash, question, normalised, decision, entry_id, score, key)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+
+
 class UsageError(Exception):
     """The usage log cannot be used: the message names the file and says what to do."""
 
@@ -355,6 +361,8 @@ class UsageLog:
         self._clock = clock
         self._update_memory = update_memory
         self._lock = threading.RLock()  # the connection may be used from a worker thread too
+        # Question rows of updates still being handled: written with the update's once-only mark.
+        self._held: dict[int, list[tuple[object, ...]]] = {}
         self._closed = False
         # The recently handled update ids, in memory: checking one is on every update's path, and only
         # recent updates are ever delivered again (those unconfirmed when a bot was killed).
@@ -403,9 +411,12 @@ class UsageLog:
         return log
 
     def close(self) -> None:
-        """Close the database; calling it again does nothing."""
+        """Write what is held, then close the database; calling it again does nothing."""
         with self._lock:
             if not self._closed:
+                if self._held:
+                    with self._transaction():
+                        pass  # the transaction writes the held rows
                 self._closed = True
                 self._connection.close()
 
@@ -423,8 +434,12 @@ class UsageLog:
     def _transaction(self, *, write: bool = True) -> Iterator[sqlite3.Connection]:
         """One transaction: the writer lock taken up front for writes, one consistent snapshot for reads."""
         with self._lock:
-            self._connection.execute("BEGIN IMMEDIATE" if write else "BEGIN")
+            held = self._held
+            self._connection.execute("BEGIN IMMEDIATE" if write or held else "BEGIN")
             try:
+                if held:  # every reader sees every question asked so far
+                    self._held = {}
+                    self._connection.executemany(_INSERT_QUESTION, [row for rows in held.values() for row in rows])
                 yield self._connection
             except BaseException:
                 if self._connection.in_transaction:  # some errors end the transaction themselves
@@ -450,8 +465,13 @@ class UsageLog:
         decision: str,
         entry_id: str | None,
         score: float,
+        update_id: int | None = None,
     ) -> None:
-        """Log one question and what the bot did with it; the texts are cut to 1,000 characters."""
+        """Log one question and what the bot did with it; the texts are cut to 1,000 characters.
+
+        With ``update_id``, the row is held and written in one transaction with that update's once-only
+        mark (``first_time_update``), or before any read or close: one write per update instead of two.
+        """
         if chat_kind not in CHAT_KINDS:
             raise ValueError(f"chat_kind must be one of {', '.join(sorted(CHAT_KINDS))}, not {chat_kind!r}")
         if decision not in DECISIONS:
@@ -459,22 +479,23 @@ class UsageLog:
         if not math.isfinite(score):
             raise ValueError(f"score must be a finite number, not {score!r}")
         normalised = _storable(normalised)
+        row = (
+            self._clock(),
+            chat_kind,
+            self._user_hash(user_id),
+            _storable(question),
+            normalised,
+            Decision(decision).value,
+            entry_id,
+            float(score),
+            question_key(normalised),
+        )
+        if update_id is not None:
+            with self._lock:
+                self._held.setdefault(update_id, []).append(row)
+            return
         with self._transaction() as db:
-            db.execute(
-                "INSERT INTO questions (at, chat_kind, user_hash, question, normalised, decision, entry_id, score, key)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    self._clock(),
-                    chat_kind,
-                    self._user_hash(user_id),
-                    _storable(question),
-                    normalised,
-                    Decision(decision).value,
-                    entry_id,
-                    float(score),
-                    question_key(normalised),
-                ),
-            )
+            db.execute(_INSERT_QUESTION, row)
 
     def record_feedback(self, *, entry_id: str, user_id: int | None, helpful: bool, reason: str | None = None) -> None:
         """Log a 👍 or 👎 on an entry; a 👎 may carry a reason (one of ``FEEDBACK_REASONS``)."""

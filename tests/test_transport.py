@@ -52,7 +52,7 @@ async def test_an_api_error_a_server_error_and_a_time_out_raise_what_python_tele
     botapi: BotApiEmulator,
 ) -> None:
     async with _bot(botapi, read_timeout=0.3) as bot:
-        with pytest.raises(BadRequest, match="(?i)chat not found"):
+        with pytest.raises(BadRequest, match=r"(?i)chat not found"):
             await bot.send_message(999_999, "hello")
         botapi.delay_next("sendMessage", 1.0)
         botapi.private_message(8102, "hi")

@@ -403,6 +403,41 @@ def test_only_the_latest_update_ids_are_remembered(tmp_path: Path) -> None:
         assert db.execute("SELECT COUNT(*) FROM seen_updates").fetchone()[0] == 3
 
 
+def _held_question(log: UsageLog, update_id: int, question: str) -> None:
+    log.record_question(
+        update_id=update_id,
+        chat_kind="private",
+        user_id=1,
+        question=question,
+        normalised=normalise(question),
+        decision="none",
+        entry_id=None,
+        score=0.0,
+    )
+
+
+def test_a_question_of_an_update_is_written_with_the_updates_mark_in_one_transaction(tmp_path: Path) -> None:
+    database = tmp_path / DATABASE_NAME
+    with UsageLog.open(tmp_path) as log:
+        _held_question(log, 41, "How many died?")
+        with raw(database) as db:  # not on disk yet: a crash now loses the row and the mark together
+            assert db.execute("SELECT COUNT(*) FROM questions").fetchone()[0] == 0
+        assert log.first_time_update(41) is True
+        with raw(database) as db:
+            assert db.execute("SELECT question FROM questions").fetchall() == [("How many died?",)]
+            assert db.execute("SELECT update_id FROM seen_updates").fetchall() == [(41,)]
+
+
+def test_held_questions_are_seen_by_reports_and_written_on_close(tmp_path: Path) -> None:
+    with UsageLog.open(tmp_path) as log:
+        _held_question(log, 42, "How many died?")
+        assert [g.count for g in log.unanswered()] == [1]
+        _held_question(log, 43, "Who won the war?")
+    with UsageLog.open(tmp_path) as log:
+        assert sorted(g.example for g in log.unanswered()) == ["How many died?", "Who won the war?"]
+        assert log.first_time_update(43) is True  # written by the close, not marked: handled again
+
+
 def test_inline_posts_are_recorded_once_and_listed_per_entry(log: UsageLog) -> None:
     for message_id, entry_id in [("m1", "toll"), ("m2", "western"), ("m1", "toll"), ("m3", "toll")]:
         log.record_inline_post(inline_message_id=message_id, entry_id=entry_id, user_id=USER)

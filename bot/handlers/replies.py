@@ -143,10 +143,14 @@ def present(
     return render.not_covered_html(kb, language=language), entry_buttons(suggestions[:3], language)
 
 
-def log_question(data: BotData, result: MatchResult, *, chat_kind: str, user_id: int | None) -> None:
-    """Keep the question for the unanswered and stats reports (no names; the user id only hashed)."""
+def log_question(
+    data: BotData, result: MatchResult, *, chat_kind: str, user_id: int | None, update_id: int | None
+) -> None:
+    """Keep the question for the unanswered and stats reports (no names; the user id only hashed); with
+    the update's id it is written together with the update's once-only mark, in one transaction."""
     best = result.best
     data.usage.record_question(
+        update_id=update_id,
         chat_kind=chat_kind,
         user_id=user_id,
         question=result.query,
@@ -157,7 +161,9 @@ def log_question(data: BotData, result: MatchResult, *, chat_kind: str, user_id:
     )
 
 
-async def reply_to_question(message: Message, data: BotData, question: str, *, compact: bool) -> None:
+async def reply_to_question(
+    message: Message, data: BotData, question: str, *, compact: bool, update_id: int | None
+) -> None:
     """Match ``question``, log it, and reply to ``message`` in the asker's language, quoting it in groups."""
     user = message.from_user
     if user is not None:
@@ -169,7 +175,7 @@ async def reply_to_question(message: Message, data: BotData, question: str, *, c
             return
     snapshot, result = data.store.match(question)
     kind = "group" if message.chat.type in ("group", "supergroup") else message.chat.type
-    log_question(data, result, chat_kind=kind, user_id=user.id if user else None)
+    log_question(data, result, chat_kind=kind, user_id=user.id if user else None, update_id=update_id)
     language = language_for(question, user=user, matched=result.best, knowledge=snapshot.kb.languages)
     text, keyboard = present(data.store, snapshot, result, compact=compact, language=language)
     await message.reply_text(

@@ -361,8 +361,8 @@ class UsageLog:
         self._clock = clock
         self._update_memory = update_memory
         self._lock = threading.RLock()  # the connection may be used from a worker thread too
-        # Question rows of updates still being handled: written with the update's once-only mark.
-        self._held: dict[int, list[tuple[object, ...]]] = {}
+        # Deferred question rows: written by the next transaction (in the bot, the update's once-only mark).
+        self._held: list[tuple[object, ...]] = []
         self._closed = False
         # The recently handled update ids, in memory: checking one is on every update's path, and only
         # recent updates are ever delivered again (those unconfirmed when a bot was killed).
@@ -438,8 +438,8 @@ class UsageLog:
             self._connection.execute("BEGIN IMMEDIATE" if write or held else "BEGIN")
             try:
                 if held:  # every reader sees every question asked so far
-                    self._held = {}
-                    self._connection.executemany(_INSERT_QUESTION, [row for rows in held.values() for row in rows])
+                    self._held = []
+                    self._connection.executemany(_INSERT_QUESTION, held)
                 yield self._connection
             except BaseException:
                 if self._connection.in_transaction:  # some errors end the transaction themselves
@@ -465,12 +465,12 @@ class UsageLog:
         decision: str,
         entry_id: str | None,
         score: float,
-        update_id: int | None = None,
+        deferred: bool = False,
     ) -> None:
         """Log one question and what the bot did with it; the texts are cut to 1,000 characters.
 
-        With ``update_id``, the row is held and written in one transaction with that update's once-only
-        mark (``first_time_update``), or before any read or close: one write per update instead of two.
+        ``deferred``: the row is held and written by the next transaction, which in the bot is the update's
+        once-only mark (``first_time_update``), or any read or close: one write per update instead of two.
         """
         if chat_kind not in CHAT_KINDS:
             raise ValueError(f"chat_kind must be one of {', '.join(sorted(CHAT_KINDS))}, not {chat_kind!r}")
@@ -490,9 +490,9 @@ class UsageLog:
             float(score),
             question_key(normalised),
         )
-        if update_id is not None:
+        if deferred:
             with self._lock:
-                self._held.setdefault(update_id, []).append(row)
+                self._held.append(row)
             return
         with self._transaction() as db:
             db.execute(_INSERT_QUESTION, row)

@@ -403,9 +403,9 @@ def test_only_the_latest_update_ids_are_remembered(tmp_path: Path) -> None:
         assert db.execute("SELECT COUNT(*) FROM seen_updates").fetchone()[0] == 3
 
 
-def _held_question(log: UsageLog, update_id: int, question: str) -> None:
+def _held_question(log: UsageLog, question: str) -> None:
     log.record_question(
-        update_id=update_id,
+        deferred=True,
         chat_kind="private",
         user_id=1,
         question=question,
@@ -416,10 +416,10 @@ def _held_question(log: UsageLog, update_id: int, question: str) -> None:
     )
 
 
-def test_a_question_of_an_update_is_written_with_the_updates_mark_in_one_transaction(tmp_path: Path) -> None:
+def test_a_deferred_question_is_written_with_the_updates_mark_in_one_transaction(tmp_path: Path) -> None:
     database = tmp_path / DATABASE_NAME
     with UsageLog.open(tmp_path) as log:
-        _held_question(log, 41, "How many died?")
+        _held_question(log, "How many died?")
         with raw(database) as db:  # not on disk yet: a crash now loses the row and the mark together
             assert db.execute("SELECT COUNT(*) FROM questions").fetchone()[0] == 0
         assert log.first_time_update(41) is True
@@ -428,11 +428,11 @@ def test_a_question_of_an_update_is_written_with_the_updates_mark_in_one_transac
             assert db.execute("SELECT update_id FROM seen_updates").fetchall() == [(41,)]
 
 
-def test_held_questions_are_seen_by_reports_and_written_on_close(tmp_path: Path) -> None:
+def test_deferred_questions_are_seen_by_reports_and_written_on_close(tmp_path: Path) -> None:
     with UsageLog.open(tmp_path) as log:
-        _held_question(log, 42, "How many died?")
+        _held_question(log, "How many died?")
         assert [g.count for g in log.unanswered()] == [1]
-        _held_question(log, 43, "Who won the war?")
+        _held_question(log, "Who won the war?")
     with UsageLog.open(tmp_path) as log:
         assert sorted(g.example for g in log.unanswered()) == ["How many died?", "Who won the war?"]
         assert log.first_time_update(43) is True  # written by the close, not marked: handled again

@@ -20,7 +20,7 @@ async def start(update: Update, context: Context) -> None:
     store = context.bot_data.store
     question = decode_question(context.args[0]) if context.args else None
     if question:
-        await reply_to_question(message, context.bot_data, question, compact=False, update_id=update.update_id)
+        await reply_to_question(message, context.bot_data, question, compact=False)
         return
     language = interface_language(update.effective_user)
     await message.reply_text(
@@ -61,12 +61,11 @@ async def ask(update: Update, context: Context) -> None:
         usage = t(interface_language(update.effective_user), "ask_usage")
         await message.reply_text(usage, parse_mode=ParseMode.HTML, do_quote=chat.type != chat.PRIVATE)
         return
-    compact = chat.type != chat.PRIVATE
-    await reply_to_question(message, context.bot_data, question, compact=compact, update_id=update.update_id)
+    await reply_to_question(message, context.bot_data, question, compact=chat.type != chat.PRIVATE)
 
 
 async def private_text(update: Update, context: Context) -> None:
     """Any text in the private chat is a question."""
     message = update.effective_message
     if message is not None and message.text:
-        await reply_to_question(message, context.bot_data, message.text, compact=False, update_id=update.update_id)
+        await reply_to_question(message, context.bot_data, message.text, compact=False)

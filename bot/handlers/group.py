@@ -26,4 +26,4 @@ async def addressed(update: Update, context: Context) -> None:
     """Answer a mention or a reply compactly, quoting the asker."""
     message = update.effective_message
     if message is not None and message.text:
-        await reply_to_question(message, context.bot_data, message.text, compact=True, update_id=update.update_id)
+        await reply_to_question(message, context.bot_data, message.text, compact=True)

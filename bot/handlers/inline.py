@@ -89,7 +89,7 @@ async def chosen_result(update: Update, context: Context) -> None:
         return
     data = context.bot_data
     _, result = data.store.match(chosen.query, partial=True)
-    log_question(data, result, chat_kind="inline", user_id=chosen.from_user.id, update_id=update.update_id)
+    log_question(data, result, chat_kind="inline", user_id=chosen.from_user.id)
     language, entry_id = split_data(chosen.result_id, "")
     if chosen.inline_message_id and entry_id in data.store.current.kb.by_id:
         data.usage.record_inline_post(

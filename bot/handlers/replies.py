@@ -143,14 +143,12 @@ def present(
     return render.not_covered_html(kb, language=language), entry_buttons(suggestions[:3], language)
 
 
-def log_question(
-    data: BotData, result: MatchResult, *, chat_kind: str, user_id: int | None, update_id: int | None
-) -> None:
-    """Keep the question for the unanswered and stats reports (no names; the user id only hashed); with
-    the update's id it is written together with the update's once-only mark, in one transaction."""
+def log_question(data: BotData, result: MatchResult, *, chat_kind: str, user_id: int | None) -> None:
+    """Keep the question for the unanswered and stats reports (no names; the user id only hashed); it is
+    written with the update's once-only mark, in one transaction."""
     best = result.best
     data.usage.record_question(
-        update_id=update_id,
+        deferred=True,
         chat_kind=chat_kind,
         user_id=user_id,
         question=result.query,
@@ -161,9 +159,7 @@ def log_question(
     )
 
 
-async def reply_to_question(
-    message: Message, data: BotData, question: str, *, compact: bool, update_id: int | None
-) -> None:
+async def reply_to_question(message: Message, data: BotData, question: str, *, compact: bool) -> None:
     """Match ``question``, log it, and reply to ``message`` in the asker's language, quoting it in groups."""
     user = message.from_user
     if user is not None:
@@ -175,7 +171,7 @@ async def reply_to_question(
             return
     snapshot, result = data.store.match(question)
     kind = "group" if message.chat.type in ("group", "supergroup") else message.chat.type
-    log_question(data, result, chat_kind=kind, user_id=user.id if user else None, update_id=update_id)
+    log_question(data, result, chat_kind=kind, user_id=user.id if user else None)
     language = language_for(question, user=user, matched=result.best, knowledge=snapshot.kb.languages)
     text, keyboard = present(data.store, snapshot, result, compact=compact, language=language)
     await message.reply_text(

@@ -300,6 +300,7 @@ async def _serve_ours(base_url: str, file_url: str, stop: asyncio.Event) -> None
 
     from bot.app import build_application, serve  # noqa: PLC0415
     from bot.config import BUNDLED_KNOWLEDGE, Settings  # noqa: PLC0415
+    from bot.core.matcher import MatcherSettings  # noqa: PLC0415
     from bot.store import KnowledgeStore  # noqa: PLC0415
     from bot.usage import UsageLog  # noqa: PLC0415
 
@@ -318,10 +319,9 @@ async def _serve_ours(base_url: str, file_url: str, stop: asyncio.Event) -> None
         )
         usage = UsageLog.open(settings.data_dir, retention_days=settings.retention_days)
         try:
-            store = KnowledgeStore.open(settings.knowledge_dir)
-            if os.environ.get(UNCACHED_ENV):  # --uncached: every question matched afresh, as if never asked
-                matcher = store.current.matcher
-                matcher._ranked_decision = matcher._ranked_decision_uncached  # type: ignore[assignment]
+            # --uncached: every question matched afresh, as if never asked before
+            matcher_settings = MatcherSettings(cached_questions=0) if os.environ.get(UNCACHED_ENV) else None
+            store = KnowledgeStore.open(settings.knowledge_dir, matcher_settings)
             application = build_application(settings, store, usage)
             await serve(application, settings, stop)
         finally:

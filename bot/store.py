@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bot.core.loader import KnowledgeBase, load_knowledge
-from bot.core.matcher import Matcher, MatchResult
+from bot.core.matcher import Matcher, MatcherSettings, MatchResult
 from bot.core.models import Entry
 
 Fingerprint = tuple[tuple[str, int, int], ...]  # (path, mtime_ns, size) of every file a reload reads
@@ -33,10 +33,10 @@ class Snapshot:
         return text
 
     @classmethod
-    def load(cls, paths: Sequence[Path]) -> Snapshot:
+    def load(cls, paths: Sequence[Path], matcher_settings: MatcherSettings | None = None) -> Snapshot:
         """Load and index the knowledge; raises ``KnowledgeError`` and leaves nothing half-built."""
         kb = load_knowledge(paths)
-        return cls(kb, Matcher(kb.entries))
+        return cls(kb, Matcher(kb.entries, settings=matcher_settings))
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,15 +86,18 @@ def fingerprint(directory: Path) -> Fingerprint:
 class KnowledgeStore:
     """Holds the snapshot in service. Handlers read ``current`` once per update and use that."""
 
-    def __init__(self, snapshot: Snapshot, directory: Path | None = None) -> None:
+    def __init__(
+        self, snapshot: Snapshot, directory: Path | None = None, matcher_settings: MatcherSettings | None = None
+    ) -> None:
         self._snapshot = snapshot
         self._directory = directory
+        self._matcher_settings = matcher_settings  # for every snapshot a reload builds
         self._asked: Counter[str] = Counter()
 
     @classmethod
-    def open(cls, directory: Path) -> KnowledgeStore:
+    def open(cls, directory: Path, matcher_settings: MatcherSettings | None = None) -> KnowledgeStore:
         """Load the knowledge directory; raises ``KnowledgeError`` if it is not valid."""
-        return cls(Snapshot.load([directory]), directory)
+        return cls(Snapshot.load([directory], matcher_settings), directory, matcher_settings)
 
     @property
     def current(self) -> Snapshot:
@@ -110,7 +113,7 @@ class KnowledgeStore:
         """Load and validate everything, then swap it in; on ``KnowledgeError`` the old snapshot stays."""
         if self._directory is None:
             raise RuntimeError("this store was built without a knowledge directory to reload from")
-        fresh = Snapshot.load([self._directory])
+        fresh = Snapshot.load([self._directory], self._matcher_settings)
         report = compare(self._snapshot.kb, fresh.kb)
         self._snapshot = fresh
         return report

@@ -1951,12 +1951,13 @@ class BotApiEmulator:
             unauthorized = token != self.token or self._logged_out
         if unauthorized:
             return self._json(401, {"ok": False, "error_code": 401, "description": "Unauthorized"})
+        content_type = next((v for k, v in headers.items() if k.lower() == "content-type"), "")
+        body_type = content_type.split(";")[0].strip().lower() if body else ""
         try:
-            raw = self._request_params(parts.query, headers, body)
+            raw = self._request_params(parts.query, content_type, body_type, body)
         except ApiError as error:
             return self._json(error.error_code, error.envelope())
-        content_type = next((v for k, v in headers.items() if k.lower() == "content-type"), "") if body else ""
-        return self._call_api(method, _Params(raw), body_type=content_type.split(";")[0].strip().lower())
+        return self._call_api(method, _Params(raw), body_type=body_type)
 
     @staticmethod
     def _json(status: int, payload: JsonDict) -> _Response:
@@ -1964,11 +1965,10 @@ class BotApiEmulator:
         return _Response(status, json.dumps(payload, ensure_ascii=False).encode("utf-8"))
 
     @staticmethod
-    def _request_params(query: str, headers: dict[str, str], body: bytes) -> dict[str, Any]:
-        """Collect parameters from the query string and a urlencoded, JSON or multipart body."""
+    def _request_params(query: str, content_type: str, kind: str, body: bytes) -> dict[str, Any]:
+        """Collect parameters from the query string and a urlencoded, JSON or multipart body (``kind``:
+        the Content-Type without its parameters)."""
         params: dict[str, Any] = dict(parse_qsl(query, keep_blank_values=True))
-        content_type = next((v for k, v in headers.items() if k.lower() == "content-type"), "")
-        kind = content_type.split(";")[0].strip().lower()
         if not body:
             return params
         try:

@@ -65,6 +65,43 @@ def test_small_talk_and_other_topics_get_no_answer(question: str) -> None:
     assert MATCHER.match(question).decision is Decision.NONE
 
 
+@pytest.mark.parametrize(
+    ("question", "answered_sibling"),
+    [
+        ("Who owns Sky News?", "Who did Peskov talk to on Sky News?"),
+        ("how many soldiers does russia have", "how many soldiers has russia lost"),
+        ("How big is the Russian army?", "how big are russian losses"),
+        ("how old is peskov", "who is peskov"),
+        ("what sanctions did the west impose on russia", "what does the west estimate"),
+        ("how far is kyiv from belarus", "did the troops go to belarus"),
+        ("chi ha fondato sky news?", "a chi ha parlato peskov?"),
+        ("а жена у пескова кто", "кто такой песков"),
+        ("какая численность российской армии", "сколько российских солдат погибло"),
+        ("хто власник sky news", "кому дав інтерв'ю пєсков"),
+    ],
+)
+def test_asking_what_the_article_never_says_about_its_topics_gets_no_answer(
+    question: str, answered_sibling: str
+) -> None:
+    # The sibling shares the topic words and is answered: what is asked about (owner, size, age...) decides.
+    assert MATCHER.match(answered_sibling).decision is Decision.ANSWER
+    result = MATCHER.match(question)
+    assert result.decision is Decision.NONE, result
+
+
+def test_an_entry_whose_questions_name_an_unheld_topic_can_answer_it() -> None:
+    def entry(entry_id: str, questions: tuple[str, ...]) -> Entry:
+        return Entry(id=entry_id, questions=questions, answer="a", source="s", caveat="c", quote=("q",))
+
+    owners = ("who owns sky news", "sky news owner", "owner of the broadcaster", "sky owners", "owned by whom")
+    interview = ("who did peskov talk to on sky news", "sky news interview", "which broadcaster", "sky", "tv")
+    matcher = Matcher([entry("owners", owners), entry("interview", interview)])
+    result = matcher.match("Who owns Sky News?")
+    assert result.decision is Decision.ANSWER
+    assert result.best is not None
+    assert result.best.entry.id == "owners"
+
+
 def test_a_question_closed_by_its_punctuation_has_no_unfinished_last_word() -> None:
     typing = MATCHER.match("how many sol")
     assert typing.answered

@@ -942,6 +942,31 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
         "disastrous",
         "devastating",
     ),
+    # What people ask about the article's people, places and topics that the article never says: a
+    # question asking one of these is about something else, however many of its other words match.
+    "OWNER": ("owner", "owners", "owns", "owned", "founded", "founder", "founders", "ceo", "shareholder"),
+    "FAMILY": ("wife", "husband", "married", "marriage", "divorce", "daughter", "daughters", "girlfriend"),
+    "AGE": ("age", "birthday", "born"),
+    "ECONOMY": (
+        "sanctions",
+        "sanction",
+        "sanctioned",
+        "economy",
+        "economic",
+        "rouble",
+        "roubles",
+        "ruble",
+        "rubles",
+        "oil",
+        "gas",
+        "inflation",
+        "prices",
+        "gdp",
+    ),
+    "DISTANCE": ("distance", "km", "kilometers", "kilometres", "miles"),
+    "STRENGTH": ("armysize",),
+    "WEATHER": ("weather", "forecast"),
+    "TRANSLATE": ("translate",),
 }
 
 # Concepts that exclude each other. When a question names one of a class and a curated question names
@@ -965,6 +990,26 @@ PHRASES: Mapping[str, str] = {
     "what led to": "why",
     "for what reason": "why",
     "own up": "admit",
+    "how old is": "age",
+    "how old was": "age",
+    "how far is": "distance",
+    "how far away is": "distance",
+    "size of the army": "armysize",
+    "size of the russian army": "armysize",
+    "size of russias army": "armysize",
+    "russian army size": "armysize",
+    "army size": "armysize",
+    "big is the army": "armysize",
+    "big is the russian army": "armysize",
+    "big is russias army": "armysize",
+    "large is the russian army": "armysize",
+    "large is russias army": "armysize",
+    "soldiers does russia have": "armysize",
+    "troops does russia have": "armysize",
+    "soldiers do they have": "armysize",
+    "troops do they have": "armysize",
+    "soldiers has russia got": "armysize",
+    "troops has russia got": "armysize",
     "sky news": "skynews",
     "trying to do": "aim",
     "trying to achieve": "aim",
@@ -1085,6 +1130,12 @@ ACTORS: Mapping[str, str] = {"ukraine": "UKRAINIAN"}
 # Concepts that are names (people, broadcasters): written alike in several languages, so they are no
 # evidence of the language a question is written in.
 NAME_CONCEPTS: frozenset[str] = frozenset({"PESKOV", "SKY"})
+
+# Concepts of things the article never says (see SYNONYMS): an entry whose curated questions do not
+# name one that a question names cannot answer that question (its score is cut as for a contrast).
+UNHELD_CONCEPTS: frozenset[str] = frozenset(
+    {"OWNER", "FAMILY", "AGE", "ECONOMY", "DISTANCE", "STRENGTH", "WEATHER", "TRANSLATE"}
+)
 
 # Concepts that, asked alone, are too vague to answer (a bare "how many?" or "why?").
 WEAK_CONCEPTS: frozenset[str] = frozenset({"COUNT", "WHY", "WHERE", "WHO", "WHEN", "CALL", "HEAVY"})

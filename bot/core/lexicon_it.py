@@ -326,6 +326,28 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
         """.split()
     ),
     "TRAGEDY": ("tragedia", "tragedie", "tragico", "tragica", "tragici", "catastrofe", "disastro", "dramma"),
+    # Things the article never says (lexicon.UNHELD_CONCEPTS).
+    "OWNER": ("proprietario", "proprietari", "proprietaria", "fondato", "fondata", "fondatore", "fondatori"),
+    "FAMILY": ("moglie", "marito", "sposato", "sposata", "figlia", "fidanzata"),
+    "AGE": ("eta", "compleanno"),
+    "ECONOMY": (
+        "sanzioni",
+        "sanzione",
+        "economia",
+        "economiche",
+        "economico",
+        "rublo",
+        "rubli",
+        "petrolio",
+        "inflazione",
+        "prezzo",
+        "prezzi",
+        "pil",
+    ),
+    "DISTANCE": ("distanza", "chilometri"),
+    "STRENGTH": ("grandezzaesercito",),
+    "WEATHER": ("meteo",),
+    "TRANSLATE": ("traduci", "tradurre", "traduzione"),
 }
 
 # concept → word beginnings for the forms not listed above (never shorter than four letters).
@@ -413,6 +435,12 @@ STEMS: Mapping[str, tuple[str, ...]] = {
 # Multi-word expressions rewritten before words are looked up (normalised text, whole words).
 PHRASES: Mapping[str, str] = {
     "sky news": "sky",  # the broadcaster, not news (the article)
+    # The army's size, which the article never gives (not its losses).
+    "dimensioni dell esercito": "grandezzaesercito",
+    "grande e l esercito": "grandezzaesercito",
+    "soldati ha la russia": "grandezzaesercito",
+    "soldati ha l esercito": "grandezzaesercito",
+    "truppe ha la russia": "grandezzaesercito",
     # Ukraine as the one acting (its army, its losses): "l'Ucraina ha perso…", "quanti soldati ha perso
     # l'Ucraina"; the place stays UKRAINE ("in Ucraina", "dall'Ucraina", "ha invaso l'Ucraina").
     "l ucraina ha": "ucraini",

@@ -32,6 +32,7 @@ from bot.core.lexicon import (
     ACTORS,
     CONTRAST_CLASSES,
     QUESTION_CONTRAST_CLASSES,
+    UNHELD_CONCEPTS,
     WEAK_CONCEPTS,
 )
 from bot.core.models import Entry
@@ -242,6 +243,9 @@ class Matcher:
             if known:
                 add(_Token(frozenset({concept}), self._idf[concept], 1.0))
                 continue
+            if concept in UNHELD_CONCEPTS:
+                add(_Token(frozenset({concept}), self._unknown_weight, 1.0))  # a real word, not a typo to mend
+                continue
             corrected = self._correct(word)
             if corrected is not None:
                 corrected_concept = self._concept(corrected)
@@ -308,6 +312,7 @@ class Matcher:
             return []
         shortlist = set(self._shortlist(tokens))
         asked = {next(iter(t.options)) for t in tokens if len(t.options) == 1}
+        unheld = asked & UNHELD_CONCEPTS
         # Only curated questions sharing a meaningful concept can score above zero: score just those.
         # Concepts at the weight floor (in most entries) alone cannot make a question win while a rarer
         # concept is asked too, so their long posting lists are only walked when nothing rarer is asked.
@@ -321,6 +326,8 @@ class Matcher:
         scored: list[Candidate] = []
         for entry_index, question_indices in touched.items():
             contrast = self._contrast_factor(asked, self._entry_contrasts[entry_index])
+            if unheld - self._entry_concepts[entry_index]:
+                contrast *= self.settings.contrast_penalty  # asks what the article never says
             best_score, best_question = 0.0, None
             for question_index in question_indices:
                 question = self._questions[question_index]

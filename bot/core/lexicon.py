@@ -14,7 +14,7 @@ from collections.abc import Mapping
 STOPWORDS: frozenset[str] = frozenset(
     """
     a an the is are was were be been being am do does did done doing of in on at to for from by with
-    about into onto as and or but if then than so such that this these those there here it its
+    about around into onto as and or but if then than so such that this these those there here it its
     its i me my we our us you your he him his she her they them their what which whose
     can could would should will shall may might must has have had having get got gets
     how please know pls plz just really actually also still even ever very much more most
@@ -623,6 +623,7 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
         "motivation",
         "why",
         "whys",
+        "whyd",
         "reason",
         "reasons",
         "cause",
@@ -642,7 +643,19 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
         "pretexts",
         "reasoning",
     ),
-    "WHERE": ("where", "wheres", "whereabouts", "destination", "location", "go", "went", "gone", "headed", "heading"),
+    "WHERE": (
+        "where",
+        "wheres",
+        "whered",
+        "whereabouts",
+        "destination",
+        "location",
+        "go",
+        "went",
+        "gone",
+        "headed",
+        "heading",
+    ),
     "WHO": ("who", "whos", "whom"),
     "WHEN": ("when", "date", "day", "time", "timing"),
     "COUNT": (
@@ -985,6 +998,9 @@ QUESTION_CONTRAST_CLASSES: tuple[frozenset[str], ...] = (frozenset({"WHY", "WHER
 # Multi-word expressions rewritten before words are looked up (normalised text, whole words).
 PHRASES: Mapping[str, str] = {
     "how come": "why",
+    "what was the point of": "why",
+    "what is the point of": "why",
+    "whats the point of": "why",
     "what made": "why",
     "what caused": "why",
     "what led to": "why",

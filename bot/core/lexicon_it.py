@@ -19,6 +19,7 @@ from collections.abc import Mapping
 # are concepts below, not filler.
 STOPWORDS: frozenset[str] = frozenset(
     """
+    nn cmq sto
     il lo la i gli le l c un uno una d di del dello della dei degli delle dell a al allo alla ai agli alle all
     da dal dallo dalla dai dagli dalle dall in nel nello nella nei negli nelle nell su sul sullo sulla sui
     sugli sulle sull con col coi per tra fra e ed o od ma pure anche neanche nemmeno neppure che cosa cos
@@ -213,7 +214,8 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
     ),
     "WHY": tuple(
         """
-        perche motivo motivi motivazione motivazioni ragione ragioni causa cause causato spiegazione spiegare
+        perche xke xche perke
+        motivo motivi motivazione motivazioni ragione ragioni causa cause causato spiegazione spiegare
         spiega spiegato spiegami motivato motivata motiva motivare giustificazione giustifica giustificare
         giustificato movente scuse
         """.split()
@@ -435,6 +437,10 @@ STEMS: Mapping[str, tuple[str, ...]] = {
 # Multi-word expressions rewritten before words are looked up (normalised text, whole words).
 PHRASES: Mapping[str, str] = {
     "sky news": "sky",  # the broadcaster, not news (the article)
+    "a che serviva": "perche",
+    "a cosa serviva": "perche",
+    "a che serve": "perche",
+    "a cosa serve": "perche",
     # The army's size, which the article never gives (not its losses).
     "dimensioni dell esercito": "grandezzaesercito",
     "grande e l esercito": "grandezzaesercito",

@@ -127,13 +127,14 @@ def main() -> None:
         ("heldout", "Held-out set 1 (written apart; its failures were read once)"),
         ("round2", "Held-out set 2 (written apart; its failures were read once)"),
         ("round3", "Held-out set 3 (written apart; its failures were read once)"),
+        ("round4", "Held-out set 4 (written apart; its failures were read once)"),
         ("blind", "Blind set (written apart; never read, its failures are never listed)"),
     ):
         if apart[name]:
             table(title, apart[name], kb.entries, matcher)
     if args.verbose:
         judge = ours(matcher)
-        for case in [*cases, *apart["heldout"], *apart["round2"], *apart["round3"]]:
+        for case in [*cases, *apart["heldout"], *apart["round2"], *apart["round3"], *apart["round4"]]:
             passed, said = judge(case)
             if not passed:
                 expected = sorted(case.expect) or "no answer"

@@ -78,6 +78,11 @@ def test_small_talk_and_other_topics_get_no_answer(question: str) -> None:
         ("а жена у пескова кто", "кто такой песков"),
         ("какая численность российской армии", "сколько российских солдат погибло"),
         ("хто власник sky news", "кому дав інтерв'ю пєсков"),
+        ("what is the capital of belarus", "did the troops go to belarus"),
+        ("how many viewers does sky news have", "which channel did peskov speak to"),
+        ("сколько лет пескову", "кто такой песков"),
+        ("как зовут министра обороны", "как зовут пресс-секретаря кремля"),
+        ("what time is it in moscow", "when did the russians leave kyiv"),
     ],
 )
 def test_asking_what_the_article_never_says_about_its_topics_gets_no_answer(
@@ -100,6 +105,26 @@ def test_an_entry_whose_questions_name_an_unheld_topic_can_answer_it() -> None:
     assert result.decision is Decision.ANSWER
     assert result.best is not None
     assert result.best.entry.id == "owners"
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("was it the first time the kremlin admitted losses", {"kremlin-admission"}),
+        ("это правда первый раз когда кремль признал потери?", {"kremlin-admission"}),
+        ("що сталося на півночі в середу", {"withdrawal-north"}),
+        ("vorrei cortesemente sapere che incarico ha il signor peskov", {"who-is-peskov"}),
+        ("xke la russia si è ritirata?", {"withdrawal-reason", "peskov-withdrawal-explanation"}),
+        ("скока русских погибло", TOLL),
+    ],
+)
+def test_words_of_time_politeness_and_chat_spelling_mean_the_same_in_every_language(
+    question: str, expected: set[str]
+) -> None:
+    result = MATCHER.match(question)
+    assert result.decision is Decision.ANSWER, result
+    assert result.best is not None
+    assert result.best.entry.id in expected
 
 
 def test_a_question_closed_by_its_punctuation_has_no_unfinished_last_word() -> None:

@@ -980,6 +980,14 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
     "STRENGTH": ("armysize",),
     "WEATHER": ("weather", "forecast"),
     "TRANSLATE": ("translate",),
+    "GEOGRAPHY": ("capitalcity",),
+    "AUDIENCE": ("viewers", "viewer", "audience", "ratings", "subscribers"),
+    "CLOCK": ("clocktime",),
+    "NAME": ("nameof",),
+    # When and how often, alike in every language ("the first time", "on Wednesday").
+    "FIRST": ("first",),
+    "WEDNESDAY": ("wednesday",),
+    "THURSDAY": ("thursday",),
 }
 
 # Concepts that exclude each other. When a question names one of a class and a curated question names
@@ -989,6 +997,7 @@ CONTRAST_CLASSES: tuple[frozenset[str], ...] = (
     frozenset({"DEATH", "WOUNDED", "PRISONER", "REFUGEE"}),
     frozenset({"SOLDIER", "CIVILIAN", "EQUIPMENT", "RANK", "MERCENARY"}),
     frozenset({"OFFICIAL", "WEST"}),
+    frozenset({"SPOKESMAN", "DEFENCE"}),  # the two officials the article quotes: Peskov and the defence minister
 )
 
 # The same, but judged per curated question: an entry is asked about in many ways ("why…", "when…"),
@@ -1007,6 +1016,11 @@ PHRASES: Mapping[str, str] = {
     "for what reason": "why",
     "own up": "admit",
     "how old is": "age",
+    "capital of": "capitalcity",
+    "how do you say": "translate",
+    "what time is it": "clocktime",
+    "what is the name of": "nameof",
+    "whats the name of": "nameof",
     "how old was": "age",
     "how far is": "distance",
     "how far away is": "distance",
@@ -1150,7 +1164,20 @@ NAME_CONCEPTS: frozenset[str] = frozenset({"PESKOV", "SKY"})
 # Concepts of things the article never says (see SYNONYMS): an entry whose curated questions do not
 # name one that a question names cannot answer that question (its score is cut as for a contrast).
 UNHELD_CONCEPTS: frozenset[str] = frozenset(
-    {"OWNER", "FAMILY", "AGE", "ECONOMY", "DISTANCE", "STRENGTH", "WEATHER", "TRANSLATE"}
+    {
+        "OWNER",
+        "FAMILY",
+        "AGE",
+        "ECONOMY",
+        "DISTANCE",
+        "STRENGTH",
+        "WEATHER",
+        "TRANSLATE",
+        "GEOGRAPHY",
+        "AUDIENCE",
+        "CLOCK",
+        "NAME",
+    }
 )
 
 # Concepts that, asked alone, are too vague to answer (a bare "how many?" or "why?").

@@ -19,7 +19,7 @@ from collections.abc import Mapping
 # are concepts below, not filler.
 STOPWORDS: frozenset[str] = frozenset(
     """
-    nn cmq sto
+    nn cmq sto cortesemente gentilmente signor signore signora vorrei buongiorno buonasera salve sapere
     il lo la i gli le l c un uno una d di del dello della dei degli delle dell a al allo alla ai agli alle all
     da dal dallo dalla dai dagli dalle dall in nel nello nella nei negli nelle nell su sul sullo sulla sui
     sugli sulle sull con col coi per tra fra e ed o od ma pure anche neanche nemmeno neppure che cosa cos
@@ -350,6 +350,13 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
     "STRENGTH": ("grandezzaesercito",),
     "WEATHER": ("meteo",),
     "TRANSLATE": ("traduci", "tradurre", "traduzione"),
+    "GEOGRAPHY": ("capitaledi",),
+    "AUDIENCE": ("spettatori", "telespettatori", "ascolti"),
+    "CLOCK": ("orario",),
+    "NAME": ("nomedi",),
+    "FIRST": ("primavolta",),
+    "WEDNESDAY": ("mercoledi",),
+    "THURSDAY": ("giovedi",),
 }
 
 # concept → word beginnings for the forms not listed above (never shorter than four letters).
@@ -438,6 +445,16 @@ STEMS: Mapping[str, tuple[str, ...]] = {
 PHRASES: Mapping[str, str] = {
     "sky news": "sky",  # the broadcaster, not news (the article)
     "a che serviva": "perche",
+    "prima volta": "primavolta",
+    "capitale della": "capitaledi",
+    "capitale del": "capitaledi",
+    "capitale di": "capitaledi",
+    "come si dice": "traduci",
+    "che ore sono": "orario",
+    "nome del": "nomedi",
+    "nome della": "nomedi",
+    "nome di": "nomedi",
+    "quanti anni ha": "eta",
     "a cosa serviva": "perche",
     "a che serve": "perche",
     "a cosa serve": "perche",

@@ -18,6 +18,7 @@ from collections.abc import Mapping
 # когда) are concepts below, not filler.
 STOPWORDS: frozenset[str] = frozenset(
     """
+    опять снова раз попытки попыток попытка
     и а но или либо да нет не ни же ж ли ль ведь вот ну уж то это этот эта эти этого этои этих этим этом эту
     этими тот та те того тои тех тем том ту такои такая такие таких такое таким такую так как что
     чтобы если которыи которая которые которых которым которое которую которого которои каков какова каково
@@ -217,6 +218,13 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
     "STRENGTH": ("численность", "численности"),
     "WEATHER": ("погода", "погоду", "погоды", "погоде"),
     "TRANSLATE": ("переведи",),
+    "GEOGRAPHY": ("столица",),
+    "AUDIENCE": ("зрителеи", "зрители", "аудитория", "аудитории"),
+    "CLOCK": ("которыичас",),
+    "NAME": ("зовут", "звать"),
+    "FIRST": ("впервые", "первыи", "первая", "первое", "первои"),
+    "WEDNESDAY": ("среда", "среду", "среды"),
+    "THURSDAY": ("четверг", "четверга"),
 }
 
 # concept → word beginnings that catch the inflected forms (never shorter than four letters).
@@ -519,6 +527,8 @@ STEMS: Mapping[str, tuple[str, ...]] = {
 
 # Multi-word expressions rewritten before words are looked up (normalised text, whole words).
 PHRASES: Mapping[str, str] = {
+    "которыи час": "которыичас",
+    "лет пескову": "возраст",
     # "мирн…" alone means civilian (мирные жители, гибель мирных); with these nouns it means peace.
     **{
         f"{adjective} {noun}": "переговоры"

@@ -19,6 +19,7 @@ from collections.abc import Mapping
 # коли) are concepts below, not filler.
 STOPWORDS: frozenset[str] = frozenset(
     """
+    нібито своєю своєі свою кількох спроб спроби спроба спробу
     і и та а але або чи ні не ж же б би ну от ось ще вже теж також навіть лише тільки просто саме якраз
     взагалі зовсім дуже надто багато мало трохи кілька декілька більше менше більш менш приблизно близько
     маиже десь точно справді діисно насправді власне зокрема адже хіба невже мабуть напевно будь ласка
@@ -234,6 +235,13 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
     "STRENGTH": ("чисельність", "чисельності"),
     "WEATHER": ("погода", "погоду", "погоди"),
     "TRANSLATE": ("переклади", "перекласти"),
+    "GEOGRAPHY": ("столиця",),
+    "AUDIENCE": ("глядачів", "глядачі", "аудиторія", "аудиторіі"),
+    "CLOCK": ("котрагодина",),
+    "NAME": ("звати", "звуть", "зовуть"),
+    "FIRST": ("вперше", "першии", "перша", "перше", "першою", "першим"),
+    "WEDNESDAY": ("середа", "середу", "середи"),
+    "THURSDAY": ("четвер", "четверга"),
 }
 
 # concept → word beginnings that catch the inflected forms (never shorter than four letters).
@@ -508,6 +516,9 @@ STEMS: Mapping[str, tuple[str, ...]] = {
 
 # Multi-word expressions rewritten before words are looked up (normalised text, whole words).
 PHRASES: Mapping[str, str] = {
+    "котра година": "котрагодина",
+    "років пєскову": "вік",
+    "років пескову": "вік",
     "скаи ньюс": "скаи",  # the broadcaster, not news (the article)
     "скаи ньюз": "скаи",
     # "мирн…" alone means civilian (мирні жителі, загибель мирних); with these nouns it means peace.

@@ -116,6 +116,7 @@ def test_an_entry_whose_questions_name_an_unheld_topic_can_answer_it() -> None:
         ("vorrei cortesemente sapere che incarico ha il signor peskov", {"who-is-peskov"}),
         ("xke la russia si è ritirata?", {"withdrawal-reason", "peskov-withdrawal-explanation"}),
         ("скока русских погибло", TOLL),
+        ("come mai mosca è così riservata sui propri morti", {"russian-reticence"}),
     ],
 )
 def test_words_of_time_politeness_and_chat_spelling_mean_the_same_in_every_language(

@@ -14,6 +14,7 @@ from collections.abc import Mapping
 STOPWORDS: frozenset[str] = frozenset(
     """
     a an the is are was were be been being am do does did done doing of in on at to for from by with
+    suffered fair supposed main services agencies
     about around into onto as and or but if then than so such that this these those there here it its
     its i me my we our us you your he him his she her they them their what which whose
     can could would should will shall may might must has have had having get got gets
@@ -986,6 +987,7 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
     "NAME": ("nameof",),
     # When and how often, alike in every language ("the first time", "on Wednesday").
     "FIRST": ("first",),
+    "BRITISH": ("british", "brit", "brits"),
     "WEDNESDAY": ("wednesday",),
     "THURSDAY": ("thursday",),
 }

@@ -117,6 +117,9 @@ def test_an_entry_whose_questions_name_an_unheld_topic_can_answer_it() -> None:
         ("xke la russia si è ritirata?", {"withdrawal-reason", "peskov-withdrawal-explanation"}),
         ("скока русских погибло", TOLL),
         ("come mai mosca è così riservata sui propri morti", {"russian-reticence"}),
+        ("what's the real number then", {"western-estimates", "death-toll"}),
+        ("какие реальные потери россии", {"western-estimates", "death-toll"}),
+        ("so peskov didn't say the actual number?", {"peskov-no-number"}),
     ],
 )
 def test_words_of_time_politeness_and_chat_spelling_mean_the_same_in_every_language(

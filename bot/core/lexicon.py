@@ -1017,6 +1017,13 @@ PHRASES: Mapping[str, str] = {
     "what led to": "why",
     "for what reason": "why",
     "own up": "admit",
+    # The real toll, as opposed to the official one, is what the Western estimates are about.
+    **{
+        f"{adjective} {noun}": "estimate"
+        for adjective in ("real", "true")
+        for noun in ("number", "numbers", "figure", "figures", "toll", "count", "losses")
+    },
+    "real death toll": "estimate",
     "how old is": "age",
     "capital of": "capitalcity",
     "how do you say": "translate",

@@ -446,6 +446,16 @@ STEMS: Mapping[str, tuple[str, ...]] = {
 # Multi-word expressions rewritten before words are looked up (normalised text, whole words).
 PHRASES: Mapping[str, str] = {
     "sky news": "sky",  # the broadcaster, not news (the article)
+    **{
+        f"{noun} {adjective}": "stima"
+        for noun in ("numero", "numeri", "cifra", "cifre", "bilancio", "perdite")
+        for adjective in ("reale", "reali", "vero", "veri", "vera", "vere", "effettivo", "effettive")
+    },
+    **{
+        f"{adjective} {noun}": "stima"
+        for adjective in ("vero", "veri", "vera", "vere")
+        for noun in ("numero", "numeri", "cifra", "cifre", "bilancio", "perdite")
+    },
     "a che serviva": "perche",
     "in onda": "intervista",
     "ti occupi": "argomento",

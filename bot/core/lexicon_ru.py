@@ -529,6 +529,11 @@ STEMS: Mapping[str, tuple[str, ...]] = {
 
 # Multi-word expressions rewritten before words are looked up (normalised text, whole words).
 PHRASES: Mapping[str, str] = {
+    **{
+        f"{adjective} {noun}": "оценка"
+        for adjective in ("реальное", "реальные", "реальная", "реальных", "настоящее", "настоящие", "истинные")
+        for noun in ("число", "цифры", "цифра", "потери", "количество", "потерь")
+    },
     "которыи час": "которыичас",
     "лет пескову": "возраст",
     # "мирн…" alone means civilian (мирные жители, гибель мирных); with these nouns it means peace.

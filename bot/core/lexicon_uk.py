@@ -526,6 +526,11 @@ STEMS: Mapping[str, tuple[str, ...]] = {
 
 # Multi-word expressions rewritten before words are looked up (normalised text, whole words).
 PHRASES: Mapping[str, str] = {
+    **{
+        f"{adjective} {noun}": "оцінка"
+        for adjective in ("реальна", "реальні", "реальне", "реальних", "справжні", "справжня", "справжнє")
+        for noun in ("кількість", "цифра", "цифри", "втрати", "число", "втрат")
+    },
     "котра година": "котрагодина",
     "видають за": "приховують",
     "видає за": "приховує",

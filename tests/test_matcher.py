@@ -120,6 +120,8 @@ def test_an_entry_whose_questions_name_an_unheld_topic_can_answer_it() -> None:
         ("what's the real number then", {"western-estimates", "death-toll"}),
         ("какие реальные потери россии", {"western-estimates", "death-toll"}),
         ("so peskov didn't say the actual number?", {"peskov-no-number"}),
+        ("why do they keep saying it's not a war", {"special-operation-framing"}),
+        ("почему в россии говорят что это не война", {"special-operation-framing"}),
     ],
 )
 def test_words_of_time_politeness_and_chat_spelling_mean_the_same_in_every_language(

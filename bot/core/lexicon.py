@@ -1024,6 +1024,11 @@ PHRASES: Mapping[str, str] = {
         for noun in ("number", "numbers", "figure", "figures", "toll", "count", "losses")
     },
     "real death toll": "estimate",
+    # Denying it is a war is the "special operation" framing.
+    "not a war": "smo",
+    "not call it a war": "smo",
+    "not calling it a war": "smo",
+    "not to call it a war": "smo",
     "how old is": "age",
     "capital of": "capitalcity",
     "how do you say": "translate",

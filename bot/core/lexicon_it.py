@@ -456,6 +456,8 @@ PHRASES: Mapping[str, str] = {
         for adjective in ("vero", "veri", "vera", "vere")
         for noun in ("numero", "numeri", "cifra", "cifre", "bilancio", "perdite")
     },
+    "non e una guerra": "speciale",
+    "non chiamarla guerra": "speciale",
     "a che serviva": "perche",
     "in onda": "intervista",
     "ti occupi": "argomento",

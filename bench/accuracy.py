@@ -128,13 +128,14 @@ def main() -> None:
         ("round2", "Held-out set 2 (written apart; its failures were read once)"),
         ("round3", "Held-out set 3 (written apart; its failures were read once)"),
         ("round4", "Held-out set 4 (written apart; its failures were read once)"),
+        ("round5", "Held-out set 5 (written apart, mostly paraphrases; its failures were read once)"),
         ("blind", "Blind set (written apart; never read, its failures are never listed)"),
     ):
         if apart[name]:
             table(title, apart[name], kb.entries, matcher)
     if args.verbose:
         judge = ours(matcher)
-        for case in [*cases, *apart["heldout"], *apart["round2"], *apart["round3"], *apart["round4"]]:
+        for case in [*cases, *apart["heldout"], *apart["round2"], *apart["round3"], *apart["round4"], *apart["round5"]]:
             passed, said = judge(case)
             if not passed:
                 expected = sorted(case.expect) or "no answer"

@@ -60,7 +60,19 @@ def test_near_misses_get_the_not_covered_entry_not_a_figure(question: str) -> No
     assert not result.best.entry.covered
 
 
-@pytest.mark.parametrize("question", ["", "   ", "hi", "good morning", "qwertyuiop", "what is the capital of spain"])
+@pytest.mark.parametrize(
+    "question",
+    [
+        "",
+        "   ",
+        "hi",
+        "good morning",
+        "qwertyuiop",
+        "what is the capital of spain",
+        "thanks, that's all 👍",
+        "ok then al",
+    ],
+)
 def test_small_talk_and_other_topics_get_no_answer(question: str) -> None:
     assert MATCHER.match(question).decision is Decision.NONE
 
@@ -122,6 +134,9 @@ def test_an_entry_whose_questions_name_an_unheld_topic_can_answer_it() -> None:
         ("so peskov didn't say the actual number?", {"peskov-no-number"}),
         ("why do they keep saying it's not a war", {"special-operation-framing"}),
         ("почему в россии говорят что это не война", {"special-operation-framing"}),
+        ("so did russia throw in the towel in the north?", {"withdrawal-north", "withdrawal-reason", "humiliation"}),
+        ("was it on some uk channel?", {"sky-news-interview"}),
+        ("quindi mosca ha vuotato il sacco sulle perdite?", {"kremlin-admission"}),
     ],
 )
 def test_words_of_time_politeness_and_chat_spelling_mean_the_same_in_every_language(

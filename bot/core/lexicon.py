@@ -390,6 +390,9 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
         "idps",
     ),
     "WITHDRAW": (
+        "regroup",
+        "regrouping",
+        "regrouped",
         "relocate",
         "relocated",
         "relocating",
@@ -988,6 +991,7 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
     # When and how often, alike in every language ("the first time", "on Wednesday").
     "FIRST": ("first",),
     "BRITISH": ("british", "brit", "brits"),
+    "QUICK": ("quick", "quickly", "easy", "swift", "rapid", "blitz", "blitzkrieg", "lightning"),
     "WEDNESDAY": ("wednesday",),
     "THURSDAY": ("thursday",),
 }
@@ -1029,6 +1033,18 @@ PHRASES: Mapping[str, str] = {
     "not call it a war": "smo",
     "not calling it a war": "smo",
     "not to call it a war": "smo",
+    # Idioms for giving up, keeping quiet and owning up.
+    "throw in the towel": "abandon",
+    "threw in the towel": "abandon",
+    "thrown in the towel": "abandon",
+    "hush hush": "secret",
+    "spill the beans": "admit",
+    "spilled the beans": "admit",
+    # "UK" before a medium is the broadcaster's country, not the West's estimates.
+    **{
+        f"uk {medium}": "british"
+        for medium in ("channel", "tv", "broadcaster", "network", "station", "media", "outlet")
+    },
     "how old is": "age",
     "capital of": "capitalcity",
     "how do you say": "translate",

@@ -786,5 +786,6 @@ STEMS = {
     **STEMS,
     "COUNT": (*STEMS["COUNT"], "насчита"),
     "ARTICLE": (*STEMS["ARTICLE"], "автор"),
+    "QUICK": ("быстр", "молниеносн", "блицкриг"),
     "OFFICIAL": (*STEMS.get("OFFICIAL", ()), "публичн"),
 }

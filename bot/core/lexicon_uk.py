@@ -753,6 +753,7 @@ STEMS = {
     **STEMS,
     "COUNT": (*STEMS.get("COUNT", ()), "нарахув", "нарахов"),
     "ARTICLE": (*STEMS["ARTICLE"], "автор"),
+    "QUICK": ("швидк", "блискавичн", "бліцкриг"),
     "OFFICIAL": (*STEMS.get("OFFICIAL", ()), "публічн"),
     "HIDE": (*STEMS["HIDE"], "хова"),
     "DOWNSIZE": (*STEMS["DOWNSIZE"], "уріза"),

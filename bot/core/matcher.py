@@ -308,8 +308,8 @@ class Matcher:
     # -- scoring ----------------------------------------------------------------------------------
 
     def _rank(self, tokens: list[_Token]) -> list[Candidate]:
-        if not tokens or all(t.options <= WEAK_CONCEPTS for t in tokens):
-            return []
+        if not tokens or all(t.options <= WEAK_CONCEPTS or t.optional for t in tokens):
+            return []  # nothing firm asked: filler ("thanks, that's all"), perhaps unfinished, or a bare "why?"
         shortlist = set(self._shortlist(tokens))
         asked = {next(iter(t.options)) for t in tokens if len(t.options) == 1}
         unheld = asked & UNHELD_CONCEPTS

@@ -990,10 +990,10 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
     "NAME": ("nameof",),
     # When and how often, alike in every language ("the first time", "on Wednesday").
     "FIRST": ("first",),
-    "BRITISH": ("british", "brit", "brits"),
-    "QUICK": ("quick", "quickly", "easy", "swift", "rapid", "blitz", "blitzkrieg", "lightning"),
     "WEDNESDAY": ("wednesday",),
     "THURSDAY": ("thursday",),
+    "BRITISH": ("british", "brit", "brits"),  # the broadcaster's country
+    "QUICK": ("quick", "quickly", "easy", "swift", "rapid", "blitz", "blitzkrieg", "lightning"),  # the framing
 }
 
 # Concepts that exclude each other. When a question names one of a class and a curated question names

@@ -129,6 +129,7 @@ def main() -> None:
         ("round3", "Held-out set 3 (written apart; its failures were read once)"),
         ("round4", "Held-out set 4 (written apart; its failures were read once)"),
         ("round5", "Held-out set 5 (written apart, mostly paraphrases; its failures were read once)"),
+        ("round6", "Held-out set 6 (written apart; its failures were read once)"),
         ("blind", "Blind set (written apart; never read, its failures are never listed)"),
     ):
         if apart[name]:

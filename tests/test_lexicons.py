@@ -18,7 +18,7 @@ from bot.core import lexicon_it, lexicon_ru, lexicon_uk
 from bot.core.text import normalise, rewrite_phrases
 
 MIN_STEM = 4
-NAMES = frozenset({"STOPWORDS", "SYNONYMS", "STEMS", "PHRASES", "ACTORS"})
+NAMES = frozenset({"STOPWORDS", "SYNONYMS", "STEMS", "PHRASES", "ACTORS", "PRONOUNS"})
 ENGLISH_CONCEPTS = frozenset(english.SYNONYMS)
 
 
@@ -217,6 +217,16 @@ def test_phrases_stand_for_known_words(code: str) -> None:
     lexicon = LEXICONS[code]
     for phrase, replacement in lexicon.phrases.items():
         assert replacement == "" or lexicon.concept(replacement) is not None, f"{phrase!r} → {replacement!r}"
+
+
+@pytest.mark.parametrize("code", ["en", *CODES])
+def test_pronouns_are_filler_unless_they_stand_for_the_referent(code: str) -> None:
+    # "he" is not a word of its own: only with no one named does it stand for the article's spokesman.
+    module = english if code == "en" else MODULES[code]
+    assert module.PRONOUNS
+    assert module.PRONOUNS <= module.STOPWORDS
+    assert english.REFERENT in ENGLISH_CONCEPTS
+    assert english.PERSON_CONCEPTS <= ENGLISH_CONCEPTS
 
 
 @pytest.mark.parametrize("code", CODES)

@@ -31,6 +31,7 @@ class Lexicon:
     stems: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     phrases: Mapping[str, str] = field(default_factory=dict)
     actors: Mapping[str, str] = field(default_factory=dict)  # word form that names a place acting → concept
+    pronouns: frozenset[str] = frozenset()  # "he": with no one named, the article's REFERENT
 
     # Every exact word, filler included, but names (the same in every language): the evidence of a language.
     words: frozenset[str] = field(default=frozenset(), compare=False)
@@ -50,6 +51,7 @@ def _from_module(code: str, module: ModuleType) -> Lexicon:
         stems=dict(getattr(module, "STEMS", {})),
         phrases=dict(getattr(module, "PHRASES", {})),
         actors=dict(getattr(module, "ACTORS", {})),
+        pronouns=frozenset(getattr(module, "PRONOUNS", frozenset())),
     )
 
 
@@ -72,6 +74,7 @@ class MergedLexicon:
     def __init__(self, lexicons: Iterable[Lexicon]) -> None:
         self.lexicons = {lexicon.code: lexicon for lexicon in lexicons}
         self.stopwords: frozenset[str] = frozenset().union(*(lx.stopwords for lx in self.lexicons.values()))
+        self.pronouns: frozenset[str] = frozenset().union(*(lx.pronouns for lx in self.lexicons.values()))
         self.phrases: dict[str, str] = {}
         self.actor_forms: dict[str, str] = {}
         exact: dict[str, str] = {}

@@ -31,12 +31,14 @@ STOPWORDS: frozenset[str] = frozenset(
     itself themselves himself herself going gonna gotta kinda sorta literally honestly seriously
     ya u ur r yall dude bro btw anyway anyways nah yep yup ah eh hm idea
     d ll ve m ca wo
+    side sides read heard
     """.split()
 )
 
 # concept → the words (after case folding) that express it. Keep every group about ONE idea.
 SYNONYMS: Mapping[str, tuple[str, ...]] = {
     "DEATH": (
+        "dyed",
         "die",
         "died",
         "dies",
@@ -564,6 +566,15 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
         "anchor",
     ),
     "SPECIFY": (
+        "dodge",
+        "dodged",
+        "dodging",
+        "evade",
+        "evaded",
+        "evading",
+        "evasive",
+        "sidestep",
+        "sidestepped",
         "specify",
         "specified",
         "specifies",
@@ -965,6 +976,19 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
     "FAMILY": ("wife", "husband", "married", "marriage", "divorce", "daughter", "daughters", "girlfriend"),
     "AGE": ("age", "birthday", "born"),
     "ECONOMY": (
+        "salary",
+        "salaries",
+        "earn",
+        "earns",
+        "earned",
+        "earning",
+        "earnings",
+        "wage",
+        "wages",
+        "income",
+        "wealth",
+        "wealthy",
+        "rich",
         "sanctions",
         "sanction",
         "sanctioned",
@@ -986,6 +1010,19 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
     "TRANSLATE": ("translate",),
     "GEOGRAPHY": ("capitalcity",),
     "AUDIENCE": ("viewers", "viewer", "audience", "ratings", "subscribers"),
+    "TRUST": (
+        "reliable",
+        "unreliable",
+        "reliability",
+        "trustworthy",
+        "trust",
+        "trusted",
+        "credible",
+        "credibility",
+        "biased",
+        "bias",
+        "impartial",
+    ),
     "CLOCK": ("clocktime",),
     "NAME": ("nameof",),
     # When and how often, alike in every language ("the first time", "on Wednesday").
@@ -1179,6 +1216,27 @@ PHRASES: Mapping[str, str] = {
     "is moscow after": "is moscow aiming",
     "is putin after": "is putin aiming",
     "is the kremlin after": "is the kremlin aiming",
+    "over there": "",
+    "over here": "",
+    "in the first place": "",
+    "in the end": "",
+    "at the end of the day": "",
+    "all in all": "",
+    "keep saying": "saying",
+    "keeps saying": "says",
+    "kept saying": "said",
+    "press guy": "spokesman",
+    "press man": "spokesman",
+    "press officer": "spokesman",
+    "press person": "spokesman",
+    "pr guy": "spokesman",
+    "keep talking": "negotiating",
+    "if you dont mind": "",
+    "if its not a secret": "",
+    "went into ukraine": "invaded",
+    "go into ukraine": "invade",
+    "going into ukraine": "invading",
+    "gone into ukraine": "invaded",
 }
 
 # A place named as the one acting ("did Ukraine lose", "has Ukraine admitted") means its people or army.
@@ -1186,6 +1244,15 @@ ACTOR_AFTER: frozenset[str] = frozenset(
     {"did", "does", "do", "has", "have", "had", "will", "would", "is", "was", "can"}
 )
 ACTORS: Mapping[str, str] = {"ukraine": "UKRAINIAN"}
+
+# "He", "him", "his" in a question that names no one stand for the one man the article quotes, its
+# spokesman: people ask on after an answer ("did he give a number?"). A question that names someone
+# else a pronoun may stand for (a minister, a reporter, Putin, Zelensky, a Western leader) keeps them.
+PRONOUNS: frozenset[str] = frozenset({"he", "him", "his"})
+REFERENT = "PESKOV"
+PERSON_CONCEPTS: frozenset[str] = frozenset(
+    {"PESKOV", "SPOKESMAN", "DEFENCE", "INTERVIEW", "KREMLIN", "UKRAINIAN", "WEST"}
+)
 
 # Concepts that are names (people, broadcasters): written alike in several languages, so they are no
 # evidence of the language a question is written in.
@@ -1205,6 +1272,7 @@ UNHELD_CONCEPTS: frozenset[str] = frozenset(
         "TRANSLATE",
         "GEOGRAPHY",
         "AUDIENCE",
+        "TRUST",
         "CLOCK",
         "NAME",
     }

@@ -49,6 +49,7 @@ STOPWORDS: frozenset[str] = frozenset(
     regione regioni scritto scritta scrive scrivere presidente significa significano significare mostra
     mostrare mostrato dimostra dimostrare dimostrato settimane tentativi tentativo tentato tentata tenta
     tentano finalmente repubblica
+    ragazzi laggiu bella
     """.split()
 )
 
@@ -334,6 +335,12 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
     "FAMILY": ("moglie", "marito", "sposato", "sposata", "figlia", "fidanzata"),
     "AGE": ("eta", "compleanno"),
     "ECONOMY": (
+        "stipendio",
+        "stipendi",
+        "guadagna",
+        "guadagno",
+        "guadagni",
+        "ricco",
         "sanzioni",
         "sanzione",
         "economia",
@@ -353,6 +360,16 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
     "TRANSLATE": ("traduci", "tradurre", "traduzione"),
     "GEOGRAPHY": ("capitaledi",),
     "AUDIENCE": ("spettatori", "telespettatori", "ascolti"),
+    "TRUST": (
+        "affidabile",
+        "affidabili",
+        "attendibile",
+        "attendibili",
+        "credibile",
+        "imparziale",
+        "fidarsi",
+        "fidarmi",
+    ),
     "CLOCK": ("orario",),
     "NAME": ("nomedi",),
     "FIRST": ("primavolta",),
@@ -364,7 +381,7 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
 
 # concept → word beginnings for the forms not listed above (never shorter than four letters).
 STEMS: Mapping[str, tuple[str, ...]] = {
-    "DEATH": ("uccis", "ammazz", "decedut", "vittim", "perdit", "distrutt", "abbatt"),
+    "DEATH": ("batost", "uccis", "ammazz", "decedut", "vittim", "perdit", "distrutt", "abbatt"),
     "SOLDIER": ("soldat", "trupp", "militar", "esercit", "combattent", "coscritt", "mercenar"),
     "RUSSIAN": ("russ", "moscov", "occupant"),
     "UKRAINIAN": ("zelensk",),
@@ -693,10 +710,15 @@ PHRASES: Mapping[str, str] = {
     "di cosa tratta": "argomento",
     "di che tratta": "argomento",
     "di cosa si occupa": "argomento",
+    "in termini di": "",
+    "se non e un segreto": "",
 }
 
 # Italian marks no case, so no word form by itself names Ukraine as the one acting ("l'Ucraina ha perso"
 # and "ha invaso l'Ucraina" share it): the phrases above rewrite the acting uses to "ucraini" instead.
+# The words for "he" (see lexicon.PRONOUNS).
+PRONOUNS: frozenset[str] = frozenset({"lui"})
+
 ACTORS: Mapping[str, str] = {}
 
 
@@ -705,7 +727,7 @@ ACTORS: Mapping[str, str] = {}
 STEMS = {
     **STEMS,
     "SOLDIER": tuple(stem for stem in STEMS["SOLDIER"] if stem != "mercenar"),
-    "SPECIFY": ("specific", "precisat", "precisar", "quantific", "dettagliat"),
+    "SPECIFY": ("evasiv", "eluso", "schivat", "glissat", "specific", "precisat", "precisar", "quantific", "dettagliat"),
     "RANK": ("generali", "comandant", "colonnell", "pilot", "paracadutist", "sottufficial"),
     "MERCENARY": ("mercenar", "wagner", "ceceni", "volontar"),
     "PLACE": (

@@ -41,6 +41,7 @@ STOPWORDS: frozenset[str] = frozenset(
     ща щас плиз пжл пж слушаи слушаите подскажешь скажешь ребзя народ эи алло ага угу ок океи ладно
     тысяча тысячи тысяч тысячу тыс чеи чья чье чьи чьих чьим чьему чьеи
     дал дала дали давал давала дает дают сделал сделала сделали бот бота боту ботом боте
+    обычно
     """.split()
 )
 
@@ -232,6 +233,7 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
 # concept → word beginnings that catch the inflected forms (never shorter than four letters).
 STEMS: Mapping[str, tuple[str, ...]] = {
     "DEATH": (
+        "положили",
         "погиб",
         "гибел",
         "гибн",
@@ -524,8 +526,9 @@ STEMS: Mapping[str, tuple[str, ...]] = {
     "FAIL": ("неудач", "провал", "безуспешн", "безрезультатн", "поражени", "потерп", "неуспех", "тщетн", "увяз"),
     "ARTICLE": ("информац", "новост", "источник", "материал", "содержани", "газет", "кратк", "автор"),
     "TRAGEDY": ("траги", "трагеди", "катастроф", "бедстви"),
-    "ECONOMY": ("санкци", "экономи", "нефт", "инфляц", "рубл"),
+    "ECONOMY": ("зарабат", "зарплат", "заработ", "санкци", "экономи", "нефт", "инфляц", "рубл"),
     "QUICK": ("быстр", "молниеносн", "блицкриг"),
+    "TRUST": ("надежн", "достоверн", "доверя", "довери", "предвзят"),
 }
 
 # Multi-word expressions rewritten before words are looked up (normalised text, whole words).
@@ -707,6 +710,10 @@ PHRASES: Mapping[str, str] = {
     "этому боту": "тема",
     "за бот": "тема",
     "чем занимается": "тема",
+    "в итоге": "",
+    "в конце концов": "",
+    "если не секрет": "",
+    "как обычно": "",
 }
 
 # "Украины" after what an army has or loses names the owner, as "Ukraine's" does in English ("потери Украины",
@@ -753,6 +760,9 @@ PHRASES = {
 
 # The nominative names the one acting: "Украина потеряла", "сколько потеряла Украина" (the army), while
 # "в Украине", "на Украине", "из Украины" name the place.
+# The words for "he" (see lexicon.PRONOUNS).
+PRONOUNS: frozenset[str] = frozenset({"он", "его", "ему"})
+
 ACTORS: Mapping[str, str] = {"украина": "UKRAINIAN"}
 
 
@@ -760,7 +770,7 @@ ACTORS: Mapping[str, str] = {"украина": "UKRAINIAN"}
 # their own, so such questions meet the entry that says the article does not hold them.
 STEMS = {
     **STEMS,
-    "SPECIFY": ("уточн", "конкретн", "расплывчат"),
+    "SPECIFY": ("отмаз", "увильн", "вилял", "уклонил", "уклоня", "уточн", "конкретн", "расплывчат"),
     "RANK": ("генерал", "офицер", "командир", "командующ", "полковник", "летчик", "пилот", "десантник"),
     "MERCENARY": ("наемник", "вагнер", "кадыровц", "чеченск", "добровольц"),
     "PLACE": (

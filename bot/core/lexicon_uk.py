@@ -40,6 +40,7 @@ STOPWORDS: frozenset[str] = frozenset(
     намагався означає раніше наскільки твіи твоя твоє твою твоі твоіх твого
     шо хоч хоча хоть загалом сумарно ото оце отже значить типу короче блін капець ваще плз пліз
     якиись якась якесь якоюсь якимось якихось тисяча тисячі тисяч тисячу
+    знову зрештою
     """.split()
 )
 
@@ -258,6 +259,7 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
 # concept → word beginnings that catch the inflected forms (never shorter than four letters).
 STEMS: Mapping[str, tuple[str, ...]] = {
     "DEATH": (
+        "поклали",
         "загин",
         "загиб",
         "вбит",
@@ -524,8 +526,9 @@ STEMS: Mapping[str, tuple[str, ...]] = {
     "FAIL": ("невда", "провал", "безуспішн", "безрезультатн", "поразк", "марн", "застрягл"),
     "ARTICLE": ("статт", "інформаці", "новин", "джерел", "матеріал", "газет", "коротк", "автор"),
     "TRAGEDY": ("трагеді", "трагічн", "катастроф"),
-    "ECONOMY": ("санкці", "економі", "нафт", "інфляц", "гривн", "рубл"),
+    "ECONOMY": ("заробля", "зарплат", "заробіт", "заробит", "санкці", "економі", "нафт", "інфляц", "гривн", "рубл"),
     "QUICK": ("швидк", "блискавичн", "бліцкриг"),
+    "TRUST": ("надіин", "достовірн", "довіря", "довір", "упереджен"),
 }
 
 # Multi-word expressions rewritten before words are looked up (normalised text, whole words).
@@ -718,10 +721,16 @@ PHRASES: Mapping[str, str] = {
     "цьому боті": "тема",
     "про що идеться": "тема",
     "чим заимається": "тема",
+    "в підсумку": "",
+    "якщо не секрет": "",
+    "як завжди": "",
 }
 
 # The nominative names the one acting: "Україна втратила", "скільки втратила Україна" (the army), while
 # "в Україні", "з України" name the place.
+# The words for "he" (see lexicon.PRONOUNS).
+PRONOUNS: frozenset[str] = frozenset({"він", "иого", "иому"})
+
 ACTORS: Mapping[str, str] = {"украіна": "UKRAINIAN"}
 
 
@@ -729,7 +738,7 @@ ACTORS: Mapping[str, str] = {"украіна": "UKRAINIAN"}
 # their own, so such questions meet the entry that says the article does not hold them.
 STEMS = {
     **STEMS,
-    "SPECIFY": ("уточн", "конкретн", "розпливчаст"),
+    "SPECIFY": ("виляв", "вилял", "ухиля", "ухилив", "відмаз", "уточн", "конкретн", "розпливчаст"),
     "RANK": ("генерал", "офіцер", "командир", "командувач", "полковник", "льотчик", "пілот", "десантник"),
     "MERCENARY": ("наиманц", "наиманец", "вагнер", "кадировц", "чеченськ", "добровольц"),
     "PLACE": (

@@ -31,7 +31,9 @@ from bot.core.lexicon import (
     ACTOR_AFTER,
     ACTORS,
     CONTRAST_CLASSES,
+    PERSON_CONCEPTS,
     QUESTION_CONTRAST_CLASSES,
+    REFERENT,
     UNHELD_CONCEPTS,
     WEAK_CONCEPTS,
 )
@@ -108,11 +110,13 @@ class MatcherSettings:
     contrast_penalty: float = 0.45  # factor for a contrast class disagreement
     typo_certainty: float = 0.9
     prefix_certainty: float = 0.9
+    referent_certainty: float = 0.8  # "he" standing for the article's spokesman: likely, not certain
     min_prefix: int = 3  # a shorter unfinished word is left out: it could become almost anything
     min_lone_prefix: int = 4  # an unfinished word that is the whole question must be at least this long
     min_weight: float = 0.5  # floor of a concept's weight: a common concept left unexplained still counts
     unknown_weight: float = 0.75  # weight of a word the knowledge never uses, as a share of the rarest
     entry_share: float = 0.2  # weight of how well the entry's questions together explain the asked words
+    number_slack: float = 0.1  # a number this close (relative) to a known figure is taken as a rounding of it
     min_typo_length: int = 5  # shorter unknown words are not corrected: too many real words lie one edit away
     shortlist: int = 48  # entries scored finely after the concept index narrows the field
     cached_questions: int = 4096  # results kept for questions asked again (normalised form)
@@ -177,6 +181,7 @@ class Matcher:
 
         self._vocabulary = sorted(w for w in vocabulary if self._concept(w) in self._idf)
         self._vocabulary_set = frozenset(self._vocabulary)
+        self._numbers = [word for word in self._vocabulary if word.isdigit()]
         self._by_length: dict[int, list[str]] = defaultdict(list)
         for word in self._vocabulary:
             self._by_length[len(word)].append(word)
@@ -258,6 +263,12 @@ class Matcher:
                 )
             else:
                 add(_Token(frozenset({concept}), self._unknown_weight, 1.0))
+        if (
+            REFERENT in self._idf
+            and not self._lexicon.pronouns.isdisjoint(words)
+            and not any(token.options & PERSON_CONCEPTS for token in tokens.values())
+        ):
+            add(_Token(frozenset({REFERENT}), self._idf[REFERENT], self.settings.referent_certainty))
         return list(tokens.values())
 
     def _prefix_token(self, word: str, *, alone: bool, known: str | None) -> _Token | None:
@@ -291,7 +302,9 @@ class Matcher:
         Of several equally close words, the one sharing the longest beginning wins: people mistype the
         middle and end of words far more often than the first letters ("trupe" is "truppe", not "truce").
         """
-        if len(word) < self.settings.min_typo_length or word.isdigit():
+        if word.isdigit():
+            return self._nearest_number(word)
+        if len(word) < self.settings.min_typo_length:
             return None
         max_edits = 1 if len(word) <= 8 else 2
         found: list[tuple[int, int, str]] = []  # (distance, -shared beginning, word)
@@ -304,6 +317,18 @@ class Matcher:
             ):
                 found.append((int(distance), -_shared_beginning(word, candidate), candidate))
         return min(found)[2] if found else None
+
+    def _nearest_number(self, word: str) -> str | None:
+        """A known figure that a rounded one stands for ("about 1,300" for 1,351), within ``number_slack``."""
+        asked = int(word)
+        if asked < 100:
+            return None  # days and small counts: a different number is a different thing
+        near = [
+            (abs(int(known) - asked), known)
+            for known in self._numbers
+            if abs(int(known) - asked) <= self.settings.number_slack * int(known)
+        ]
+        return min(near)[1] if near else None
 
     # -- scoring ----------------------------------------------------------------------------------
 

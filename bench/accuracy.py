@@ -130,6 +130,7 @@ def main() -> None:
         ("round4", "Held-out set 4 (written apart; its failures were read once)"),
         ("round5", "Held-out set 5 (written apart, mostly paraphrases; its failures were read once)"),
         ("round6", "Held-out set 6 (written apart; its failures were read once)"),
+        ("round7", "Held-out set 7 (written apart, the long tail; its failures were read once)"),
         ("blind", "Blind set (written apart; never read, its failures are never listed)"),
     ):
         if apart[name]:

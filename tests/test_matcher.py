@@ -33,6 +33,8 @@ TOLL = {"death-toll", "official-toll", "western-estimates"}
         ("where did the russian troops go after leaving the north", {"withdrawal-destination"}),
         ("why did russia with", {"withdrawal-reason", "peskov-withdrawal-explanation"}),
         ("how many sol", TOLL),
+        ("wher did the troops withdrwa to", {"withdrawal-destination"}),
+        ("wat did the kremlim admit", {"kremlin-admission"}),
     ],
 )
 def test_answers_the_ways_people_ask(question: str, expected: set[str]) -> None:
@@ -98,6 +100,10 @@ def test_small_talk_and_other_topics_get_no_answer(question: str) -> None:
         ("is sky news reliable", "did peskov speak to sky news"),
         ("how much does peskov earn", "who is peskov"),
         ("сколько зарабатывает пресс-секретарь кремля", "кто такой пресс-секретарь кремля"),
+        ("what languages does Peskov speak", "what did peskov say about the losses"),
+        ("where does peskov live", "where did peskov say it"),
+        ("сколько людей живет в белоруссии", "войска ушли в белоруссию?"),
+        ("кто владеет sky news?", "кому песков дал интервью?"),
     ],
 )
 def test_asking_what_the_article_never_says_about_its_topics_gets_no_answer(
@@ -146,6 +152,16 @@ def test_an_entry_whose_questions_name_an_unheld_topic_can_answer_it() -> None:
         ("ну и скока там наших в итоге полегло то?", TOLL),
         ("зачем они ушли из-под Киева, если не секрет", {"withdrawal-reason", "peskov-withdrawal-explanation"}),
         ("why did they go into ukraine in the first place", {"special-operation-framing"}),
+        (
+            "My uncle says they only lost about a thousand guys. Is that what they officially claimed?",
+            {"official-toll"},
+        ),
+        ("@KremlinLossesBot did he give any number at all", {"peskov-no-number"}),
+        ("а он хоть какую-то цифру назвал или опять одна вода?", {"peskov-no-number"}),
+        (
+            "il portavoce dice che serviva a calmare le acque e a favorire il dialogo?",
+            {"peskov-withdrawal-explanation"},
+        ),
     ],
 )
 def test_words_of_time_politeness_and_chat_spelling_mean_the_same_in_every_language(
@@ -155,6 +171,27 @@ def test_words_of_time_politeness_and_chat_spelling_mean_the_same_in_every_langu
     assert result.decision is Decision.ANSWER, result
     assert result.best is not None
     assert result.best.entry.id in expected
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("skolko soldat pogiblo po oficialnym dannym", {"official-toll"}),
+        ("pochemu rossiya otvela voiska", {"withdrawal-reason", "peskov-withdrawal-explanation"}),
+        ("skilky rosiyskyh soldativ zahynulo", TOLL),
+        ("kto takoy peskov", {"who-is-peskov"}),
+    ],
+)
+def test_russian_and_ukrainian_typed_in_latin_letters_are_read_as_such(question: str, expected: set[str]) -> None:
+    result = MATCHER.match(question)
+    assert result.decision is Decision.ANSWER, result
+    assert result.best is not None
+    assert result.best.entry.id in expected
+
+
+def test_english_words_that_spell_russian_filler_stay_english() -> None:
+    # "to", "a", "i", "ya" read as Russian filler, but short filler is no evidence of transliteration.
+    assert MATCHER.match("to a i ya po").decision is Decision.NONE
 
 
 @pytest.mark.parametrize(

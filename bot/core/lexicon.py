@@ -32,6 +32,7 @@ STOPWORDS: frozenset[str] = frozenset(
     ya u ur r yall dude bro btw anyway anyways nah yep yup ah eh hm idea
     d ll ve m ca wo
     side sides read heard
+    thousand thousands
     """.split()
 )
 
@@ -458,6 +459,8 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
         "disgraceful",
     ),
     "NEGOTIATION": (
+        "dialogue",
+        "dialog",
         "negotiation",
         "negotiations",
         "negotiate",
@@ -1007,7 +1010,11 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
     "DISTANCE": ("distance", "km", "kilometers", "kilometres", "miles"),
     "STRENGTH": ("armysize",),
     "WEATHER": ("weather", "forecast"),
-    "TRANSLATE": ("translate",),
+    "TRANSLATE": (
+        "language",
+        "languages",
+        "translate",
+    ),
     "GEOGRAPHY": ("capitalcity",),
     "AUDIENCE": ("viewers", "viewer", "audience", "ratings", "subscribers"),
     "TRUST": (
@@ -1031,6 +1038,13 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
     "THURSDAY": ("thursday",),
     "BRITISH": ("british", "brit", "brits"),  # the broadcaster's country
     "QUICK": ("quick", "quickly", "easy", "swift", "rapid", "blitz", "blitzkrieg", "lightning"),  # the framing
+    "RESIDENCE": (
+        "live",
+        "lived",
+        "reside",
+        "resides",
+        "residence",
+    ),
 }
 
 # Concepts that exclude each other. When a question names one of a class and a curated question names
@@ -1237,6 +1251,29 @@ PHRASES: Mapping[str, str] = {
     "go into ukraine": "invade",
     "going into ukraine": "invading",
     "gone into ukraine": "invaded",
+    "at all": "",
+    "my uncle": "",
+    "my aunt": "",
+    "my dad": "",
+    "my mum": "",
+    "my mom": "",
+    "my father": "",
+    "my mother": "",
+    "my friend": "",
+    "my friends": "",
+    "my brother": "",
+    "my sister": "",
+    "my grandpa": "",
+    "my grandma": "",
+    "my grandfather": "",
+    "my grandmother": "",
+    "my neighbour": "",
+    "my neighbor": "",
+    "my colleague": "",
+    "my cousin": "",
+    "my boss": "",
+    "my teacher": "",
+    "a friend": "",
 }
 
 # A place named as the one acting ("did Ukraine lose", "has Ukraine admitted") means its people or army.
@@ -1273,6 +1310,7 @@ UNHELD_CONCEPTS: frozenset[str] = frozenset(
         "GEOGRAPHY",
         "AUDIENCE",
         "TRUST",
+        "RESIDENCE",
         "CLOCK",
         "NAME",
     }

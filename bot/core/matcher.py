@@ -39,6 +39,7 @@ from bot.core.lexicon import (
 )
 from bot.core.models import Entry
 from bot.core.text import PhraseRewriter, normalise, stem
+from bot.core.translit import readings
 
 
 class Decision(StrEnum):
@@ -185,6 +186,9 @@ class Matcher:
         self._by_length: dict[int, list[str]] = defaultdict(list)
         for word in self._vocabulary:
             self._by_length[len(word)].append(word)
+        self._stopwords_by_length: dict[int, list[str]] = defaultdict(list)
+        for word in self._stopwords:
+            self._stopwords_by_length[len(word)].append(word)
         self._correct = lru_cache(maxsize=65536)(self._correct_uncached)
         self._ranked_decision = lru_cache(maxsize=self.settings.cached_questions)(self._ranked_decision_uncached)
 
@@ -221,8 +225,28 @@ class Matcher:
             if word not in self._stopwords:
                 yield self._lexicon.actor_forms.get(word) or self._concept(word)
 
+    def _read_transliterated(self, words: list[str]) -> list[str]:
+        """Russian or Ukrainian typed in Latin letters, back in Cyrillic: when two or more of the question's
+        unknown words read as known Cyrillic ones, every unknown Latin word takes its reading."""
+        read: dict[str, str] = {}
+        known = 0
+        for word in words:
+            if word in read or word in self._stopwords or self._lexicon.concept(word) is not None:
+                continue
+            options = readings(word)
+            if not options:
+                continue
+            found = next((r for r in options if r in self._stopwords or self._lexicon.concept(r) is not None), None)
+            # Short filler readings prove nothing: English "to", "a", "i" read as Russian "то", "а", "и".
+            known += found is not None and (found not in self._stopwords or len(word) >= _SURE_FILLER_LENGTH)
+            read[word] = found or options[0]  # an unknown reading is left to the typo fixer ("сколко")
+        if known < 2:
+            return words
+        return [read.get(word, word) for word in words]
+
     def _tokens(self, words: list[str], *, partial: bool) -> list[_Token]:
         tokens: dict[frozenset[str], _Token] = {}
+        words = self._read_transliterated(words)
 
         def add(token: _Token) -> None:
             kept = tokens.get(token.options)
@@ -252,6 +276,8 @@ class Matcher:
                 add(_Token(frozenset({concept}), self._unknown_weight, 1.0))  # a real word, not a typo to mend
                 continue
             corrected = self._correct(word)
+            if corrected in self._stopwords:
+                continue  # a mistyped filler word
             if corrected is not None:
                 corrected_concept = self._concept(corrected)
                 add(
@@ -266,7 +292,7 @@ class Matcher:
         if (
             REFERENT in self._idf
             and not self._lexicon.pronouns.isdisjoint(words)
-            and not any(token.options & PERSON_CONCEPTS for token in tokens.values())
+            and not any(token.options & PERSON_CONCEPTS for token in tokens.values() if len(token.options) == 1)
         ):
             add(_Token(frozenset({REFERENT}), self._idf[REFERENT], self.settings.referent_certainty))
         return list(tokens.values())
@@ -305,7 +331,7 @@ class Matcher:
         if word.isdigit():
             return self._nearest_number(word)
         if len(word) < self.settings.min_typo_length:
-            return None
+            return self._restore_dropped_letter(word) if len(word) >= self.settings.min_prefix else None
         max_edits = 1 if len(word) <= 8 else 2
         found: list[tuple[int, int, str]] = []  # (distance, -shared beginning, word)
         for length in range(len(word) - max_edits, len(word) + max_edits + 1):
@@ -317,6 +343,19 @@ class Matcher:
             ):
                 found.append((int(distance), -_shared_beginning(word, candidate), candidate))
         return min(found)[2] if found else None
+
+    def _restore_dropped_letter(self, word: str) -> str | None:
+        """A short word with one letter left out ("wher", "cal"): the known word it is missing from, if one.
+
+        Other edits are not tried on short words: too many real words lie one letter away ("tall", "toll").
+        """
+        found = {
+            candidate
+            for bucket in (self._by_length, self._stopwords_by_length)
+            for candidate in bucket.get(len(word) + 1, ())
+            if any(candidate[:i] + candidate[i + 1 :] == word for i in range(len(candidate)))
+        }
+        return found.pop() if len(found) == 1 else None  # a filler word it may be is a candidate too ("wat")
 
     def _nearest_number(self, word: str) -> str | None:
         """A known figure that a rounded one stands for ("about 1,300" for 1,351), within ``number_slack``."""
@@ -452,6 +491,7 @@ class Matcher:
         return (Decision.AMBIGUOUS if blocking or rivals else Decision.ANSWER), shown
 
 
+_SURE_FILLER_LENGTH = 4  # a Latin word this long that reads as Cyrillic filler is evidence of transliteration
 _SENTENCE_ENDS = ("?", "!", ".", "…", "？", "！", "。", ";", ")")
 
 

@@ -1110,6 +1110,7 @@ class _Server(ThreadingHTTPServer):
         super().__init__(("127.0.0.1", 0), _Handler)
         self.emulator = emulator
         self.connections: set[socket.socket] = set()
+        self.accepted = 0
         self.workers: set[threading.Thread] = set()
         self.tracking = threading.Lock()
 
@@ -1122,6 +1123,7 @@ class _Server(ThreadingHTTPServer):
         )
         with self.tracking:
             self.connections.add(request)
+            self.accepted += 1
             self.workers.add(worker)
         worker.start()
 
@@ -1405,6 +1407,14 @@ class BotApiEmulator:
         """Return every request the bot made, in arrival order."""
         with self._cond:
             return list(self._calls)
+
+    def connection_counts(self) -> tuple[int, int]:
+        """How many TCP connections clients opened so far, and how many are open now."""
+        server = self._server
+        if server is None:
+            return 0, 0
+        with server.tracking:
+            return server.accepted, len(server.connections)
 
     def calls_to(self, method: str) -> list[Call]:
         """Return the calls of one Bot API method (case-insensitive)."""

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
+import time
+
 import pytest
 from botapi_emulator import BotApiEmulator
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
@@ -61,3 +64,35 @@ async def test_an_api_error_a_server_error_and_a_time_out_raise_what_python_tele
         botapi.fail_next("sendMessage", status=502)
         with pytest.raises(NetworkError):
             await bot.send_message(8102, "hello")
+
+
+async def test_requests_in_flight_together_each_arrive_and_keep_their_connections_for_the_next(
+    botapi: BotApiEmulator,
+) -> None:
+    users = range(8200, 8208)
+    for user in users:
+        botapi.private_message(user, "hi")
+    async with _bot(botapi) as bot:
+        accepted_before, _ = botapi.connection_counts()
+        for round_ in range(3):
+            await asyncio.gather(*(bot.send_message(user, f"{TEXT} {round_}:{user}") for user in users))
+            accepted, _ = botapi.connection_counts()
+            if round_ == 0:
+                opened_by_first_round = accepted
+        assert accepted == opened_by_first_round  # later rounds reuse the connections the first one opened
+        assert accepted - accepted_before <= len(users)
+    texts = sorted(call.params["text"] for call in botapi.calls_to("sendMessage"))
+    assert texts == sorted(f"{TEXT} {round_}:{user}" for round_ in range(3) for user in users)
+
+
+async def test_shutting_down_closes_every_connection(botapi: BotApiEmulator) -> None:
+    users = range(8300, 8304)
+    for user in users:
+        botapi.private_message(user, "hi")
+    async with _bot(botapi) as bot:
+        await asyncio.gather(*(bot.send_message(user, "hello") for user in users))
+        assert botapi.connection_counts()[1] >= 1
+    deadline = time.monotonic() + 5
+    while botapi.connection_counts()[1] and time.monotonic() < deadline:
+        await asyncio.sleep(0.02)
+    assert botapi.connection_counts()[1] == 0

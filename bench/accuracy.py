@@ -131,6 +131,7 @@ def main() -> None:
         ("round5", "Held-out set 5 (written apart, mostly paraphrases; its failures were read once)"),
         ("round6", "Held-out set 6 (written apart; its failures were read once)"),
         ("round7", "Held-out set 7 (written apart, the long tail; its failures were read once)"),
+        ("round8", "Held-out set 8 (written apart, in the style of the development set; its failures were read once)"),
         ("blind", "Blind set (written apart; never read, its failures are never listed)"),
     ):
         if apart[name]:

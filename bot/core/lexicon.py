@@ -33,6 +33,7 @@ STOPWORDS: frozenset[str] = frozenset(
     d ll ve m ca wo
     side sides read heard
     thousand thousands
+    among amongst
     """.split()
 )
 
@@ -873,7 +874,6 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
         "narrowed",
         "smaller",
         "limited",
-        "lower",
         "lowered",
         "scaling",
         "shrinking",
@@ -1096,6 +1096,10 @@ PHRASES: Mapping[str, str] = {
         f"uk {medium}": "british"
         for medium in ("channel", "tv", "broadcaster", "network", "station", "media", "outlet")
     },
+    # How old the information is asks for its date, not someone's age.
+    "how old is it": "date",
+    "how old is this": "date",
+    "how old is that": "date",
     "how old is": "age",
     "capital of": "capitalcity",
     "how do you say": "translate",

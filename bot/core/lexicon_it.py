@@ -51,6 +51,7 @@ STOPWORDS: frozenset[str] = frozenset(
     tentano finalmente repubblica
     ragazzi laggiu bella
     mille migliaia
+    tizio tizi
     """.split()
 )
 
@@ -333,6 +334,7 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
     "TRAGEDY": ("tragedia", "tragedie", "tragico", "tragica", "tragici", "catastrofe", "disastro", "dramma"),
     # Things the article never says (lexicon.UNHELD_CONCEPTS).
     "OWNER": (
+        "proprieta",
         "possiede",
         "appartiene",
         "proprietario",
@@ -746,6 +748,16 @@ PHRASES: Mapping[str, str] = {
     "mio cugino": "",
     "mio vicino": "",
     "mio collega": "",
+    "lasciato la pelle": "morti",
+    "lasciato le penne": "morti",
+    "lasciare la pelle": "morti",
+    "lasciare le penne": "morti",
+    "lasciano la pelle": "morti",
+    "lasciano le penne": "morti",
+    "lasciata la pelle": "morti",
+    "lasciata le penne": "morti",
+    "lasciati la pelle": "morti",
+    "lasciati le penne": "morti",
 }
 
 # Italian marks no case, so no word form by itself names Ukraine as the one acting ("l'Ucraina ha perso"

@@ -132,6 +132,7 @@ def main() -> None:
         ("round6", "Held-out set 6 (written apart; its failures were read once)"),
         ("round7", "Held-out set 7 (written apart, the long tail; its failures were read once)"),
         ("round8", "Held-out set 8 (written apart, in the style of the development set; its failures were read once)"),
+        ("round9", "Held-out set 9 (written apart, in the style of the development set, after every change)"),
         ("blind", "Blind set (written apart; never read, its failures are never listed)"),
     ):
         if apart[name]:

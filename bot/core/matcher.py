@@ -186,9 +186,10 @@ class Matcher:
         self._by_length: dict[int, list[str]] = defaultdict(list)
         for word in self._vocabulary:
             self._by_length[len(word)].append(word)
-        self._stopwords_by_length: dict[int, list[str]] = defaultdict(list)
-        for word in self._stopwords:
-            self._stopwords_by_length[len(word)].append(word)
+        self._short_words_missing_a_letter = _missing_a_letter(
+            (*self._vocabulary, *self._stopwords),
+            lengths=range(self.settings.min_prefix + 1, self.settings.min_typo_length + 1),
+        )
         self._correct = lru_cache(maxsize=65536)(self._correct_uncached)
         self._ranked_decision = lru_cache(maxsize=self.settings.cached_questions)(self._ranked_decision_uncached)
 
@@ -349,13 +350,8 @@ class Matcher:
 
         Other edits are not tried on short words: too many real words lie one letter away ("tall", "toll").
         """
-        found = {
-            candidate
-            for bucket in (self._by_length, self._stopwords_by_length)
-            for candidate in bucket.get(len(word) + 1, ())
-            if any(candidate[:i] + candidate[i + 1 :] == word for i in range(len(candidate)))
-        }
-        return found.pop() if len(found) == 1 else None  # a filler word it may be is a candidate too ("wat")
+        found = self._short_words_missing_a_letter.get(word, ())
+        return next(iter(found)) if len(found) == 1 else None  # a filler word it may be counts too ("wat")
 
     def _nearest_number(self, word: str) -> str | None:
         """A known figure that a rounded one stands for ("about 1,300" for 1,351), within ``number_slack``."""
@@ -493,6 +489,16 @@ class Matcher:
 
 _SURE_FILLER_LENGTH = 4  # a Latin word this long that reads as Cyrillic filler is evidence of transliteration
 _SENTENCE_ENDS = ("?", "!", ".", "…", "？", "！", "。", ";", ")")
+
+
+def _missing_a_letter(words: Iterable[str], *, lengths: range) -> dict[str, set[str]]:
+    """Each word of ``lengths`` under every spelling with one letter left out: "wher" → {"where"}."""
+    index: dict[str, set[str]] = defaultdict(set)
+    for word in words:
+        if len(word) in lengths:
+            for i in range(len(word)):
+                index[word[:i] + word[i + 1 :]].add(word)
+    return index
 
 
 def _shared_beginning(first: str, second: str) -> int:

@@ -112,6 +112,7 @@ def test_small_talk_and_other_topics_get_no_answer(question: str) -> None:
         ("сколько людей живет в белоруссии", "войска ушли в белоруссию?"),
         ("кто владеет sky news?", "кому песков дал интервью?"),
         ("Sky News di chi è proprietà?", "a chi ha parlato peskov?"),
+        ("скільки років путіну", "хто такий пєсков"),
     ],
 )
 def test_asking_what_the_article_never_says_about_its_topics_gets_no_answer(
@@ -175,6 +176,12 @@ def test_an_entry_whose_questions_name_an_unheld_topic_can_answer_it() -> None:
         ("с чего вдруг русские ушли из-под киева?", {"withdrawal-reason"}),
         ("з якого дива вони звідти драпанули?", {"withdrawal-reason", "peskov-withdrawal-explanation"}),
         ("where does this info come from and how old is it", {"about-article"}),
+        ("did the Kremlin guy actually say how many?", {"peskov-no-number"}),
+        ("why was russia so quite about there dead", {"russian-reticence"}),
+        ("ну и скольких парней они там положили?", TOLL),
+        ("то яка в них тепер мета, вже не вся україна?", {"russia-objectives"}),
+        ("пєсков щось казав про переговори?", {"peskov-withdrawal-explanation"}),
+        ("как кремль подает эту войну своим гражданам", {"special-operation-framing"}),
     ],
 )
 def test_words_of_time_politeness_and_chat_spelling_mean_the_same_in_every_language(

@@ -1278,6 +1278,11 @@ PHRASES: Mapping[str, str] = {
     "my boss": "",
     "my teacher": "",
     "a friend": "",
+    "kremlin guy": "spokesman",
+    "kremlin man": "spokesman",
+    "kremlin mouthpiece": "spokesman",
+    "so quite": "secretive",
+    "quite about": "secretive",
 }
 
 # A place named as the one acting ("did Ukraine lose", "has Ukraine admitted") means its people or army.

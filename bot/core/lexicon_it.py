@@ -400,7 +400,7 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
 
 # concept → word beginnings for the forms not listed above (never shorter than four letters).
 STEMS: Mapping[str, tuple[str, ...]] = {
-    "DEATH": ("batost", "uccis", "ammazz", "decedut", "vittim", "perdit", "distrutt", "abbatt"),
+    "DEATH": ("perdend", "batost", "uccis", "ammazz", "decedut", "vittim", "perdit", "distrutt", "abbatt"),
     "SOLDIER": ("soldat", "trupp", "militar", "esercit", "combattent", "coscritt", "mercenar"),
     "RUSSIAN": ("russ", "moscov", "occupant"),
     "UKRAINIAN": ("zelensk",),
@@ -758,6 +758,8 @@ PHRASES: Mapping[str, str] = {
     "lasciata le penne": "morti",
     "lasciati la pelle": "morti",
     "lasciati le penne": "morti",
+    "un sacco di": "",
+    "un sacco": "",
 }
 
 # Italian marks no case, so no word form by itself names Ukraine as the one acting ("l'Ucraina ha perso"

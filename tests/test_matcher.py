@@ -232,6 +232,11 @@ def test_a_rounded_figure_stands_for_the_articles_figure_and_a_different_one_doe
     assert different.best is None or different.best.entry.id != "official-toll" or not different.answered
 
 
+def test_a_year_is_never_taken_for_a_rounding_of_another() -> None:
+    # 1999 is within 10% of 2023, a year the lexicon reads as "now": it must not become one.
+    assert MATCHER.match("what happened in 1999").decision is Decision.NONE
+
+
 def test_a_question_closed_by_its_punctuation_has_no_unfinished_last_word() -> None:
     typing = MATCHER.match("how many sol")
     assert typing.answered

@@ -4,8 +4,9 @@ How a score is made (all pure Python and rapidfuzz, no Telegram):
 1. Both the asked and the curated questions are normalised (``text.normalise``) and reduced to
    *concepts*: synonyms meet in one concept ("killed", "dead", "casualties" → DEATH), filler words go.
 2. An asked word the knowledge does not know is corrected to the nearest known word within a small
-   edit distance (typos), and an unfinished last word stands for every known word it begins (inline
-   queries as they are typed).
+   edit distance (typos), a rounded number to the figure it rounds, Russian or Ukrainian typed in Latin
+   letters is read back in Cyrillic, and an unfinished last word stands for every known word it begins
+   (inline queries as they are typed). "He" in a question naming no one else stands for the spokesman.
 3. Each concept weighs its rarity across entries (IDF). An entry's score is the best, over its curated
    questions, of a recall-leaning F-measure: how much of the asked weight the curated question explains,
    and how much of the curated question the asked one covers. A disagreement on a contrast class
@@ -346,7 +347,7 @@ class Matcher:
         return min(found)[2] if found else None
 
     def _restore_dropped_letter(self, word: str) -> str | None:
-        """A short word with one letter left out ("wher", "cal"): the known word it is missing from, if one.
+        """A short word with one letter left out ("wher"): the one known or filler word it is missing from.
 
         Other edits are not tried on short words: too many real words lie one letter away ("tall", "toll").
         """
@@ -356,8 +357,8 @@ class Matcher:
     def _nearest_number(self, word: str) -> str | None:
         """A known figure that a rounded one stands for ("about 1,300" for 1,351), within ``number_slack``."""
         asked = int(word)
-        if asked < 100:
-            return None  # days and small counts: a different number is a different thing
+        if asked < 100 or word in _YEARS:
+            return None  # days, small counts and years: a different number is a different thing
         near = [
             (abs(int(known) - asked), known)
             for known in self._numbers
@@ -487,6 +488,7 @@ class Matcher:
         return (Decision.AMBIGUOUS if blocking or rivals else Decision.ANSWER), shown
 
 
+_YEARS = frozenset(str(year) for year in range(1900, 2101))
 _SURE_FILLER_LENGTH = 4  # a Latin word this long that reads as Cyrillic filler is evidence of transliteration
 _SENTENCE_ENDS = ("?", "!", ".", "…", "？", "！", "。", ";", ")")
 

@@ -239,8 +239,7 @@ class Matcher:
             if not options:
                 continue
             found = next((r for r in options if r in self._stopwords or self._lexicon.concept(r) is not None), None)
-            # Short filler readings prove nothing: English "to", "a", "i" read as Russian "то", "а", "и".
-            known += found is not None and (found not in self._stopwords or len(word) >= _SURE_FILLER_LENGTH)
+            known += found is not None  # English filler ("to", "a") never gets here: it is filler already
             read[word] = found or options[0]  # an unknown reading is left to the typo fixer ("сколко")
         if known < 2:
             return words
@@ -489,7 +488,6 @@ class Matcher:
 
 
 _YEARS = frozenset(str(year) for year in range(1900, 2101))
-_SURE_FILLER_LENGTH = 4  # a Latin word this long that reads as Cyrillic filler is evidence of transliteration
 _SENTENCE_ENDS = ("?", "!", ".", "…", "？", "！", "。", ";", ")")
 
 

@@ -39,13 +39,13 @@ class JsonRequest(HTTPXRequest):
     def __init__(self, connection_pool_size: int = 256, **options: Any) -> None:  # noqa: ANN401 (the base's options)
         super().__init__(connection_pool_size, **options)
         self._max_lanes = connection_pool_size
-        self._lanes: list[httpx.AsyncClient] = []  # every lane opened and not yet closed
+        self._lanes: set[httpx.AsyncClient] = set()  # every lane opened and not yet closed
         self._idle_lanes: list[httpx.AsyncClient] = []
         self._tls: ssl.SSLContext | None = None
 
     async def shutdown(self) -> None:
         """Close every lane, then the base class's client."""
-        lanes, self._lanes, self._idle_lanes = self._lanes, [], []
+        lanes, self._lanes, self._idle_lanes = self._lanes, set(), []
         for lane in lanes:
             await lane.aclose()
         await super().shutdown()
@@ -104,9 +104,9 @@ class JsonRequest(HTTPXRequest):
                 self._tls = httpx.create_ssl_context()
             options["verify"] = self._tls
         lane = httpx.AsyncClient(**options)
-        self._lanes.append(lane)
+        self._lanes.add(lane)
         return lane
 
     def _return_lane(self, lane: httpx.AsyncClient) -> None:
-        if lane is not self._client and not lane.is_closed and lane in self._lanes:
+        if lane in self._lanes:  # not the shared pool, nor a lane closed by a shutdown meanwhile
             self._idle_lanes.append(lane)

@@ -63,13 +63,9 @@ def readings(word: str) -> tuple[str, ...]:
     """The Russian and the Ukrainian reading of a Latin-letter word (none for other words)."""
     if not _LATIN_WORD.fullmatch(word):
         return ()
-    found: list[str] = []
-    for table, pattern in _TABLES:
+    found = (_spell(word, table, pattern) for table, pattern in _TABLES)
+    return tuple(dict.fromkeys(found))  # the two readings, once each when they agree
 
-        def letter(match: re.Match[str], table: dict[str, str] = table) -> str:
-            return table[match.group()]
 
-        cyrillic = _Y_AS_CONSONANT.sub("и", pattern.sub(letter, word))
-        if cyrillic not in found:
-            found.append(cyrillic)
-    return tuple(found)
+def _spell(word: str, table: dict[str, str], pattern: re.Pattern[str]) -> str:
+    return _Y_AS_CONSONANT.sub("и", pattern.sub(lambda match: table[match.group()], word))

@@ -132,7 +132,8 @@ def main() -> None:
         ("round6", "Held-out set 6 (written apart; its failures were read once)"),
         ("round7", "Held-out set 7 (written apart, the long tail; its failures were read once)"),
         ("round8", "Held-out set 8 (written apart, in the style of the development set; its failures were read once)"),
-        ("round9", "Held-out set 9 (written apart, in the style of the development set, after every change)"),
+        ("round9", "Held-out set 9 (written apart, in the style of the development set; its failures were read once)"),
+        ("round10", "Held-out set 10 (written apart, in the style of the development set, a session later)"),
         ("blind", "Blind set (written apart; never read, its failures are never listed)"),
     ):
         if apart[name]:

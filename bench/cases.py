@@ -58,7 +58,19 @@ def _load_set(path: Path, origin: str) -> list[Case]:
 # curated questions nor the lexicon. "heldout" and "round2" to "round10" had their failures read once while
 # tuning (so they are only semi-held-out); "blind" is scored and never read: the benchmark never lists its
 # failures.
-WRITTEN_APART = ("heldout", "round2", "round3", "round4", "round5", "round6", "round7", "round8", "round9", "round10", "blind")
+WRITTEN_APART = (
+    "heldout",
+    "round2",
+    "round3",
+    "round4",
+    "round5",
+    "round6",
+    "round7",
+    "round8",
+    "round9",
+    "round10",
+    "blind",
+)
 
 
 def load_written_apart(name: str, *, language: str = "en") -> list[Case]:

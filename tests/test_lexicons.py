@@ -18,7 +18,7 @@ from bot.core import lexicon_it, lexicon_ru, lexicon_uk
 from bot.core.text import normalise, rewrite_phrases
 
 MIN_STEM = 4
-NAMES = frozenset({"STOPWORDS", "SYNONYMS", "STEMS", "PHRASES", "ACTORS", "PRONOUNS"})
+NAMES = frozenset({"STOPWORDS", "SYNONYMS", "STEMS", "PHRASES", "ACTORS", "PRONOUNS", "COURTESIES"})
 ENGLISH_CONCEPTS = frozenset(english.SYNONYMS)
 
 
@@ -227,6 +227,17 @@ def test_pronouns_are_filler_unless_they_stand_for_the_referent(code: str) -> No
     assert module.PRONOUNS <= module.STOPWORDS
     assert english.REFERENT in ENGLISH_CONCEPTS
     assert english.PERSON_CONCEPTS <= ENGLISH_CONCEPTS
+
+
+@pytest.mark.parametrize("code", ["en", *CODES])
+def test_courtesies_are_single_normalised_words_that_ask_nothing(code: str) -> None:
+    # Thanks and greetings make "thanks bot" small talk; a word that names a concept would hide a question.
+    module = english if code == "en" else MODULES[code]
+    assert module.COURTESIES
+    for word in module.COURTESIES:
+        assert normalise(word) == word, f"{word!r} normalises to {normalise(word)!r}"
+        assert " " not in word
+        assert MERGED.concept(word) is None or word in MERGED.stopwords, f"{word!r} names {MERGED.concept(word)}"
 
 
 @pytest.mark.parametrize("code", CODES)

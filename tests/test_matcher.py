@@ -225,6 +225,32 @@ def test_he_in_a_question_naming_someone_is_that_person(question: str, expected:
     assert_answered_by(question, expected)
 
 
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # Naming the article or the bot frames a question; what is asked decides, not a not-covered entry
+        # whose curated question happens to say "does the article say…".
+        ("according to the article, how many soldiers died?", TOLL),
+        ("bot, how many soldiers died", TOLL),
+        ("secondo l'articolo quanti soldati sono morti?", TOLL),
+        ("по статье сколько солдат погибло?", TOLL),
+        ("in the story, why did russia withdraw?", {"withdrawal-reason", "peskov-withdrawal-explanation"}),
+        # Asked alone, the article is what is asked about.
+        ("who wrote the article?", {"about-article"}),
+        ("what is this bot about?", {"about-article"}),
+    ],
+)
+def test_naming_the_article_or_the_bot_frames_a_question_without_changing_it(question: str, expected: set[str]) -> None:
+    assert_answered_by(question, expected)
+
+
+@pytest.mark.parametrize(
+    "question", ["thanks bot", "hi bot!", "thank you for the info", "grazie bot", "спасибо, бот", "дякую боте"]
+)
+def test_thanks_or_a_greeting_to_the_bot_is_small_talk(question: str) -> None:
+    assert MATCHER.match(question).decision is Decision.NONE
+
+
 def test_a_rounded_figure_stands_for_the_articles_figure_and_a_different_one_does_not() -> None:
     rounded = MATCHER.match("is it true only about 1,300 soldiers died?")
     assert rounded.decision is Decision.ANSWER, rounded

@@ -32,6 +32,7 @@ class Lexicon:
     phrases: Mapping[str, str] = field(default_factory=dict)
     actors: Mapping[str, str] = field(default_factory=dict)  # word form that names a place acting → concept
     pronouns: frozenset[str] = frozenset()  # "he": with no one named, the article's REFERENT
+    courtesies: frozenset[str] = frozenset()  # thanks and greetings: small talk beside "bot" alone
 
     # Every exact word, filler included, but names (the same in every language): the evidence of a language.
     words: frozenset[str] = field(default=frozenset(), compare=False)
@@ -52,6 +53,7 @@ def _from_module(code: str, module: ModuleType) -> Lexicon:
         phrases=dict(getattr(module, "PHRASES", {})),
         actors=dict(getattr(module, "ACTORS", {})),
         pronouns=frozenset(getattr(module, "PRONOUNS", frozenset())),
+        courtesies=frozenset(getattr(module, "COURTESIES", frozenset())),
     )
 
 
@@ -75,6 +77,7 @@ class MergedLexicon:
         self.lexicons = {lexicon.code: lexicon for lexicon in lexicons}
         self.stopwords: frozenset[str] = frozenset().union(*(lx.stopwords for lx in self.lexicons.values()))
         self.pronouns: frozenset[str] = frozenset().union(*(lx.pronouns for lx in self.lexicons.values()))
+        self.courtesies: frozenset[str] = frozenset().union(*(lx.courtesies for lx in self.lexicons.values()))
         self.phrases: dict[str, str] = {}
         self.actor_forms: dict[str, str] = {}
         exact: dict[str, str] = {}

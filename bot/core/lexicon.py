@@ -1320,6 +1320,12 @@ ACTORS: Mapping[str, str] = {"ukraine": "UKRAINIAN"}
 # else a pronoun may stand for (a minister, a reporter, Putin, Zelensky, a Western leader) keeps them.
 PRONOUNS: frozenset[str] = frozenset({"he", "him", "his"})
 REFERENT = "PESKOV"
+
+# Thanks and greetings: with nothing firmer than "bot" or "article" beside them ("thanks bot", "hi bot"),
+# a question is small talk, not a request for the article's summary.
+COURTESIES: frozenset[str] = frozenset(
+    "thanks thank thx ty cheers hi hello hey hiya bye goodbye cya night morning evening good nice great".split()
+)
 PERSON_CONCEPTS: frozenset[str] = frozenset(
     {"PESKOV", "SPOKESMAN", "DEFENCE", "INTERVIEW", "KREMLIN", "UKRAINIAN", "WEST"}
 )
@@ -1348,6 +1354,11 @@ UNHELD_CONCEPTS: frozenset[str] = frozenset(
         "NAME",
     }
 )
+
+# Concepts that frame a question rather than ask one ("according to the article, …", "bot, …", "does the
+# story say …"): asked beside something firmer, they count only where a curated question names them too.
+FRAMING_CONCEPTS: frozenset[str] = frozenset({"ARTICLE"})
+SAYING: frozenset[str] = frozenset({"SAY"})  # "does the story say…" frames too: it alone is not firmer
 
 # Concepts that, asked alone, are too vague to answer (a bare "how many?" or "why?").
 WEAK_CONCEPTS: frozenset[str] = frozenset({"COUNT", "WHY", "WHERE", "WHO", "WHEN", "CALL", "HEAVY"})

@@ -766,6 +766,9 @@ PHRASES: Mapping[str, str] = {
 # and "ha invaso l'Ucraina" share it): the phrases above rewrite the acting uses to "ucraini" instead.
 # The words for "he" (see lexicon.PRONOUNS).
 PRONOUNS: frozenset[str] = frozenset({"lui"})
+COURTESIES: frozenset[str] = frozenset(
+    "grazie ciao salve buongiorno buonasera buonanotte arrivederci complimenti bravo brava".split()
+)
 
 ACTORS: Mapping[str, str] = {}
 

@@ -822,6 +822,9 @@ PHRASES = {
 # "в Украине", "на Украине", "из Украины" name the place.
 # The words for "he" (see lexicon.PRONOUNS).
 PRONOUNS: frozenset[str] = frozenset({"он", "его", "ему"})
+COURTESIES: frozenset[str] = frozenset(
+    "спасибо спс благодарю пасиб привет здравствуи здравствуите пока молодец".split()
+)
 
 ACTORS: Mapping[str, str] = {"украина": "UKRAINIAN"}
 

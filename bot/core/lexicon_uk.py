@@ -778,6 +778,7 @@ PHRASES: Mapping[str, str] = {
 # "в Україні", "з України" name the place.
 # The words for "he" (see lexicon.PRONOUNS).
 PRONOUNS: frozenset[str] = frozenset({"він", "иого", "иому"})
+COURTESIES: frozenset[str] = frozenset("дякую дякуємо спасибі привіт вітаю буваи добрии молодець".split())
 
 ACTORS: Mapping[str, str] = {"украіна": "UKRAINIAN"}
 

@@ -20,7 +20,7 @@ import bisect
 import math
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from functools import lru_cache
 
@@ -32,9 +32,11 @@ from bot.core.lexicon import (
     ACTOR_AFTER,
     ACTORS,
     CONTRAST_CLASSES,
+    FRAMING_CONCEPTS,
     PERSON_CONCEPTS,
     QUESTION_CONTRAST_CLASSES,
     REFERENT,
+    SAYING,
     UNHELD_CONCEPTS,
     WEAK_CONCEPTS,
 )
@@ -296,7 +298,16 @@ class Matcher:
             and not any(token.options & PERSON_CONCEPTS for token in tokens.values() if len(token.options) == 1)
         ):
             add(_Token(frozenset({REFERENT}), self._idf[REFERENT], self.settings.referent_certainty))
-        return list(tokens.values())
+        return self._framed(list(tokens.values()), courteous=not self._lexicon.courtesies.isdisjoint(words))
+
+    def _framed(self, tokens: list[_Token], *, courteous: bool) -> list[_Token]:
+        """Framing words ("according to the article", "bot, …") left optional when the question asks something
+        firmer: a known concept that is neither vague nor a verb of saying ("does the story *say*…"). With
+        nothing firmer, thanks or a greeting make the question small talk ("thanks bot"): nothing is asked."""
+        loose = WEAK_CONCEPTS | FRAMING_CONCEPTS | SAYING
+        if not any(not t.optional and t.options.isdisjoint(loose) and t.options <= self._idf.keys() for t in tokens):
+            return [] if courteous else tokens
+        return [replace(t, optional=True) if t.options <= FRAMING_CONCEPTS else t for t in tokens]
 
     def _prefix_token(self, word: str, *, alone: bool, known: str | None) -> _Token | None:
         """An unfinished last word as the concepts it may become; optional when it may be filler or short."""

@@ -43,6 +43,8 @@ def assert_answered_by(question: str, expected: set[str]) -> None:
         ("how many sol", TOLL),
         ("wher did the troops withdrwa to", {"withdrawal-destination"}),
         ("wat did the kremlim admit", {"kremlin-admission"}),
+        ("how does moscow cal the war", {"special-operation-framing"}),  # of call and calm: the doubled letter
+        ("so he never gave a number, right?", {"peskov-no-number"}),
     ],
 )
 def test_answers_the_ways_people_ask(question: str, expected: set[str]) -> None:

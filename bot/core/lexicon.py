@@ -31,7 +31,7 @@ STOPWORDS: frozenset[str] = frozenset(
     itself themselves himself herself going gonna gotta kinda sorta literally honestly seriously
     ya u ur r yall dude bro btw anyway anyways nah yep yup ah eh hm idea
     d ll ve m ca wo
-    side sides read heard
+    side sides read heard right never
     thousand thousands
     among amongst
     """.split()

@@ -361,7 +361,9 @@ class Matcher:
 
         Other edits are not tried on short words: too many real words lie one letter away ("tall", "toll").
         """
-        found = self._short_words_missing_a_letter.get(word, ())
+        found = self._short_words_missing_a_letter.get(word, set())
+        if len(found) > 1:  # of "call" and "calm" for "cal", a doubled letter typed once is the likelier slip
+            found = {known for known in found if _undoubled(known, word)}
         return next(iter(found)) if len(found) == 1 else None  # a filler word it may be counts too ("wat")
 
     def _nearest_number(self, word: str) -> str | None:
@@ -510,6 +512,11 @@ def _missing_a_letter(words: Iterable[str], *, lengths: range) -> dict[str, set[
             for i in range(len(word)):
                 index[word[:i] + word[i + 1 :]].add(word)
     return index
+
+
+def _undoubled(known: str, typed: str) -> bool:
+    """True when ``typed`` is ``known`` with one of a doubled letter left out ("cal" for "call")."""
+    return any(known[i] == known[i + 1] and known[:i] + known[i + 1 :] == typed for i in range(len(known) - 1))
 
 
 def _shared_beginning(first: str, second: str) -> int:

@@ -45,6 +45,8 @@ def assert_answered_by(question: str, expected: set[str]) -> None:
         ("wat did the kremlim admit", {"kremlin-admission"}),
         ("how does moscow cal the war", {"special-operation-framing"}),  # of call and calm: the doubled letter
         ("so he never gave a number, right?", {"peskov-no-number"}),
+        ("ma è vero che ne sono morti 15mila?", {"western-estimates"}),
+        ("it's like 15k dead russians, right?", {"western-estimates"}),
     ],
 )
 def test_answers_the_ways_people_ask(question: str, expected: set[str]) -> None:

@@ -1,14 +1,16 @@
-"""Phrase rewriting: the indexed rewriter gives exactly what applying every phrase in order gives."""
+"""Normalisation (one form for the ways a figure is written) and phrase rewriting (the indexed rewriter gives
+exactly what applying every phrase in order gives)."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.core.languages import MergedLexicon, load_lexicons
-from bot.core.text import PhraseRewriter
+from bot.core.text import PhraseRewriter, normalise
 
 PHRASES = MergedLexicon(load_lexicons().values()).phrases
 PHRASE_WORDS = sorted({word for phrase in PHRASES for word in phrase.split()} | {"russia", "why", "the"})
@@ -21,6 +23,27 @@ def _one_phrase_at_a_time(normalised: str, phrases: Mapping[str, str]) -> str:
         if f" {phrase} " in padded:
             padded = padded.replace(f" {phrase} ", f" {replacement} " if replacement else " ")
     return " ".join(padded.split())
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("15,000 dead", "15000 dead"),
+        ("15.000 morti", "15000 morti"),
+        ("15k dead", "15000 dead"),
+        ("7k-15k", "7000 15000"),
+        ("15 thousand died", "15000 died"),
+        ("15mila caduti", "15000 caduti"),
+        ("1,3 mila", "1300"),
+        ("1.3k?", "1300"),
+        ("15 тысяч погибших", "15000 погибших"),
+        ("15 тис. загиблих", "15000 загиблих"),
+        ("thousands died", "thousands died"),  # no figure: the word stays
+        ("the k in kremlin", "the k in kremlin"),
+    ],
+)
+def test_a_figure_written_with_a_word_for_thousand_is_written_in_digits(typed: str, expected: str) -> None:
+    assert normalise(typed) == expected
 
 
 def test_a_phrase_is_replaced_only_as_whole_words() -> None:

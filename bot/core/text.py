@@ -9,6 +9,10 @@ from collections.abc import Mapping
 _MENTION_RE = re.compile(r"(?<![\w@])@[A-Za-z0-9_]{3,64}")
 _URL_RE = re.compile(r"\b(?:https?://|www\.)\S+", re.IGNORECASE)
 _DIGIT_GROUP_RE = re.compile(r"(?<=\d)[,.\u00a0\u202f'](?=\d{3}(?!\d))")  # 7,000 / 7.000 / 7 000 → 7000
+# "15k", "15 thousand", "15mila", "15 тысяч", "1.3k" → the figure in digits (after digit groups are joined).
+_THOUSANDS_RE = re.compile(
+    r"\b(\d+(?:[.,]\d{1,2})?)\s?(?:k|thousands?|mila|mille|тыс|тысяч|тысячи|тысяча|тыщ|тыщи|тис|тисяч|тисячі|тисяча)\b"
+)
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "ʼ": "'"})
 _NEGATION_RE = re.compile(r"n't\b")
 _POSSESSIVE_RE = re.compile(r"'(?=s\b)")
@@ -25,6 +29,7 @@ def normalise(text: str) -> str:
     text = _NEGATION_RE.sub(" not", text)
     text = _POSSESSIVE_RE.sub("", text)  # Ukraine's → ukraines: kept apart from the place, as an owner
     text = _DIGIT_GROUP_RE.sub("", text)
+    text = _THOUSANDS_RE.sub(_in_thousands, text)
     text = _strip_marks(text)
     return " ".join(_WORD_RE.findall(text))
 
@@ -78,6 +83,11 @@ def stem(word: str) -> str:
     if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
         return word[:-1]
     return word
+
+
+def _in_thousands(match: re.Match[str]) -> str:
+    """A figure written with a word for thousand, in digits: "1,3 mila" → "1300"."""
+    return str(round(float(match.group(1).replace(",", ".")) * 1000))
 
 
 def _strip_marks(text: str) -> str:

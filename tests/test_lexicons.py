@@ -403,6 +403,9 @@ QUESTIONS: list[tuple[str, str, frozenset[str]]] = [
     ("uk", "Скільки танків і літаків знищено?", frozenset({"COUNT", "EQUIPMENT", "DEATH"})),
     ("uk", "Чому Кремль приховує офіційні дані?", frozenset({"WHY", "KREMLIN", "HIDE", "OFFICIAL", "COUNT"})),
     ("uk", "загибель мирних українців", frozenset({"DEATH", "CIVILIAN", "UKRAINIAN"})),
+    ("ru", "зачем они полезли в украину", frozenset({"WHY", "WAR", "UKRAINE"})),
+    ("ru", "кремль выдает отступление за что-то другое", frozenset({"KREMLIN", "CALL", "WITHDRAW"})),
+    ("it", "come la raccontano la guerra a mosca", frozenset({"SAY", "WAR", "RUSSIAN"})),
 ]
 
 

@@ -44,6 +44,7 @@ def assert_answered_by(question: str, expected: set[str]) -> None:
         ("wher did the troops withdrwa to", {"withdrawal-destination"}),
         ("wat did the kremlim admit", {"kremlin-admission"}),
         ("how does moscow cal the war", {"special-operation-framing"}),  # of call and calm: the doubled letter
+        ("quante truppe russe sono mort?", TOLL),  # morti, morto, morta, morte: whichever, one concept
         ("so he never gave a number, right?", {"peskov-no-number"}),
         ("ma è vero che ne sono morti 15mila?", {"western-estimates"}),
         ("it's like 15k dead russians, right?", {"western-estimates"}),

@@ -362,6 +362,8 @@ class Matcher:
         Other edits are not tried on short words: too many real words lie one letter away ("tall", "toll").
         """
         found = self._short_words_missing_a_letter.get(word, set())
+        if len({self._concept(known) for known in found}) == 1:
+            return min(found)  # "mort" may be morti, morto or morte: all one concept
         if len(found) > 1:  # of "call" and "calm" for "cal", a doubled letter typed once is the likelier slip
             found = {known for known in found if _undoubled(known, word)}
         return next(iter(found)) if len(found) == 1 else None  # a filler word it may be counts too ("wat")

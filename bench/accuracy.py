@@ -133,7 +133,8 @@ def main() -> None:
         ("round7", "Held-out set 7 (written apart, the long tail; its failures were read once)"),
         ("round8", "Held-out set 8 (written apart, in the style of the development set; its failures were read once)"),
         ("round9", "Held-out set 9 (written apart, in the style of the development set; its failures were read once)"),
-        ("round10", "Held-out set 10 (written apart, in the style of the development set, a session later)"),
+        ("round10", "Held-out set 10 (written apart, in the style of the development set; its failures were read once)"),
+        ("round11", "Held-out set 11 (written apart, in the style of the development set, after this session's changes)"),
         ("blind", "Blind set (written apart; never read, its failures are never listed)"),
     ):
         if apart[name]:

@@ -406,6 +406,10 @@ QUESTIONS: list[tuple[str, str, frozenset[str]]] = [
     ("ru", "зачем они полезли в украину", frozenset({"WHY", "WAR", "UKRAINE"})),
     ("ru", "кремль выдает отступление за что-то другое", frozenset({"KREMLIN", "CALL", "WITHDRAW"})),
     ("it", "come la raccontano la guerra a mosca", frozenset({"SAY", "WAR", "RUSSIAN"})),
+    ("it", "perché erano così abbottonati?", frozenset({"WHY", "HIDE"})),
+    ("it", "quanti ne sono rimasti secchi", frozenset({"COUNT", "DEATH"})),
+    ("ru", "куда они подевались, когда убрались с севера", frozenset({"WHERE", "WHEN", "WITHDRAW", "NORTH"})),
+    ("uk", "куди вони поділися, коли забралися з півночі", frozenset({"WHERE", "WHEN", "WITHDRAW", "NORTH"})),
 ]
 
 

@@ -48,6 +48,10 @@ def assert_answered_by(question: str, expected: set[str]) -> None:
         ("so he never gave a number, right?", {"peskov-no-number"}),
         ("ma è vero che ne sono morti 15mila?", {"western-estimates"}),
         ("it's like 15k dead russians, right?", {"western-estimates"}),
+        # Not the official figure is the estimate.
+        ("how many died really, not the official number?", {"western-estimates"}),
+        ("а скільки їх загинуло насправді, не по офіційним даним?", {"western-estimates"}),
+        ("quanti morti davvero, non quelli ufficiali?", {"western-estimates"}),
     ],
 )
 def test_answers_the_ways_people_ask(question: str, expected: set[str]) -> None:

@@ -175,6 +175,7 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
     ),
     "DEFENCE": ("defence", "defense", "ministry", "minister", "mod", "shoigu"),
     "ESTIMATE": (
+        "unofficial",
         "estimate",
         "estimates",
         "estimated",
@@ -1307,6 +1308,11 @@ PHRASES: Mapping[str, str] = {
     "given any figure": "quantify",
     "given any numbers": "quantify",
     "given any figures": "quantify",
+    "went down": "",
+    "gone down": "",
+    "not official": "estimate",
+    "not the official": "estimate",
+    "not officially": "estimate",
 }
 
 # A place named as the one acting ("did Ukraine lose", "has Ukraine admitted") means its people or army.

@@ -472,6 +472,7 @@ STEMS: Mapping[str, tuple[str, ...]] = {
     "WAR": ("guerr", "invas", "conflitt", "offensiv", "attacc", "operazion", "combattiment", "aggression", "scontr"),
     "NAZI": ("nazis", "denazific", "fascis", "neonazi"),
     "HIDE": (
+        "abbottonat",
         "nascon",
         "nascost",
         "reticen",
@@ -771,6 +772,15 @@ PHRASES: Mapping[str, str] = {
     "lasciati le penne": "morti",
     "un sacco di": "",
     "un sacco": "",
+    "rimasti secchi": "morti",
+    "rimasto secco": "morti",
+    "restati secchi": "morti",
+    "rimaste secche": "morti",
+    "non ufficiale": "stima",
+    "non ufficiali": "stima",
+    "non quello ufficiale": "stima",
+    "non quelli ufficiali": "stima",
+    "non ufficialmente": "stima",
 }
 
 # Italian marks no case, so no word form by itself names Ukraine as the one acting ("l'Ucraina ha perso"

@@ -122,6 +122,8 @@ def test_small_talk_and_other_topics_get_no_answer(question: str) -> None:
         ("кто владеет sky news?", "кому песков дал интервью?"),
         ("Sky News di chi è proprietà?", "a chi ha parlato peskov?"),
         ("скільки років путіну", "хто такий пєсков"),
+        ("how big is Russia", "how big are russian losses"),
+        ("how many troops does NATO have", "how many troops has russia lost"),
     ],
 )
 def test_asking_what_the_article_never_says_about_its_topics_gets_no_answer(

@@ -1016,7 +1016,7 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
         "languages",
         "translate",
     ),
-    "GEOGRAPHY": ("capitalcity",),
+    "GEOGRAPHY": ("capitalcity", "landarea"),
     "AUDIENCE": ("viewers", "viewer", "audience", "ratings", "subscribers"),
     "TRUST": (
         "reliable",
@@ -1114,18 +1114,33 @@ PHRASES: Mapping[str, str] = {
     "size of the russian army": "armysize",
     "size of russias army": "armysize",
     "russian army size": "armysize",
+    **{
+        f"{noun} {auxiliary} {owner} {verb}": "armysize"  # "how many troops does NATO have"
+        for noun in ("soldiers", "troops", "men", "personnel")
+        for auxiliary, verb in (("does", "have"), ("do", "have"), ("has", "got"), ("have", "got"))
+        for owner in (
+            "russia",
+            "ukraine",
+            "nato",
+            "the west",
+            "they",
+            "moscow",
+            "kyiv",
+            "kiev",
+            "belarus",
+            "america",
+            "the us",
+            "the russians",
+            "the ukrainians",
+            "putin",
+        )
+    },
     "army size": "armysize",
     "big is the army": "armysize",
     "big is the russian army": "armysize",
     "big is russias army": "armysize",
     "large is the russian army": "armysize",
     "large is russias army": "armysize",
-    "soldiers does russia have": "armysize",
-    "troops does russia have": "armysize",
-    "soldiers do they have": "armysize",
-    "troops do they have": "armysize",
-    "soldiers has russia got": "armysize",
-    "troops has russia got": "armysize",
     "sky news": "skynews",
     "trying to do": "aim",
     "trying to achieve": "aim",
@@ -1313,6 +1328,11 @@ PHRASES: Mapping[str, str] = {
     "not official": "estimate",
     "not the official": "estimate",
     "not officially": "estimate",
+    **{
+        phrase.format(place=place): "landarea"  # "how big is Russia": its land, not its losses
+        for phrase in ("big is {place}", "large is {place}", "huge is {place}", "size of {place}", "area of {place}")
+        for place in ("russia", "ukraine", "belarus", "moscow", "kyiv", "kiev", "donbas", "donbass")
+    },
 }
 
 # A place named as the one acting ("did Ukraine lose", "has Ukraine admitted") means its people or army.

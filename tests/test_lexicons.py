@@ -18,7 +18,7 @@ from bot.core import lexicon_it, lexicon_ru, lexicon_uk
 from bot.core.text import normalise, rewrite_phrases
 
 MIN_STEM = 4
-NAMES = frozenset({"STOPWORDS", "SYNONYMS", "STEMS", "PHRASES", "ACTORS", "PRONOUNS", "COURTESIES"})
+NAMES = frozenset({"STOPWORDS", "SYNONYMS", "STEMS", "PHRASES", "ACTORS", "PRONOUNS", "COURTESIES", "DEFINING_OPENERS"})
 ENGLISH_CONCEPTS = frozenset(english.SYNONYMS)
 
 
@@ -238,6 +238,16 @@ def test_courtesies_are_single_normalised_words_that_ask_nothing(code: str) -> N
         assert normalise(word) == word, f"{word!r} normalises to {normalise(word)!r}"
         assert " " not in word
         assert MERGED.concept(word) is None or word in MERGED.stopwords, f"{word!r} names {MERGED.concept(word)}"
+
+
+@pytest.mark.parametrize("code", ["en", *CODES])
+def test_defining_openers_are_normalised_question_words(code: str) -> None:
+    # "who is", "что такое": matched against the first words of a normalised question.
+    module = english if code == "en" else MODULES[code]
+    assert module.DEFINING_OPENERS
+    for opener in module.DEFINING_OPENERS:
+        assert normalise(opener) == opener, f"{opener!r} normalises to {normalise(opener)!r}"
+    assert english.ENTITY_CONCEPTS <= ENGLISH_CONCEPTS
 
 
 @pytest.mark.parametrize("code", CODES)

@@ -124,6 +124,12 @@ def test_small_talk_and_other_topics_get_no_answer(question: str) -> None:
         ("скільки років путіну", "хто такий пєсков"),
         ("how big is Russia", "how big are russian losses"),
         ("how many troops does NATO have", "how many troops has russia lost"),
+        # The article names them but never says who or what they are: only who Peskov is.
+        ("who is Putin?", "who is Peskov?"),
+        ("what is NATO", "what do western estimates say"),
+        ("where is Belarus?", "did the troops go to belarus?"),
+        ("кто такой путин", "кто такой песков"),
+        ("chi è Putin?", "chi è Peskov?"),
     ],
 )
 def test_asking_what_the_article_never_says_about_its_topics_gets_no_answer(
@@ -133,6 +139,20 @@ def test_asking_what_the_article_never_says_about_its_topics_gets_no_answer(
     assert MATCHER.match(answered_sibling).decision is Decision.ANSWER
     result = MATCHER.match(question)
     assert result.decision is Decision.NONE, result
+
+
+def test_asking_who_someone_the_article_only_names_is_suggests_the_nearest_entries() -> None:
+    result = MATCHER.match("who is Putin?")
+    assert result.decision is Decision.NONE
+    assert result.best is not None
+    assert result.best.entry.id == "who-is-peskov"  # offered as a suggestion, not given as the answer
+
+
+@pytest.mark.parametrize(
+    "question", ["what's his job at the Kremlin?", "what is Peskov's role, remind me?", "cosa è successo nel nord?"]
+)
+def test_a_question_that_only_opens_like_who_is_is_matched_as_usual(question: str) -> None:
+    assert MATCHER.match(question).decision is Decision.ANSWER
 
 
 def test_an_entry_whose_questions_name_an_unheld_topic_can_answer_it() -> None:

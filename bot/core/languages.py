@@ -33,6 +33,7 @@ class Lexicon:
     actors: Mapping[str, str] = field(default_factory=dict)  # word form that names a place acting → concept
     pronouns: frozenset[str] = frozenset()  # "he": with no one named, the article's REFERENT
     courtesies: frozenset[str] = frozenset()  # thanks and greetings: small talk beside "bot" alone
+    openers: frozenset[str] = frozenset()  # "who is", "what is": how a question asking what a thing is begins
 
     # Every exact word, filler included, but names (the same in every language): the evidence of a language.
     words: frozenset[str] = field(default=frozenset(), compare=False)
@@ -54,6 +55,7 @@ def _from_module(code: str, module: ModuleType) -> Lexicon:
         actors=dict(getattr(module, "ACTORS", {})),
         pronouns=frozenset(getattr(module, "PRONOUNS", frozenset())),
         courtesies=frozenset(getattr(module, "COURTESIES", frozenset())),
+        openers=frozenset(getattr(module, "DEFINING_OPENERS", frozenset())),
     )
 
 
@@ -78,6 +80,9 @@ class MergedLexicon:
         self.stopwords: frozenset[str] = frozenset().union(*(lx.stopwords for lx in self.lexicons.values()))
         self.pronouns: frozenset[str] = frozenset().union(*(lx.pronouns for lx in self.lexicons.values()))
         self.courtesies: frozenset[str] = frozenset().union(*(lx.courtesies for lx in self.lexicons.values()))
+        self.openers: frozenset[tuple[str, ...]] = frozenset(
+            tuple(opener.split()) for lx in self.lexicons.values() for opener in lx.openers
+        )
         self.phrases: dict[str, str] = {}
         self.actor_forms: dict[str, str] = {}
         exact: dict[str, str] = {}

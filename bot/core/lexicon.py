@@ -1356,6 +1356,30 @@ PERSON_CONCEPTS: frozenset[str] = frozenset(
     {"PESKOV", "SPOKESMAN", "DEFENCE", "INTERVIEW", "KREMLIN", "UKRAINIAN", "WEST"}
 )
 
+# How a question asking what or who something is begins ("who is Putin?", "what is NATO?"). Asked about a
+# name, place or body alone, it is answered only by an entry with the same question about the same thing:
+# an article that mentions Belarus or NATO does not say what they are.
+DEFINING_OPENERS: frozenset[str] = frozenset(
+    {"what is", "whats", "what are", "who is", "whos", "who are", "where is", "wheres", "where are"}
+)
+# The names, places and bodies such a question may ask about.
+ENTITY_CONCEPTS: frozenset[str] = frozenset(
+    {
+        "PESKOV",
+        "SPOKESMAN",
+        "KREMLIN",
+        "BELARUS",
+        "WEST",
+        "EAST",
+        "NORTH",
+        "SKY",
+        "DEFENCE",
+        "UKRAINE",
+        "UKRAINIAN",
+        "RUSSIAN",
+    }
+)
+
 # Concepts that are names (people, broadcasters): written alike in several languages, so they are no
 # evidence of the language a question is written in.
 NAME_CONCEPTS: frozenset[str] = frozenset({"PESKOV", "SKY"})

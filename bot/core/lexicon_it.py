@@ -790,6 +790,9 @@ PRONOUNS: frozenset[str] = frozenset({"lui"})
 COURTESIES: frozenset[str] = frozenset(
     "grazie ciao salve buongiorno buonasera buonanotte arrivederci complimenti bravo brava".split()
 )
+DEFINING_OPENERS: frozenset[str] = frozenset(
+    {"chi e", "chi sono", "cos e", "cosa e", "che cos e", "che cosa e", "cosa sono", "dove e", "dov e", "dove si trova"}
+)
 
 ACTORS: Mapping[str, str] = {}
 

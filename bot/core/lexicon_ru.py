@@ -846,6 +846,9 @@ PRONOUNS: frozenset[str] = frozenset({"он", "его", "ему"})
 COURTESIES: frozenset[str] = frozenset(
     "спасибо спс благодарю пасиб привет здравствуи здравствуите пока молодец".split()
 )
+DEFINING_OPENERS: frozenset[str] = frozenset(
+    {"кто такои", "кто такая", "кто такие", "кто это", "что такое", "что это", "где находится", "где"}
+)
 
 ACTORS: Mapping[str, str] = {"украина": "UKRAINIAN"}
 

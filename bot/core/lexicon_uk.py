@@ -824,6 +824,9 @@ PHRASES: Mapping[str, str] = {
 # The words for "he" (see lexicon.PRONOUNS).
 PRONOUNS: frozenset[str] = frozenset({"він", "иого", "иому"})
 COURTESIES: frozenset[str] = frozenset("дякую дякуємо спасибі привіт вітаю буваи добрии молодець".split())
+DEFINING_OPENERS: frozenset[str] = frozenset(
+    {"хто такии", "хто така", "хто такі", "хто це", "що таке", "що це", "де знаходиться", "де"}
+)
 
 ACTORS: Mapping[str, str] = {"украіна": "UKRAINIAN"}
 

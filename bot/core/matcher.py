@@ -19,7 +19,7 @@ from __future__ import annotations
 import bisect
 import math
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from functools import lru_cache
@@ -32,6 +32,7 @@ from bot.core.lexicon import (
     ACTOR_AFTER,
     ACTORS,
     CONTRAST_CLASSES,
+    ENTITY_CONCEPTS,
     FRAMING_CONCEPTS,
     PERSON_CONCEPTS,
     QUESTION_CONTRAST_CLASSES,
@@ -100,6 +101,7 @@ class _Question:
     text: str
     language: str
     concepts: frozenset[str]
+    defines: bool = False  # asks what or who a name, place or body is ("Who is Dmitry Peskov?")
     weight: float = 0.0
 
 
@@ -148,16 +150,17 @@ class Matcher:
         vocabulary: set[str] = {w for w in self._lexicon.exact if w not in self._stopwords}
         vocabulary.update(self._lexicon.stemmed_words())
         for entry_index, entry in enumerate(self._entries):
-            seen: set[frozenset[str]] = set()
+            seen: set[tuple[frozenset[str], bool]] = set()
             for language, question in entry.all_questions():
                 words = self._rewrite(normalise(question)).split()
                 vocabulary.update(w for w in words if w not in self._stopwords)
                 concepts = frozenset(self._concepts(words))
-                if concepts in seen:
+                defines = self._asks_what_a_thing_is(words, known=lambda concept: True)
+                if (concepts, defines) in seen:
                     continue  # the same question in other words (often another language) would score the same
-                seen.add(concepts)
+                seen.add((concepts, defines))
                 self._entry_questions[entry_index].append(len(self._questions))
-                self._questions.append(_Question(entry_index, question, language, concepts))
+                self._questions.append(_Question(entry_index, question, language, concepts, defines))
 
         entry_concepts = [frozenset().union(*(self._questions[q].concepts for q in qs)) for qs in self._entry_questions]
         document_frequency: dict[str, int] = defaultdict(int)
@@ -211,7 +214,14 @@ class Matcher:
 
     def _ranked_decision_uncached(self, normalised: str, partial: bool) -> tuple[Decision, tuple[Candidate, ...]]:
         """The decision and candidates for a normalised question (cached: people ask the same things)."""
-        tokens = self._tokens(self._rewrite(normalised).split(), partial=partial)
+        words = self._rewrite(normalised).split()
+        tokens = self._tokens(words, partial=partial)
+        if all(len(t.options) == 1 for t in tokens) and self._asks_what_a_thing_is(words):
+            defined = self._rank(tokens, defining=True)
+            if not defined:  # the article names it but never says what it is: nearest entries as suggestions
+                nearest = [c for c in self._rank(tokens) if c.entry.covered]
+                return Decision.NONE, tuple(nearest[: self.settings.suggestions])
+            return self._decide(defined)
         return self._decide(self._rank(tokens))
 
     # -- analysis ---------------------------------------------------------------------------------
@@ -228,6 +238,29 @@ class Matcher:
         for word in words:
             if word not in self._stopwords:
                 yield self._lexicon.actor_forms.get(word) or self._concept(word)
+
+    def _asks_what_a_thing_is(self, words: list[str], known: Callable[[str], bool] | None = None) -> bool:
+        """True for "who is Putin?", "what is NATO?", "где Беларусь?": a defining opener, then only names,
+        places or bodies (or words the knowledge does not know: "who is Biden?") and short filler."""
+        is_known = known or self._idf.__contains__
+        for opener in self._lexicon.openers:
+            if tuple(words[: len(opener)]) != opener:
+                continue
+            rest = words[len(opener) :]
+            if any(word in self._lexicon.pronouns or (word in self._stopwords and len(word) > 3) for word in rest):
+                return False  # "what's his job", "cosa è successo": about someone, or not a bare name
+            named = [word for word in rest if word not in self._stopwords]
+            return bool(named) and all(self._names_a_thing(word, is_known) for word in named)
+        return False
+
+    def _names_a_thing(self, word: str, is_known: Callable[[str], bool]) -> bool:
+        concept = self._lexicon.actor_forms.get(word) or self._concept(word)
+        if not is_known(concept):
+            corrected = self._correct(word) if len(word) >= self.settings.min_typo_length else None
+            if corrected is None:
+                return True  # a name the article never uses
+            concept = self._concept(corrected)
+        return concept in ENTITY_CONCEPTS
 
     def _read_transliterated(self, words: list[str]) -> list[str]:
         """Russian or Ukrainian typed in Latin letters, back in Cyrillic: when two or more of the question's
@@ -382,7 +415,7 @@ class Matcher:
 
     # -- scoring ----------------------------------------------------------------------------------
 
-    def _rank(self, tokens: list[_Token]) -> list[Candidate]:
+    def _rank(self, tokens: list[_Token], *, defining: bool = False) -> list[Candidate]:
         if not tokens or all(t.options <= WEAK_CONCEPTS or t.optional for t in tokens):
             return []  # nothing firm asked: filler ("thanks, that's all"), perhaps unfinished, or a bare "why?"
         shortlist = set(self._shortlist(tokens))
@@ -395,9 +428,11 @@ class Matcher:
         rare = {c for c in meaningful if self._idf[c] > self.settings.min_weight}
         touched: dict[int, list[int]] = defaultdict(list)
         for question_index in sorted({q for c in (rare or meaningful) for q in self._question_postings[c]}):
-            entry_index = self._questions[question_index].entry_index
-            if entry_index in shortlist:
-                touched[entry_index].append(question_index)
+            question = self._questions[question_index]
+            if defining and not (question.defines and question.concepts == asked & self._idf.keys()):
+                continue  # "who is Putin?" is answered only by an entry asking who that very one is
+            if question.entry_index in shortlist:
+                touched[question.entry_index].append(question_index)
         scored: list[Candidate] = []
         for entry_index, question_indices in touched.items():
             contrast = self._contrast_factor(asked, self._entry_contrasts[entry_index])

@@ -124,6 +124,9 @@ def test_small_talk_and_other_topics_get_no_answer(question: str) -> None:
         ("скільки років путіну", "хто такий пєсков"),
         ("how big is Russia", "how big are russian losses"),
         ("how many troops does NATO have", "how many troops has russia lost"),
+        ("how many soldiers are in the Russian army", "how many soldiers has the russian army lost"),
+        ("how many soldiers died in Syria", "how many soldiers died in Ukraine"),
+        ("сколько солдат погибло в Афганистане", "сколько солдат погибло в Украине"),
         # The article names them but never says who or what they are: only who Peskov is.
         ("who is Putin?", "who is Peskov?"),
         ("what is NATO", "what do western estimates say"),

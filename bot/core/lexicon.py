@@ -976,6 +976,11 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
     ),
     # What people ask about the article's people, places and topics that the article never says: a
     # question asking one of these is about something else, however many of its other words match.
+    # Other wars and countries: "how many soldiers died in Afghanistan" is not this war's toll.
+    "ELSEWHERE": tuple(
+        "afghanistan afghan syria syrian iraq iraqi vietnam chechnya korea libya mali israel gaza iran china taiwan "
+        "ww2 wwii ww1 wwi kosovo yemen".split()
+    ),
     "OWNER": ("owner", "owners", "owns", "owned", "founded", "founder", "founders", "ceo", "shareholder"),
     "FAMILY": ("wife", "husband", "married", "marriage", "divorce", "daughter", "daughters", "girlfriend"),
     "AGE": ("age", "birthday", "born"),
@@ -1134,6 +1139,11 @@ PHRASES: Mapping[str, str] = {
             "the ukrainians",
             "putin",
         )
+    },
+    **{
+        f"{verb} in {army}": "armysize"  # "how many soldiers are in the Russian army"
+        for verb in ("are", "serve", "serving", "are there")
+        for army in ("the army", "the russian army", "russias army", "the ukrainian army", "the military")
     },
     "army size": "armysize",
     "big is the army": "armysize",
@@ -1402,6 +1412,7 @@ UNHELD_CONCEPTS: frozenset[str] = frozenset(
         "RESIDENCE",
         "CLOCK",
         "NAME",
+        "ELSEWHERE",
     }
 )
 

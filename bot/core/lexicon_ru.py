@@ -231,6 +231,9 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
     "DOWNSIZE": ("сокращение", "сократила"),
     "FAIL": ("неудача", "неудачи", "поражение", "провал"),
     # Things the article never says (lexicon.UNHELD_CONCEPTS).
+    "ELSEWHERE": tuple(
+        "афганистан афганистане сирия сирии ирак ираке вьетнам вьетнаме чечня чечне корея израиль иран китаи".split()
+    ),
     "OWNER": (
         "владеет",
         "владеют",

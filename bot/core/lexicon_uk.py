@@ -260,6 +260,9 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
     "DOWNSIZE": ("скорочення", "скоротила"),
     "FAIL": ("невдача", "невдачі", "поразка", "провал"),
     # Things the article never says (lexicon.UNHELD_CONCEPTS).
+    "ELSEWHERE": tuple(
+        "афганістан афганістані сирія сиріі ірак іраку вєтнам чечня чечні корея ізраіль іран китаи".split()
+    ),
     "OWNER": (
         "володіє",
         "володіють",

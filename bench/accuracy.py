@@ -134,7 +134,8 @@ def main() -> None:
         ("round8", "Held-out set 8 (written apart, in the style of the development set; its failures were read once)"),
         ("round9", "Held-out set 9 (written apart, in the style of the development set; its failures were read once)"),
         ("round10", "Held-out set 10 (written apart, in the style of the development set; its failures were read once)"),
-        ("round11", "Held-out set 11 (written apart, in the style of the development set, after this session's changes)"),
+        ("round11", "Held-out set 11 (written apart, in the style of the development set; its failures were read once)"),
+        ("round12", "Held-out set 12 (written apart, in the style of the development set, many kinds of asker)"),
         ("blind", "Blind set (written apart; never read, its failures are never listed)"),
     ):
         if apart[name]:

@@ -417,6 +417,7 @@ QUESTIONS: list[tuple[str, str, frozenset[str]]] = [
     ("ru", "кремль выдает отступление за что-то другое", frozenset({"KREMLIN", "CALL", "WITHDRAW"})),
     ("it", "come la raccontano la guerra a mosca", frozenset({"SAY", "WAR", "RUSSIAN"})),
     ("it", "perché erano così abbottonati?", frozenset({"WHY", "HIDE"})),
+    ("it", "su quale articolo è basato questo bot?", frozenset({"ARTICLE"})),
     ("it", "quanti ne sono rimasti secchi", frozenset({"COUNT", "DEATH"})),
     ("ru", "куда они подевались, когда убрались с севера", frozenset({"WHERE", "WHEN", "WITHDRAW", "NORTH"})),
     ("uk", "куди вони поділися, коли забралися з півночі", frozenset({"WHERE", "WHEN", "WITHDRAW", "NORTH"})),

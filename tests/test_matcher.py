@@ -272,6 +272,7 @@ def test_he_in_a_question_naming_someone_is_that_person(question: str, expected:
         # Asked alone, the article is what is asked about.
         ("who wrote the article?", {"about-article"}),
         ("what is this bot about?", {"about-article"}),
+        ("what are your answers based on?", {"about-article"}),
     ],
 )
 def test_naming_the_article_or_the_bot_frames_a_question_without_changing_it(question: str, expected: set[str]) -> None:

@@ -1343,6 +1343,7 @@ PHRASES: Mapping[str, str] = {
         for phrase in ("big is {place}", "large is {place}", "huge is {place}", "size of {place}", "area of {place}")
         for place in ("russia", "ukraine", "belarus", "moscow", "kyiv", "kiev", "donbas", "donbass")
     },
+    "based on": "source",
 }
 
 # A place named as the one acting ("did Ukraine lose", "has Ukraine admitted") means its people or army.

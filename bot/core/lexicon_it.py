@@ -782,6 +782,12 @@ PHRASES: Mapping[str, str] = {
     "non quello ufficiale": "stima",
     "non quelli ufficiali": "stima",
     "non ufficialmente": "stima",
+    "prova a": "",
+    "provano a": "",
+    "provato a": "",
+    "basato su": "fonte",
+    "basata su": "fonte",
+    "basi su": "fonte",
 }
 
 # Italian marks no case, so no word form by itself names Ukraine as the one acting ("l'Ucraina ha perso"

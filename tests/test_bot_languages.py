@@ -278,6 +278,17 @@ async def test_a_plain_russian_question_is_answered_in_russian(botapi: BotApiEmu
     assert answered_in == {asked_as: ["ru"] for asked_as in answered_in}
 
 
+async def test_russian_or_ukrainian_typed_in_latin_letters_is_answered_in_that_language(botapi: BotApiEmulator) -> None:
+    """People without a Cyrillic keyboard write by sound; their Telegram may well be in English."""
+    asked = {7411: ("skolko rossiyskih soldat pogiblo?", "en"), 7412: ("chomu rosiya vidvela viyska?", "en")}
+    async with running_bot(botapi):
+        replies = await _ask_privately(botapi, asked)
+    assert {asked[user][0]: _languages_of(r["text"]) for user, r in replies.items()} == {
+        "skolko rossiyskih soldat pogiblo?": ["ru"],
+        "chomu rosiya vidvela viyska?": ["uk"],
+    }
+
+
 # ------------------------------------------------------------------ the user's Telegram language
 
 

@@ -65,6 +65,11 @@ def test_every_language_has_a_lexicon_loaded_once() -> None:
         pytest.param("Сколько людей бежали от войны?", "ru", id="ru-shares-от"),
         pytest.param("Хто переможе у війні?", "uk", id="uk-shares-у"),
         pytest.param("Хто такий Песков", "uk", id="uk-russian-spelling-of-a-name"),
+        # Russian and Ukrainian typed by sound in Latin letters
+        pytest.param("skolko soldat pogiblo", "ru", id="ru-in-latin-letters"),
+        pytest.param("chomu rosiya vidstupyla?", "uk", id="uk-in-latin-letters"),
+        pytest.param("quanti soldati sono morti", "it", id="italian-is-not-read-as-cyrillic"),
+        pytest.param("how many died", "en", id="english-is-not-read-as-cyrillic"),
         # Unclear: one word, a name, a figure, nothing
         pytest.param("Peskov", None, id="a-name"),
         pytest.param("Песков", None, id="a-name-in-cyrillic"),

@@ -15,6 +15,7 @@ from types import ModuleType
 
 from bot.core import lexicon as english
 from bot.core.text import normalise
+from bot.core.translit import readings
 
 REFERENCE = "en"
 LANGUAGES = ("en", "it", "ru", "uk")
@@ -37,12 +38,14 @@ class Lexicon:
 
     # Every exact word, filler included, but names (the same in every language): the evidence of a language.
     words: frozenset[str] = field(default=frozenset(), compare=False)
+    stem_set: frozenset[str] = field(default=frozenset(), compare=False)
 
     def __post_init__(self) -> None:
         # Computed once: language detection looks words up here for every word of every question.
         named = {w for concept, group in self.synonyms.items() if concept in english.NAME_CONCEPTS for w in group}
         own = {w for group in self.synonyms.values() for w in group} - named
         object.__setattr__(self, "words", self.stopwords | own)
+        object.__setattr__(self, "stem_set", frozenset(p for group in self.stems.values() for p in group))
 
 
 def _from_module(code: str, module: ModuleType) -> Lexicon:
@@ -141,7 +144,30 @@ def detect_language(text: str, lexicons: Mapping[str, Lexicon]) -> str | None:
             return "ru"
         return None
     latin = [lexicons[c] for c in ("en", "it") if c in lexicons]
-    return _by_words(words, latin)
+    return _by_words(words, latin) or _typed_in_latin_letters(words, lexicons)
+
+
+def _typed_in_latin_letters(words: list[str], lexicons: Mapping[str, Lexicon]) -> str | None:
+    """Russian or Ukrainian typed by sound in Latin letters ("skolko soldat pogiblo"): the language whose
+    words the readings are, by the same two-word evidence as any other language."""
+    read: list[tuple[str, ...]] = [readings(word) for word in words]
+    scores = []
+    for position, code in ((0, "ru"), (-1, "uk")):  # readings: the Russian one first, the Ukrainian one last
+        lexicon = lexicons.get(code)
+        if lexicon is not None:
+            found = sum(bool(options) and _knows(lexicon, options[position]) for options in read)
+            scores.append((found, code))
+    scores.sort(reverse=True)
+    if not scores or scores[0][0] < 2 or (len(scores) > 1 and scores[1][0] == scores[0][0]):
+        return None
+    return scores[0][1]
+
+
+def _knows(lexicon: Lexicon, word: str) -> bool:
+    """True when ``word`` is one of the lexicon's words or begins with one of its stems."""
+    return word in lexicon.words or any(
+        word[:length] in lexicon.stem_set for length in range(len(word), MIN_STEM - 1, -1)
+    )
 
 
 def _by_words(words: list[str], candidates: list[Lexicon]) -> str | None:

@@ -131,11 +131,11 @@ def main() -> None:
         ("round5", "Held-out set 5 (written apart, mostly paraphrases; its failures were read once)"),
         ("round6", "Held-out set 6 (written apart; its failures were read once)"),
         ("round7", "Held-out set 7 (written apart, the long tail; its failures were read once)"),
-        ("round8", "Held-out set 8 (written apart, in the style of the development set; its failures were read once)"),
-        ("round9", "Held-out set 9 (written apart, in the style of the development set; its failures were read once)"),
-        ("round10", "Held-out set 10 (written apart, in the style of the development set; its failures were read once)"),
-        ("round11", "Held-out set 11 (written apart, in the style of the development set; its failures were read once)"),
-        ("round12", "Held-out set 12 (written apart, in the style of the development set, many kinds of asker)"),
+        ("round8", "Held-out set 8 (written apart, dev-set style; its failures were read once)"),
+        ("round9", "Held-out set 9 (written apart, dev-set style; its failures were read once)"),
+        ("round10", "Held-out set 10 (written apart, dev-set style; its failures were read once)"),
+        ("round11", "Held-out set 11 (written apart, dev-set style; its failures were read once)"),
+        ("round12", "Held-out set 12 (written apart, many kinds of asker; its failures were read once)"),
         ("blind", "Blind set (written apart; never read, its failures are never listed)"),
     ):
         if apart[name]:

@@ -147,6 +147,9 @@ class Matcher:
         self._rewrite = PhraseRewriter(self._lexicon.phrases)
         self._questions: list[_Question] = []
         self._entry_questions: list[list[int]] = [[] for _ in self._entries]
+        self._openers: dict[str, list[tuple[str, ...]]] = defaultdict(list)  # by first word: one lookup a question
+        for opener in sorted(self._lexicon.openers, key=len, reverse=True):
+            self._openers[opener[0]].append(opener)
         vocabulary: set[str] = {w for w in self._lexicon.exact if w not in self._stopwords}
         vocabulary.update(self._lexicon.stemmed_words())
         for entry_index, entry in enumerate(self._entries):
@@ -243,7 +246,7 @@ class Matcher:
         """True for "who is Putin?", "what is NATO?", "где Беларусь?": a defining opener, then only names,
         places or bodies (or words the knowledge does not know: "who is Biden?") and short filler."""
         is_known = known or self._idf.__contains__
-        for opener in self._lexicon.openers:
+        for opener in self._openers.get(words[0], ()) if words else ():
             if tuple(words[: len(opener)]) != opener:
                 continue
             rest = words[len(opener) :]

@@ -981,6 +981,7 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
         "afghanistan afghan syria syrian iraq iraqi vietnam chechnya korea libya mali israel gaza iran china taiwan "
         "ww2 wwii ww1 wwi kosovo yemen".split()
     ),
+    "ELECTION": ("election", "elections", "vote", "votes", "voting", "voted", "referendum", "ballot", "polls"),
     "OWNER": ("owner", "owners", "owns", "owned", "founded", "founder", "founders", "ceo", "shareholder"),
     "FAMILY": ("wife", "husband", "married", "marriage", "divorce", "daughter", "daughters", "girlfriend"),
     "AGE": ("age", "birthday", "born"),
@@ -1344,6 +1345,11 @@ PHRASES: Mapping[str, str] = {
         for place in ("russia", "ukraine", "belarus", "moscow", "kyiv", "kiev", "donbas", "donbass")
     },
     "based on": "source",
+    "stand for": "nameof",
+    "what is the time": "clocktime",
+    "whats the time": "clocktime",
+    "what time does": "clocktime",
+    "what time do": "clocktime",
 }
 
 # A place named as the one acting ("did Ukraine lose", "has Ukraine admitted") means its people or army.
@@ -1414,6 +1420,7 @@ UNHELD_CONCEPTS: frozenset[str] = frozenset(
         "CLOCK",
         "NAME",
         "ELSEWHERE",
+        "ELECTION",
     }
 )
 

@@ -334,6 +334,7 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
     "TRAGEDY": ("tragedia", "tragedie", "tragico", "tragica", "tragici", "catastrofe", "disastro", "dramma"),
     # Things the article never says (lexicon.UNHELD_CONCEPTS).
     "ELSEWHERE": tuple("afganistan siria iraq vietnam corea libia israele cina".split()),
+    "ELECTION": ("elezioni", "elezione", "voto", "votazioni", "votazione", "referendum"),
     "OWNER": (
         "proprieta",
         "possiede",

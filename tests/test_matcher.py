@@ -130,6 +130,10 @@ def test_small_talk_and_other_topics_get_no_answer(question: str) -> None:
         ("when is the next election in Russia", "what's next for russia?"),
         ("what does NATO stand for", "what does the west estimate"),
         ("what is the time in Moscow", "when did russia pull back?"),
+        ("quanto è grande la Russia?", "quanto sono pesanti le perdite russe?"),
+        ("che tempo fa a Mosca?", "quando si sono ritirati i russi?"),
+        ("сколько солдат в российской армии?", "сколько солдат погибло в российской армии?"),
+        ("скільки солдатів у російській армії?", "скільки солдатів загинуло в російській армії?"),
         # The article names them but never says who or what they are: only who Peskov is.
         ("who is Putin?", "who is Peskov?"),
         ("what is NATO", "what do western estimates say"),

@@ -178,6 +178,29 @@ def test_an_entry_whose_questions_name_an_unheld_topic_can_answer_it() -> None:
     assert result.best.entry.id == "owners"
 
 
+def test_an_unfinished_question_leans_to_the_entry_whose_questions_it_begins() -> None:
+    def entry(entry_id: str, questions: tuple[str, ...]) -> Entry:
+        return Entry(id=entry_id, questions=questions, answer="a", source="s", caveat="c", quote=("q",))
+
+    # By concepts alone "why did russia" fits both entries alike; but what is typed begins three of the
+    # withdrawal's questions and none of the invasion's.
+    withdrawal = (
+        "why did russia withdraw",
+        "why did russia leave kyiv",
+        "why did russia give up the north",
+        "reason for the retreat",
+        "the pullout explained",
+    )
+    invasion = ("russia's reasons for the war", "why the invasion", "why war", "invasion motive", "the war's cause")
+    matcher = Matcher([entry("withdrawal", withdrawal), entry("invasion", invasion)])
+    typed = matcher.match("why did russia")
+    assert typed.best is not None
+    assert typed.best.entry.id == "withdrawal"
+    assert all(0.0 <= c.score <= 1.0 for c in typed.candidates)
+    assert typed.decision is Decision.ANSWER
+    assert matcher.match("why did russia?").decision is Decision.AMBIGUOUS  # finished: nothing is being typed
+
+
 @pytest.mark.parametrize(
     ("question", "expected"),
     [

@@ -127,6 +127,7 @@ class MatcherSettings:
     shortlist: int = 48  # entries scored finely after the concept index narrows the field
     cached_questions: int = 4096  # results kept for questions asked again (normalised form)
     suggestions: int = 3
+    completion_weight: float = 0.1  # an unfinished question's lean to the entries whose questions it begins
 
 
 class Matcher:
@@ -142,6 +143,7 @@ class Matcher:
         self.settings = settings or MatcherSettings()
         self._beta2 = self.settings.recall_beta**2
         self._entries = tuple(entries)
+        self._entry_index = {entry.id: index for index, entry in enumerate(self._entries)}
         self._lexicon = lexicon or MergedLexicon(load_lexicons().values())
         self._stopwords = self._lexicon.stopwords
         self._rewrite = PhraseRewriter(self._lexicon.phrases)
@@ -199,6 +201,14 @@ class Matcher:
             (*self._vocabulary, *self._stopwords),
             lengths=range(self.settings.min_prefix + 1, self.settings.min_typo_length + 1),
         )
+        # Every curated question's normalised text, sorted: an unfinished question is the beginning of some.
+        self._texts = sorted(
+            {
+                (normalise(question), entry_index)
+                for entry_index, entry in enumerate(self._entries)
+                for _, question in entry.all_questions()
+            }
+        )
         self._correct = lru_cache(maxsize=65536)(self._correct_uncached)
         self._ranked_decision = lru_cache(maxsize=self.settings.cached_questions)(self._ranked_decision_uncached)
 
@@ -225,7 +235,30 @@ class Matcher:
                 nearest = [c for c in self._rank(tokens) if c.entry.covered]
                 return Decision.NONE, tuple(nearest[: self.settings.suggestions])
             return self._decide(defined)
-        return self._decide(self._rank(tokens))
+        ranked = self._rank(tokens)
+        if partial and len(words) >= 2:
+            ranked = self._by_completions(normalised, ranked)
+        return self._decide(ranked)
+
+    def _by_completions(self, typed: str, ranked: list[Candidate]) -> list[Candidate]:
+        """An unfinished question ("why did rus") leans to the entries whose curated questions it begins:
+        each gets a share of ``completion_weight`` by how many of them it begins."""
+        start = bisect.bisect_left(self._texts, (typed,))
+        counts: dict[int, int] = defaultdict(int)
+        for text, entry_index in self._texts[start:]:
+            if not text.startswith(typed):
+                break
+            counts[entry_index] += 1
+        if not counts:
+            return ranked
+        total = sum(counts.values())
+        bonus = self.settings.completion_weight
+        lifted = [
+            replace(c, score=round(min(1.0, c.score + bonus * counts.get(self._entry_index[c.entry.id], 0) / total), 4))
+            for c in ranked
+        ]
+        lifted.sort(key=lambda c: (-c.score, c.entry.id))
+        return lifted
 
     # -- analysis ---------------------------------------------------------------------------------
 

@@ -136,6 +136,7 @@ def main() -> None:
         ("round10", "Held-out set 10 (written apart, dev-set style; its failures were read once)"),
         ("round11", "Held-out set 11 (written apart, dev-set style; its failures were read once)"),
         ("round12", "Held-out set 12 (written apart, many kinds of asker; its failures were read once)"),
+        ("round13", "Held-out set 13 (written apart, many kinds of asker, after every change)"),
         ("blind", "Blind set (written apart; never read, its failures are never listed)"),
     ):
         if apart[name]:

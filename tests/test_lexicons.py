@@ -418,6 +418,8 @@ QUESTIONS: list[tuple[str, str, frozenset[str]]] = [
     ("it", "come la raccontano la guerra a mosca", frozenset({"SAY", "WAR", "RUSSIAN"})),
     ("it", "perché erano così abbottonati?", frozenset({"WHY", "HIDE"})),
     ("it", "su quale articolo è basato questo bot?", frozenset({"ARTICLE"})),
+    ("ru", "он отделался общими фразами?", frozenset({"SPECIFY"})),
+    ("uk", "він відбувся загальними фразами?", frozenset({"SPECIFY"})),
     ("it", "quanti ne sono rimasti secchi", frozenset({"COUNT", "DEATH"})),
     ("ru", "куда они подевались, когда убрались с севера", frozenset({"WHERE", "WHEN", "WITHDRAW", "NORTH"})),
     ("uk", "куди вони поділися, коли забралися з півночі", frozenset({"WHERE", "WHEN", "WITHDRAW", "NORTH"})),

@@ -316,6 +316,13 @@ def test_thanks_or_a_greeting_to_the_bot_is_small_talk(question: str) -> None:
     assert MATCHER.match(question).decision is Decision.NONE
 
 
+@pytest.mark.parametrize(
+    "question", ["hi, what is this article about?", "привет, ты про что?", "ciao, di cosa parli?", "hi, how many died?"]
+)
+def test_a_greeting_before_a_question_leaves_the_question(question: str) -> None:
+    assert MATCHER.match(question).decision is Decision.ANSWER
+
+
 def test_a_rounded_figure_stands_for_the_articles_figure_and_a_different_one_does_not() -> None:
     rounded = MATCHER.match("is it true only about 1,300 soldiers died?")
     assert rounded.decision is Decision.ANSWER, rounded

@@ -1350,6 +1350,8 @@ PHRASES: Mapping[str, str] = {
     "whats the time": "clocktime",
     "what time does": "clocktime",
     "what time do": "clocktime",
+    "in general terms": "vague",
+    "general phrases": "vague",
 }
 
 # A place named as the one acting ("did Ukraine lose", "has Ukraine admitted") means its people or army.

@@ -815,6 +815,12 @@ PHRASES: Mapping[str, str] = {
     "grande l kiev": "capitaledi",
     "estesa la kiev": "capitaledi",
     "estesa e la kiev": "capitaledi",
+    "frasi generiche": "vago",
+    "in termini generali": "vago",
+    "di cosa parli": "argomento",
+    "di che parli": "argomento",
+    "provare a": "",
+    "provando a": "",
 }
 
 # Italian marks no case, so no word form by itself names Ukraine as the one acting ("l'Ucraina ha perso"

@@ -145,7 +145,7 @@ class Matcher:
         self._entries = tuple(entries)
         self._entry_index = {entry.id: index for index, entry in enumerate(self._entries)}
         self._lexicon = lexicon or MergedLexicon(load_lexicons().values())
-        self._stopwords = self._lexicon.stopwords
+        self._stopwords = self._lexicon.stopwords | self._lexicon.courtesies  # thanks and greetings ask nothing
         self._rewrite = PhraseRewriter(self._lexicon.phrases)
         self._questions: list[_Question] = []
         self._entry_questions: list[list[int]] = [[] for _ in self._entries]
@@ -222,13 +222,16 @@ class Matcher:
         normalised = normalise(query)
         # A question closed by its punctuation ("…or not?") is finished, whatever its last word looks like.
         partial = partial and not query.rstrip().endswith(_SENTENCE_ENDS)
-        decision, candidates = self._ranked_decision(normalised, partial)
+        questioning = query.rstrip().endswith(_QUESTION_MARKS)
+        decision, candidates = self._ranked_decision(normalised, partial, questioning)
         return MatchResult(query, normalised, decision, candidates)
 
-    def _ranked_decision_uncached(self, normalised: str, partial: bool) -> tuple[Decision, tuple[Candidate, ...]]:
+    def _ranked_decision_uncached(
+        self, normalised: str, partial: bool, questioning: bool
+    ) -> tuple[Decision, tuple[Candidate, ...]]:
         """The decision and candidates for a normalised question (cached: people ask the same things)."""
         words = self._rewrite(normalised).split()
-        tokens = self._tokens(words, partial=partial)
+        tokens = self._tokens(words, partial=partial, questioning=questioning)
         if all(len(t.options) == 1 for t in tokens) and self._asks_what_a_thing_is(words):
             defined = self._rank(tokens, defining=True)
             if not defined:  # the article names it but never says what it is: nearest entries as suggestions
@@ -316,7 +319,7 @@ class Matcher:
             return words
         return [read.get(word, word) for word in words]
 
-    def _tokens(self, words: list[str], *, partial: bool) -> list[_Token]:
+    def _tokens(self, words: list[str], *, partial: bool, questioning: bool = False) -> list[_Token]:
         tokens: dict[frozenset[str], _Token] = {}
         words = self._read_transliterated(words)
 
@@ -367,12 +370,14 @@ class Matcher:
             and not any(token.options & PERSON_CONCEPTS for token in tokens.values() if len(token.options) == 1)
         ):
             add(_Token(frozenset({REFERENT}), self._idf[REFERENT], self.settings.referent_certainty))
-        return self._framed(list(tokens.values()), courteous=not self._lexicon.courtesies.isdisjoint(words))
+        courteous = not questioning and not self._lexicon.courtesies.isdisjoint(words)
+        return self._framed(list(tokens.values()), courteous=courteous)
 
     def _framed(self, tokens: list[_Token], *, courteous: bool) -> list[_Token]:
         """Framing words ("according to the article", "bot, …") left optional when the question asks something
         firmer: a known concept that is neither vague nor a verb of saying ("does the story *say*…"). With
-        nothing firmer, thanks or a greeting make the question small talk ("thanks bot"): nothing is asked."""
+        nothing firmer, thanks or a greeting make a message without a question mark small talk ("thanks
+        bot"): nothing is asked. "Hi, what are you about?" still asks."""
         loose = WEAK_CONCEPTS | FRAMING_CONCEPTS | SAYING
         if not any(not t.optional and t.options.isdisjoint(loose) and t.options <= self._idf.keys() for t in tokens):
             return [] if courteous else tokens
@@ -574,6 +579,7 @@ class Matcher:
 
 
 _YEARS = frozenset(str(year) for year in range(1900, 2101))
+_QUESTION_MARKS = ("?", "？", "¿")
 _SENTENCE_ENDS = ("?", "!", ".", "…", "？", "！", "。", ";", ")")
 
 

@@ -7,10 +7,13 @@ How a score is made (all pure Python and rapidfuzz, no Telegram):
    edit distance (typos), a rounded number to the figure it rounds, Russian or Ukrainian typed in Latin
    letters is read back in Cyrillic, and an unfinished last word stands for every known word it begins
    (inline queries as they are typed). "He" in a question naming no one else stands for the spokesman.
+   Naming the article or the bot only frames a question; thanks or a greeting alone ask nothing.
 3. Each concept weighs its rarity across entries (IDF). An entry's score is the best, over its curated
    questions, of a recall-leaning F-measure: how much of the asked weight the curated question explains,
    and how much of the curated question the asked one covers. A disagreement on a contrast class
-   (Russian vs Ukrainian, killed vs wounded, official vs Western) multiplies the score down.
+   (Russian vs Ukrainian, killed vs wounded, official vs Western) multiplies the score down. "Who is X?"
+   about a name alone is scored only against curated questions asking that of the same name, and an
+   unfinished question leans to the entries whose curated questions it is the beginning of.
 4. The decision compares the best score with one threshold and with the runner-up's score.
 """
 
@@ -160,6 +163,7 @@ class Matcher:
                 words = self._rewrite(normalise(question)).split()
                 vocabulary.update(w for w in words if w not in self._stopwords)
                 concepts = frozenset(self._concepts(words))
+                # Curated words are all known (the weights do not exist yet): nothing to correct.
                 defines = self._asks_what_a_thing_is(words, known=lambda concept: True)
                 if (concepts, defines) in seen:
                     continue  # the same question in other words (often another language) would score the same

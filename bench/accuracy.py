@@ -136,7 +136,8 @@ def main() -> None:
         ("round10", "Held-out set 10 (written apart, dev-set style; its failures were read once)"),
         ("round11", "Held-out set 11 (written apart, dev-set style; its failures were read once)"),
         ("round12", "Held-out set 12 (written apart, many kinds of asker; its failures were read once)"),
-        ("round13", "Held-out set 13 (written apart, many kinds of asker, after every change)"),
+        ("round13", "Held-out set 13 (written apart, many kinds of asker; its failures were read once)"),
+        ("round14", "Held-out set 14 (written apart, as the blind set was, after every change)"),
         ("blind", "Blind set (written apart; never read, its failures are never listed)"),
     ):
         if apart[name]:

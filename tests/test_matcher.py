@@ -45,6 +45,7 @@ def assert_answered_by(question: str, expected: set[str]) -> None:
         ("wat did the kremlim admit", {"kremlin-admission"}),
         ("how does moscow cal the war", {"special-operation-framing"}),  # of call and calm: the doubled letter
         ("quante truppe russe sono mort?", TOLL),  # morti, morto, morta, morte: whichever, one concept
+        ("how many troops did russia lsot", TOLL),  # two letters swapped in a short word
         ("so he never gave a number, right?", {"peskov-no-number"}),
         ("ma è vero che ne sono morti 15mila?", {"western-estimates"}),
         ("it's like 15k dead russians, right?", {"western-estimates"}),
@@ -52,6 +53,10 @@ def assert_answered_by(question: str, expected: set[str]) -> None:
         ("how many died really, not the official number?", {"western-estimates"}),
         ("а скільки їх загинуло насправді, не по офіційним даним?", {"western-estimates"}),
         ("quanti morti davvero, non quelli ufficiali?", {"western-estimates"}),
+        # Nor is "not the estimates" an estimate.
+        ("the official number, not the estimates?", {"official-toll"}),
+        ("la cifra ufficiale, non le stime?", {"official-toll"}),
+        ("what went on up north, in the end?", {"withdrawal-north"}),
     ],
 )
 def test_answers_the_ways_people_ask(question: str, expected: set[str]) -> None:

@@ -34,6 +34,7 @@ STOPWORDS: frozenset[str] = frozenset(
     side sides read heard right never
     thousand thousands
     among amongst
+    fella fellow chap bloke uses
     """.split()
 )
 
@@ -1352,6 +1353,11 @@ PHRASES: Mapping[str, str] = {
     "what time do": "clocktime",
     "in general terms": "vague",
     "general phrases": "vague",
+    "went on": "",
+    "goes on": "",
+    "not the estimates": "",
+    "not estimates": "",
+    "not the western estimates": "",
 }
 
 # A place named as the one acting ("did Ukraine lose", "has Ukraine admitted") means its people or army.

@@ -821,6 +821,13 @@ PHRASES: Mapping[str, str] = {
     "di che parli": "argomento",
     "provare a": "",
     "provando a": "",
+    "com e andata": "",
+    "come e andata": "",
+    "com e andato": "",
+    "come e andato": "",
+    "non le stime": "",
+    "non stime": "",
+    "non quelle occidentali": "",
 }
 
 # Italian marks no case, so no word form by itself names Ukraine as the one acting ("l'Ucraina ha perso"

@@ -813,6 +813,8 @@ PHRASES: Mapping[str, str] = {
     "ты про что": "тема",
     "про что ты": "тема",
     "ты о чем": "тема",
+    "не оценки": "",
+    "а не оценки": "",
 }
 
 # "Украины" after what an army has or loses names the owner, as "Ukraine's" does in English ("потери Украины",

@@ -201,10 +201,12 @@ class Matcher:
         self._by_length: dict[int, list[str]] = defaultdict(list)
         for word in self._vocabulary:
             self._by_length[len(word)].append(word)
-        self._short_words_missing_a_letter = _missing_a_letter(
-            (*self._vocabulary, *self._stopwords),
-            lengths=range(self.settings.min_prefix + 1, self.settings.min_typo_length + 1),
-        )
+        # Typed words too short to correct freely (min_prefix up to min_typo_length letters) are mended only
+        # when one letter is missing or two are swapped.
+        known_words = (*self._vocabulary, *self._stopwords)
+        lowest, highest = self.settings.min_prefix, self.settings.min_typo_length
+        self._short_words_missing_a_letter = _missing_a_letter(known_words, lengths=range(lowest + 1, highest + 1))
+        self._short_words_swapped = _swapped(known_words, lengths=range(lowest, highest))
         # Every curated question's normalised text, sorted: an unfinished question is the beginning of some.
         self._texts = sorted(
             {
@@ -435,11 +437,12 @@ class Matcher:
         return min(found)[2] if found else None
 
     def _restore_dropped_letter(self, word: str) -> str | None:
-        """A short word with one letter left out ("wher"): the one known or filler word it is missing from.
+        """A short word with one letter left out ("wher") or two letters swapped ("dide"): the one known or
+        filler word it is a slip of.
 
         Other edits are not tried on short words: too many real words lie one letter away ("tall", "toll").
         """
-        found = self._short_words_missing_a_letter.get(word, set())
+        found = self._short_words_missing_a_letter.get(word) or self._short_words_swapped.get(word, set())
         if len({self._concept(known) for known in found}) == 1:
             return min(found)  # "mort" may be morti, morto or morte: all one concept
         if len(found) > 1:  # of "call" and "calm" for "cal", a doubled letter typed once is the likelier slip
@@ -594,6 +597,17 @@ def _missing_a_letter(words: Iterable[str], *, lengths: range) -> dict[str, set[
         if len(word) in lengths:
             for i in range(len(word)):
                 index[word[:i] + word[i + 1 :]].add(word)
+    return index
+
+
+def _swapped(words: Iterable[str], *, lengths: range) -> dict[str, set[str]]:
+    """Each word of ``lengths`` under every spelling with two neighbouring letters swapped: "dide" → {"died"}."""
+    index: dict[str, set[str]] = defaultdict(set)
+    for word in words:
+        if len(word) in lengths:
+            for i in range(len(word) - 1):
+                if word[i] != word[i + 1]:
+                    index[word[:i] + word[i + 1] + word[i] + word[i + 2 :]].add(word)
     return index
 
 

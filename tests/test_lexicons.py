@@ -18,7 +18,9 @@ from bot.core import lexicon_it, lexicon_ru, lexicon_uk
 from bot.core.text import normalise, rewrite_phrases
 
 MIN_STEM = 4
-NAMES = frozenset({"STOPWORDS", "SYNONYMS", "STEMS", "PHRASES", "ACTORS", "PRONOUNS", "COURTESIES", "DEFINING_OPENERS"})
+NAMES = frozenset(
+    {"STOPWORDS", "SYNONYMS", "STEMS", "PHRASES", "ACTORS", "PRONOUNS", "COURTESIES", "DEFINING_OPENERS", "WHAT_WORDS"}
+)
 ENGLISH_CONCEPTS = frozenset(english.SYNONYMS)
 
 
@@ -248,6 +250,16 @@ def test_defining_openers_are_normalised_question_words(code: str) -> None:
     for opener in module.DEFINING_OPENERS:
         assert normalise(opener) == opener, f"{opener!r} normalises to {normalise(opener)!r}"
     assert english.ENTITY_CONCEPTS <= ENGLISH_CONCEPTS
+
+
+@pytest.mark.parametrize("code", ["en", *CODES])
+def test_what_words_are_normalised_filler(code: str) -> None:
+    # "what", "cosa", "что": filler for matching, but they tell a question about content from one about a setting.
+    module = english if code == "en" else MODULES[code]
+    assert module.WHAT_WORDS
+    assert module.WHAT_WORDS <= module.STOPWORDS
+    assert all(normalise(word) == word for word in module.WHAT_WORDS)
+    assert english.CONTENT_CONCEPTS | english.SETTING_CONCEPTS <= ENGLISH_CONCEPTS
 
 
 @pytest.mark.parametrize("code", CODES)

@@ -297,6 +297,23 @@ def test_he_in_a_question_naming_someone_is_that_person(question: str, expected:
 @pytest.mark.parametrize(
     ("question", "expected"),
     [
+        # What was admitted, wherever it was said: the admission.
+        ("so what did peskov admit on tv?", {"kremlin-admission"}),
+        ("что признал песков в том интервью?", {"kremlin-admission"}),
+        ("cosa ha ammesso il portavoce in tv?", {"kremlin-admission"}),
+        # Where, or which channel: the interview.
+        ("what channel did peskov admit it on?", {"sky-news-interview"}),
+        ("на каком канале песков это признал?", {"sky-news-interview"}),
+        ("where did peskov admit it?", {"sky-news-interview"}),
+    ],
+)
+def test_what_was_admitted_and_where_it_was_admitted_are_told_apart(question: str, expected: set[str]) -> None:
+    assert_answered_by(question, expected)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
         # Naming the article or the bot frames a question; what is asked decides, not a not-covered entry
         # whose curated question happens to say "does the article say…".
         ("according to the article, how many soldiers died?", TOLL),

@@ -35,6 +35,7 @@ class Lexicon:
     pronouns: frozenset[str] = frozenset()  # "he": with no one named, the article's REFERENT
     courtesies: frozenset[str] = frozenset()  # thanks and greetings: small talk beside "bot" alone
     openers: frozenset[str] = frozenset()  # "who is", "what is": how a question asking what a thing is begins
+    what_words: frozenset[str] = frozenset()  # "what", "cosa", "что": a question asking for content
 
     # Every exact word, filler included, but names (the same in every language): the evidence of a language.
     words: frozenset[str] = field(default=frozenset(), compare=False)
@@ -59,6 +60,7 @@ def _from_module(code: str, module: ModuleType) -> Lexicon:
         pronouns=frozenset(getattr(module, "PRONOUNS", frozenset())),
         courtesies=frozenset(getattr(module, "COURTESIES", frozenset())),
         openers=frozenset(getattr(module, "DEFINING_OPENERS", frozenset())),
+        what_words=frozenset(getattr(module, "WHAT_WORDS", frozenset())),
     )
 
 
@@ -83,6 +85,7 @@ class MergedLexicon:
         self.stopwords: frozenset[str] = frozenset().union(*(lx.stopwords for lx in self.lexicons.values()))
         self.pronouns: frozenset[str] = frozenset().union(*(lx.pronouns for lx in self.lexicons.values()))
         self.courtesies: frozenset[str] = frozenset().union(*(lx.courtesies for lx in self.lexicons.values()))
+        self.what_words: frozenset[str] = frozenset().union(*(lx.what_words for lx in self.lexicons.values()))
         self.openers: frozenset[tuple[str, ...]] = frozenset(
             tuple(opener.split()) for lx in self.lexicons.values() for opener in lx.openers
         )

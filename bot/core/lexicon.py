@@ -1405,6 +1405,13 @@ ENTITY_CONCEPTS: frozenset[str] = frozenset(
     }
 )
 
+# "What did he admit on Sky News?" asks what was admitted; "which channel…", "where…" ask the setting. A
+# question opening with one of these words (not followed by a setting: "what channel") and asking about
+# an admission leaves the setting (the interview, the broadcaster) as framing.
+WHAT_WORDS: frozenset[str] = frozenset({"what", "whats"})
+CONTENT_CONCEPTS: frozenset[str] = frozenset({"ADMIT"})
+SETTING_CONCEPTS: frozenset[str] = frozenset({"INTERVIEW", "SKY"})
+
 # Concepts that are names (people, broadcasters): written alike in several languages, so they are no
 # evidence of the language a question is written in.
 NAME_CONCEPTS: frozenset[str] = frozenset({"PESKOV", "SKY"})

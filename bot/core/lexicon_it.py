@@ -840,6 +840,7 @@ COURTESIES: frozenset[str] = frozenset(
 DEFINING_OPENERS: frozenset[str] = frozenset(
     {"chi e", "chi sono", "cos e", "cosa e", "che cos e", "che cosa e", "cosa sono", "dove e", "dov e", "dove si trova"}
 )
+WHAT_WORDS: frozenset[str] = frozenset({"cosa", "cos"})
 
 ACTORS: Mapping[str, str] = {}
 

@@ -869,6 +869,7 @@ COURTESIES: frozenset[str] = frozenset(
 DEFINING_OPENERS: frozenset[str] = frozenset(
     {"кто такои", "кто такая", "кто такие", "кто это", "что такое", "что это", "где находится", "где"}
 )
+WHAT_WORDS: frozenset[str] = frozenset({"что"})
 
 ACTORS: Mapping[str, str] = {"украина": "UKRAINIAN"}
 

@@ -849,6 +849,7 @@ COURTESIES: frozenset[str] = frozenset("дякую дякуємо спасибі
 DEFINING_OPENERS: frozenset[str] = frozenset(
     {"хто такии", "хто така", "хто такі", "хто це", "що таке", "що це", "де знаходиться", "де"}
 )
+WHAT_WORDS: frozenset[str] = frozenset({"що", "шо"})
 
 ACTORS: Mapping[str, str] = {"украіна": "UKRAINIAN"}
 

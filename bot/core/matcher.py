@@ -34,6 +34,7 @@ from bot.core.languages import REFERENCE, MergedLexicon, load_lexicons
 from bot.core.lexicon import (
     ACTOR_AFTER,
     ACTORS,
+    CONTENT_CONCEPTS,
     CONTRAST_CLASSES,
     ENTITY_CONCEPTS,
     FRAMING_CONCEPTS,
@@ -41,6 +42,7 @@ from bot.core.lexicon import (
     QUESTION_CONTRAST_CLASSES,
     REFERENT,
     SAYING,
+    SETTING_CONCEPTS,
     UNHELD_CONCEPTS,
     WEAK_CONCEPTS,
 )
@@ -377,9 +379,17 @@ class Matcher:
         ):
             add(_Token(frozenset({REFERENT}), self._idf[REFERENT], self.settings.referent_certainty))
         courteous = not questioning and not self._lexicon.courtesies.isdisjoint(words)
-        return self._framed(list(tokens.values()), courteous=courteous)
+        return self._framed(list(tokens.values()), courteous=courteous, asks_content=self._asks_content(words))
 
-    def _framed(self, tokens: list[_Token], *, courteous: bool) -> list[_Token]:
+    def _asks_content(self, words: list[str]) -> bool:
+        """True for "what did he admit on Sky News?": a what-word not naming a setting ("what channel")."""
+        return any(
+            word in self._lexicon.what_words
+            and (position + 1 == len(words) or self._concept(words[position + 1]) not in SETTING_CONCEPTS)
+            for position, word in enumerate(words)
+        )
+
+    def _framed(self, tokens: list[_Token], *, courteous: bool, asks_content: bool = False) -> list[_Token]:
         """Framing words ("according to the article", "bot, …") left optional when the question asks something
         firmer: a known concept that is neither vague nor a verb of saying ("does the story *say*…"). With
         nothing firmer, thanks or a greeting make a message without a question mark small talk ("thanks
@@ -387,7 +397,11 @@ class Matcher:
         loose = WEAK_CONCEPTS | FRAMING_CONCEPTS | SAYING
         if not any(not t.optional and t.options.isdisjoint(loose) and t.options <= self._idf.keys() for t in tokens):
             return [] if courteous else tokens
-        return [replace(t, optional=True) if t.options <= FRAMING_CONCEPTS else t for t in tokens]
+        framing = FRAMING_CONCEPTS
+        asked = {c for t in tokens if len(t.options) == 1 for c in t.options}
+        if asks_content and asked & CONTENT_CONCEPTS and not asked & QUESTION_WORD_CONCEPTS:
+            framing |= SETTING_CONCEPTS  # "what did he admit on TV?": what was admitted, wherever it was
+        return [replace(t, optional=True) if t.options <= framing else t for t in tokens]
 
     def _prefix_token(self, word: str, *, alone: bool, known: str | None) -> _Token | None:
         """An unfinished last word as the concepts it may become; optional when it may be filler or short."""
@@ -586,6 +600,7 @@ class Matcher:
 
 
 _YEARS = frozenset(str(year) for year in range(1900, 2101))
+QUESTION_WORD_CONCEPTS = frozenset().union(*QUESTION_CONTRAST_CLASSES)  # why, where, who, when
 _QUESTION_MARKS = ("?", "？", "¿")
 _SENTENCE_ENDS = ("?", "!", ".", "…", "？", "！", "。", ";", ")")
 

@@ -229,6 +229,7 @@ def test_pronouns_are_filler_unless_they_stand_for_the_referent(code: str) -> No
     assert module.PRONOUNS <= module.STOPWORDS
     assert english.REFERENT in ENGLISH_CONCEPTS
     assert english.PERSON_CONCEPTS <= ENGLISH_CONCEPTS
+    assert english.ROLE_CONCEPTS | english.IDENTITY_CONCEPTS <= ENGLISH_CONCEPTS
 
 
 @pytest.mark.parametrize("code", ["en", *CODES])

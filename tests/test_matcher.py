@@ -345,6 +345,17 @@ def test_a_greeting_before_a_question_leaves_the_question(question: str) -> None
     assert MATCHER.match(question).decision is Decision.ANSWER
 
 
+@pytest.mark.parametrize(
+    "question", ["is peskov a minister?", "а песков это кто, какой-то министр?", "who's this peskov, some general?"]
+)
+def test_guessing_another_role_for_the_spokesman_asks_who_he_is(question: str) -> None:
+    assert_answered_by(question, {"who-is-peskov"})
+
+
+def test_the_defence_minister_asked_about_without_the_spokesman_is_still_the_minister() -> None:
+    assert_answered_by("what did the defence minister say?", {"official-toll"})
+
+
 def test_a_rounded_figure_stands_for_the_articles_figure_and_a_different_one_does_not() -> None:
     rounded = MATCHER.match("is it true only about 1,300 soldiers died?")
     assert rounded.decision is Decision.ANSWER, rounded

@@ -1412,6 +1412,11 @@ WHAT_WORDS: frozenset[str] = frozenset({"what", "whats"})
 CONTENT_CONCEPTS: frozenset[str] = frozenset({"ADMIT"})
 SETTING_CONCEPTS: frozenset[str] = frozenset({"INTERVIEW", "SKY"})
 
+# "Is Peskov a minister?", "who's he, some general?": a question naming only the spokesman (or "he") and
+# another role, with nothing else it could be about, is a guess at who he is, not a question about that role.
+ROLE_CONCEPTS: frozenset[str] = frozenset({"DEFENCE", "RANK"})
+IDENTITY_CONCEPTS: frozenset[str] = frozenset({"PESKOV", "SPOKESMAN", "KREMLIN", "WHO", "SAY"})
+
 # Concepts that are names (people, broadcasters): written alike in several languages, so they are no
 # evidence of the language a question is written in.
 NAME_CONCEPTS: frozenset[str] = frozenset({"PESKOV", "SKY"})

@@ -38,9 +38,11 @@ from bot.core.lexicon import (
     CONTRAST_CLASSES,
     ENTITY_CONCEPTS,
     FRAMING_CONCEPTS,
+    IDENTITY_CONCEPTS,
     PERSON_CONCEPTS,
     QUESTION_CONTRAST_CLASSES,
     REFERENT,
+    ROLE_CONCEPTS,
     SAYING,
     SETTING_CONCEPTS,
     UNHELD_CONCEPTS,
@@ -379,7 +381,18 @@ class Matcher:
         ):
             add(_Token(frozenset({REFERENT}), self._idf[REFERENT], self.settings.referent_certainty))
         courteous = not questioning and not self._lexicon.courtesies.isdisjoint(words)
-        return self._framed(list(tokens.values()), courteous=courteous, asks_content=self._asks_content(words))
+        found = self._framed(list(tokens.values()), courteous=courteous, asks_content=self._asks_content(words))
+        return self._guessed_roles(found)
+
+    def _guessed_roles(self, tokens: list[_Token]) -> list[_Token]:
+        """ "Is Peskov a minister?": another role beside the spokesman alone guesses at his, so it asks his."""
+        single = {c for t in tokens if len(t.options) == 1 for c in t.options}
+        if REFERENT not in single or not single & ROLE_CONCEPTS or single - ROLE_CONCEPTS - IDENTITY_CONCEPTS:
+            return tokens
+        role = frozenset({SPOKESMAN})
+        return [
+            replace(t, options=role, weight=self._idf[SPOKESMAN]) if t.options <= ROLE_CONCEPTS else t for t in tokens
+        ]
 
     def _asks_content(self, words: list[str]) -> bool:
         """True for "what did he admit on Sky News?": a what-word not naming a setting ("what channel")."""
@@ -601,6 +614,7 @@ class Matcher:
 
 _YEARS = frozenset(str(year) for year in range(1900, 2101))
 QUESTION_WORD_CONCEPTS = frozenset().union(*QUESTION_CONTRAST_CLASSES)  # why, where, who, when
+SPOKESMAN = "SPOKESMAN"
 _QUESTION_MARKS = ("?", "？", "¿")
 _SENTENCE_ENDS = ("?", "!", ".", "…", "？", "！", "。", ";", ")")
 

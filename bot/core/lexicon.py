@@ -983,6 +983,10 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
         "ww2 wwii ww1 wwi kosovo yemen".split()
     ),
     "ELECTION": ("election", "elections", "vote", "votes", "voting", "voted", "referendum", "ballot", "polls"),
+    # Careers, travel and social media: "how do I become a journalist at Sky News?", "Belarus by train?"
+    "CAREER": ("become", "career", "careers", "hiring", "internship", "vacancy", "vacancies"),
+    "TRAVEL": tuple("train trains flight flights visa travel trip ticket tickets tourist tourists tourism".split()),
+    "SOCIALMEDIA": ("telegram", "twitter", "instagram", "facebook", "tiktok", "youtube", "followers"),
     "OWNER": ("owner", "owners", "owns", "owned", "founded", "founder", "founders", "ceo", "shareholder"),
     "FAMILY": ("wife", "husband", "married", "marriage", "divorce", "daughter", "daughters", "girlfriend"),
     "AGE": ("age", "birthday", "born"),
@@ -1358,6 +1362,9 @@ PHRASES: Mapping[str, str] = {
     "not the estimates": "",
     "not estimates": "",
     "not the western estimates": "",
+    "what time is": "clocktime",
+    "what time was": "clocktime",
+    "what time are": "clocktime",
 }
 
 # A place named as the one acting ("did Ukraine lose", "has Ukraine admitted") means its people or army.
@@ -1441,6 +1448,9 @@ UNHELD_CONCEPTS: frozenset[str] = frozenset(
         "NAME",
         "ELSEWHERE",
         "ELECTION",
+        "CAREER",
+        "TRAVEL",
+        "SOCIALMEDIA",
     }
 )
 

@@ -335,6 +335,9 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
     # Things the article never says (lexicon.UNHELD_CONCEPTS).
     "ELSEWHERE": tuple("afganistan siria iraq vietnam corea libia israele cina".split()),
     "ELECTION": ("elezioni", "elezione", "voto", "votazioni", "votazione", "referendum"),
+    "CAREER": ("carriera", "diventare", "assunzioni", "stage"),
+    "TRAVEL": tuple("treno treni volo voli visto viaggio viaggiare biglietto biglietti turisti turismo".split()),
+    "SOCIALMEDIA": ("telegram", "twitter", "instagram", "facebook", "tiktok", "youtube", "follower"),
     "OWNER": (
         "proprieta",
         "possiede",

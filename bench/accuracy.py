@@ -137,7 +137,8 @@ def main() -> None:
         ("round11", "Held-out set 11 (written apart, dev-set style; its failures were read once)"),
         ("round12", "Held-out set 12 (written apart, many kinds of asker; its failures were read once)"),
         ("round13", "Held-out set 13 (written apart, many kinds of asker; its failures were read once)"),
-        ("round14", "Held-out set 14 (written apart, as the blind set was, after every change)"),
+        ("round14", "Held-out set 14 (written apart, as the blind set was; its failures were read once)"),
+        ("round15", "Held-out set 15 (written apart, many kinds of asker; its failures were read once)"),
         ("blind", "Blind set (written apart; never read, its failures are never listed)"),
     ):
         if apart[name]:

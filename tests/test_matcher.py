@@ -57,6 +57,8 @@ def assert_answered_by(question: str, expected: set[str]) -> None:
         ("the official number, not the estimates?", {"official-toll"}),
         ("la cifra ufficiale, non le stime?", {"official-toll"}),
         ("what went on up north, in the end?", {"withdrawal-north"}),
+        ("why did moscow call back its troops?", {"withdrawal-reason", "peskov-withdrawal-explanation"}),
+        ("what's russia's official excuse for going in?", {"special-operation-framing"}),
     ],
 )
 def test_answers_the_ways_people_ask(question: str, expected: set[str]) -> None:
@@ -336,14 +338,32 @@ def test_naming_the_article_or_the_bot_frames_a_question_without_changing_it(que
 
 
 @pytest.mark.parametrize(
-    "question", ["thanks bot", "hi bot!", "thank you for the info", "grazie bot", "спасибо, бот", "дякую боте"]
+    "question",
+    [
+        "thanks bot",
+        "hi bot!",
+        "thank you for the info",
+        "grazie bot",
+        "спасибо, бот",
+        "дякую боте",
+        "hey bot, how are you doing?",
+        "ciao bot, come va?",
+        "привет, как дела?",
+    ],
 )
 def test_thanks_or_a_greeting_to_the_bot_is_small_talk(question: str) -> None:
     assert MATCHER.match(question).decision is Decision.NONE
 
 
 @pytest.mark.parametrize(
-    "question", ["hi, what is this article about?", "привет, ты про что?", "ciao, di cosa parli?", "hi, how many died?"]
+    "question",
+    [
+        "hi, what is this article about?",
+        "привет, ты про что?",
+        "ciao, di cosa parli?",
+        "hi, how many died?",
+        "hi, what's this bot for?",
+    ],
 )
 def test_a_greeting_before_a_question_leaves_the_question(question: str) -> None:
     assert MATCHER.match(question).decision is Decision.ANSWER

@@ -35,6 +35,7 @@ STOPWORDS: frozenset[str] = frozenset(
     thousand thousands
     among amongst
     fella fellow chap bloke uses
+    areas somewhere else elsewhere
     """.split()
 )
 
@@ -665,6 +666,8 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
         "reasoning",
     ),
     "WHERE": (
+        "head",
+        "heads",
         "where",
         "wheres",
         "whered",
@@ -738,6 +741,7 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
         "characterised",
     ),
     "WAR": (
+        "push",
         "war",
         "invasion",
         "invade",
@@ -1365,6 +1369,17 @@ PHRASES: Mapping[str, str] = {
     "what time is": "clocktime",
     "what time was": "clocktime",
     "what time are": "clocktime",
+    "call back": "withdraw",
+    "calls back": "withdraw",
+    "called back": "withdrew",
+    "calling back": "withdraw",
+    "going in": "invading",
+    "go in": "invade",
+    "went in": "invaded",
+    "how are you doing": "howareyou",
+    "how are you": "howareyou",
+    "how r u": "howareyou",
+    "hows it going": "howareyou",
 }
 
 # A place named as the one acting ("did Ukraine lose", "has Ukraine admitted") means its people or army.
@@ -1382,8 +1397,12 @@ REFERENT = "PESKOV"
 # Thanks and greetings: with nothing firmer than "bot" or "article" beside them ("thanks bot", "hi bot"),
 # a question is small talk, not a request for the article's summary.
 COURTESIES: frozenset[str] = frozenset(
-    "thanks thank thx ty cheers hi hello hey hiya bye goodbye cya night morning evening good nice great".split()
+    """
+    thanks thank thx ty cheers hi hello hey hiya bye goodbye cya night morning evening good nice great howareyou
+    """.split()
 )
+# What "how are you?" and its like in every language are rewritten to: small talk, question mark or not.
+SMALL_TALK = "howareyou"
 PERSON_CONCEPTS: frozenset[str] = frozenset(
     {"PESKOV", "SPOKESMAN", "DEFENCE", "INTERVIEW", "KREMLIN", "UKRAINIAN", "WEST"}
 )

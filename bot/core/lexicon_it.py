@@ -52,6 +52,7 @@ STOPWORDS: frozenset[str] = frozenset(
     ragazzi laggiu bella
     mille migliaia
     tizio tizi
+    ignoranza
     """.split()
 )
 
@@ -831,6 +832,8 @@ PHRASES: Mapping[str, str] = {
     "non le stime": "",
     "non stime": "",
     "non quelle occidentali": "",
+    "come stai": "howareyou",
+    "come va": "howareyou",
 }
 
 # Italian marks no case, so no word form by itself names Ukraine as the one acting ("l'Ucraina ha perso"

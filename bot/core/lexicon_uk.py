@@ -842,6 +842,8 @@ PHRASES: Mapping[str, str] = {
     "ти про що": "тема",
     "не оцінки": "",
     "а не оцінки": "",
+    "а чого": "чому",
+    "як справи": "howareyou",
 }
 
 # The nominative names the one acting: "Україна втратила", "скільки втратила Україна" (the army), while

@@ -45,6 +45,7 @@ from bot.core.lexicon import (
     ROLE_CONCEPTS,
     SAYING,
     SETTING_CONCEPTS,
+    SMALL_TALK,
     UNHELD_CONCEPTS,
     WEAK_CONCEPTS,
 )
@@ -380,7 +381,9 @@ class Matcher:
             and not any(token.options & PERSON_CONCEPTS for token in tokens.values() if len(token.options) == 1)
         ):
             add(_Token(frozenset({REFERENT}), self._idf[REFERENT], self.settings.referent_certainty))
-        courteous = not questioning and not self._lexicon.courtesies.isdisjoint(words)
+        courteous = not self._lexicon.courtesies.isdisjoint(words) and (
+            not questioning or SMALL_TALK in words  # "hey bot, how are you?" asks nothing either
+        )
         found = self._framed(list(tokens.values()), courteous=courteous, asks_content=self._asks_content(words))
         return self._guessed_roles(found)
 

@@ -512,6 +512,7 @@ class Matcher:
             if question.entry_index in shortlist:
                 touched[question.entry_index].append(question_index)
         scored: list[Candidate] = []
+        asks_a_question_word = not asked.isdisjoint(QUESTION_WORD_CONCEPTS)
         for entry_index, question_indices in touched.items():
             contrast = self._contrast_factor(asked, self._entry_contrasts[entry_index])
             if unheld - self._entry_concepts[entry_index]:
@@ -519,7 +520,9 @@ class Matcher:
             best_score, best_question = 0.0, None
             for question_index in question_indices:
                 question = self._questions[question_index]
-                score = self._score(tokens, question) * contrast * self._question_contrast(asked, question.concepts)
+                score = self._score(tokens, question) * contrast
+                if asks_a_question_word:
+                    score *= self._question_contrast(asked, question.concepts)
                 if score > best_score:
                     best_score, best_question = score, question
             if best_question is not None:
@@ -565,8 +568,9 @@ class Matcher:
         asked = explained = 0.0
         matched: set[str] = set()
         meaningful = False
+        concepts = question.concepts  # the hot loop of matching: locals, no attribute lookups
         for token in tokens:
-            hit = token.options & question.concepts
+            hit = token.options & concepts
             if hit:
                 asked += token.weight
                 explained += token.weight * token.certainty
@@ -577,7 +581,7 @@ class Matcher:
         if not meaningful or asked == 0 or question.weight == 0:
             return 0.0
         recall = explained / asked
-        precision = sum(self._idf[c] for c in matched) / question.weight
+        precision = sum(map(self._idf.__getitem__, matched)) / question.weight
         beta2 = self._beta2
         return (1 + beta2) * precision * recall / (beta2 * precision + recall)
 

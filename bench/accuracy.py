@@ -139,6 +139,7 @@ def main() -> None:
         ("round13", "Held-out set 13 (written apart, many kinds of asker; its failures were read once)"),
         ("round14", "Held-out set 14 (written apart, as the blind set was; its failures were read once)"),
         ("round15", "Held-out set 15 (written apart, many kinds of asker; its failures were read once)"),
+        ("round16", "Held-out set 16 (written apart, many kinds of asker, after every change; never read)"),
         ("blind", "Blind set (written apart; never read, its failures are never listed)"),
     ):
         if apart[name]:

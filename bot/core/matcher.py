@@ -162,19 +162,7 @@ class Matcher:
             self._openers[opener[0]].append(opener)
         vocabulary: set[str] = {w for w in self._lexicon.exact if w not in self._stopwords}
         vocabulary.update(self._lexicon.stemmed_words())
-        for entry_index, entry in enumerate(self._entries):
-            seen: set[tuple[frozenset[str], bool]] = set()
-            for language, question in entry.all_questions():
-                words = self._rewrite(normalise(question)).split()
-                vocabulary.update(w for w in words if w not in self._stopwords)
-                concepts = frozenset(self._concepts(words))
-                # Curated words are all known (the weights do not exist yet): nothing to correct.
-                defines = self._asks_what_a_thing_is(words, known=lambda concept: True)
-                if (concepts, defines) in seen:
-                    continue  # the same question in other words (often another language) would score the same
-                seen.add((concepts, defines))
-                self._entry_questions[entry_index].append(len(self._questions))
-                self._questions.append(_Question(entry_index, question, language, concepts, defines))
+        texts = self._index_curated_questions(vocabulary)
 
         entry_concepts = [frozenset().union(*(self._questions[q].concepts for q in qs)) for qs in self._entry_questions]
         document_frequency: dict[str, int] = defaultdict(int)
@@ -213,15 +201,30 @@ class Matcher:
         self._short_words_missing_a_letter = _missing_a_letter(known_words, lengths=range(lowest + 1, highest + 1))
         self._short_words_swapped = _swapped(known_words, lengths=range(lowest, highest))
         # Every curated question's normalised text, sorted: an unfinished question is the beginning of some.
-        self._texts = sorted(
-            {
-                (normalise(question), entry_index)
-                for entry_index, entry in enumerate(self._entries)
-                for _, question in entry.all_questions()
-            }
-        )
+        self._texts = sorted(texts)
         self._correct = lru_cache(maxsize=65536)(self._correct_uncached)
         self._ranked_decision = lru_cache(maxsize=self.settings.cached_questions)(self._ranked_decision_uncached)
+
+    def _index_curated_questions(self, vocabulary: set[str]) -> set[tuple[str, int]]:
+        """Every curated question as concepts (once per distinct meaning in its entry); adds its words to
+        ``vocabulary`` and returns each question's normalised text with its entry."""
+        texts: set[tuple[str, int]] = set()
+        for entry_index, entry in enumerate(self._entries):
+            seen: set[tuple[frozenset[str], bool]] = set()
+            for language, question in entry.all_questions():
+                normalised = normalise(question)
+                texts.add((normalised, entry_index))
+                words = self._rewrite(normalised).split()
+                vocabulary.update(w for w in words if w not in self._stopwords)
+                concepts = frozenset(self._concepts(words))
+                # Curated words are all known (the weights do not exist yet): nothing to correct.
+                defines = self._asks_what_a_thing_is(words, known=lambda concept: True)
+                if (concepts, defines) in seen:
+                    continue  # the same question in other words (often another language) would score the same
+                seen.add((concepts, defines))
+                self._entry_questions[entry_index].append(len(self._questions))
+                self._questions.append(_Question(entry_index, question, language, concepts, defines))
+        return texts
 
     @property
     def entries(self) -> tuple[Entry, ...]:

@@ -200,8 +200,11 @@ class Matcher:
         lowest, highest = self.settings.min_prefix, self.settings.min_typo_length
         self._short_words_missing_a_letter = _missing_a_letter(known_words, lengths=range(lowest + 1, highest + 1))
         self._short_words_swapped = _swapped(known_words, lengths=range(lowest, highest))
-        # Every curated question's normalised text, sorted: an unfinished question is the beginning of some.
-        self._texts = sorted(texts)
+        # Every curated question's normalised text, sorted, and its entry: an unfinished question is the
+        # beginning of some. Two flat lists, not pairs: 50,000 tuples would cost megabytes.
+        ordered = sorted(texts)
+        self._texts = [text for text, _ in ordered]
+        self._text_entries = [entry_index for _, entry_index in ordered]
         self._correct = lru_cache(maxsize=65536)(self._correct_uncached)
         self._ranked_decision = lru_cache(maxsize=self.settings.cached_questions)(self._ranked_decision_uncached)
 
@@ -260,12 +263,11 @@ class Matcher:
     def _by_completions(self, typed: str, ranked: list[Candidate]) -> list[Candidate]:
         """An unfinished question ("why did rus") leans to the entries whose curated questions it begins:
         each gets a share of ``completion_weight`` by how many of them it begins."""
-        start = bisect.bisect_left(self._texts, (typed,))
         counts: dict[int, int] = defaultdict(int)
-        for text, entry_index in self._texts[start:]:
-            if not text.startswith(typed):
-                break
-            counts[entry_index] += 1
+        position = bisect.bisect_left(self._texts, typed)
+        while position < len(self._texts) and self._texts[position].startswith(typed):
+            counts[self._text_entries[position]] += 1
+            position += 1
         if not counts:
             return ranked
         total = sum(counts.values())

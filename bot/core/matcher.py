@@ -103,6 +103,10 @@ class _Token:
     optional: bool = False
 
 
+# A token as the scoring loop reads it: options, weight, weight times certainty, optional.
+_Plain = tuple[frozenset[str], float, float, bool]
+
+
 @dataclass(slots=True)
 class _Question:
     entry_index: int
@@ -518,6 +522,7 @@ class Matcher:
                 touched[question.entry_index].append(question_index)
         scored: list[Candidate] = []
         asks_a_question_word = not asked.isdisjoint(QUESTION_WORD_CONCEPTS)
+        plain = [(t.options, t.weight, t.weight * t.certainty, t.optional) for t in tokens]
         for entry_index, question_indices in touched.items():
             contrast = self._contrast_factor(asked, self._entry_contrasts[entry_index])
             if unheld - self._entry_concepts[entry_index]:
@@ -525,7 +530,7 @@ class Matcher:
             best_score, best_question = 0.0, None
             for question_index in question_indices:
                 question = self._questions[question_index]
-                score = self._score(tokens, question) * contrast
+                score = self._score(plain, question) * contrast
                 if asks_a_question_word:
                     score *= self._question_contrast(asked, question.concepts)
                 if score > best_score:
@@ -569,20 +574,20 @@ class Matcher:
                 asked += token.weight
         return explained / asked if asked else 0.0
 
-    def _score(self, tokens: list[_Token], question: _Question) -> float:
+    def _score(self, tokens: Sequence[_Plain], question: _Question) -> float:
         asked = explained = 0.0
         matched: set[str] = set()
         meaningful = False
-        concepts = question.concepts  # the hot loop of matching: locals, no attribute lookups
-        for token in tokens:
-            hit = token.options & concepts
+        concepts = question.concepts  # the hot loop of matching: plain tuples and locals, no attribute lookups
+        for options, weight, weight_explained, optional in tokens:
+            hit = options & concepts
             if hit:
-                asked += token.weight
-                explained += token.weight * token.certainty
+                asked += weight
+                explained += weight_explained
                 matched |= hit
                 meaningful = meaningful or not hit <= WEAK_CONCEPTS
-            elif not token.optional:
-                asked += token.weight
+            elif not optional:
+                asked += weight
         if not meaningful or asked == 0 or question.weight == 0:
             return 0.0
         recall = explained / asked

@@ -46,6 +46,12 @@ def test_a_figure_written_with_a_word_for_thousand_is_written_in_digits(typed: s
     assert normalise(typed) == expected
 
 
+def test_a_huge_figure_with_a_word_for_thousand_is_left_as_typed() -> None:
+    # Multiplying 400 digits by a thousand overflowed a float: a hostile message must never raise.
+    huge = "9" * 400
+    assert normalise(f"{huge}k dead") == f"{huge}k dead"
+
+
 def test_a_phrase_is_replaced_only_as_whole_words() -> None:
     rewriter = PhraseRewriter({"pull out": "withdraw", "how come": "why"})
     assert rewriter("how come they pull out") == "why they withdraw"

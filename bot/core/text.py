@@ -11,7 +11,7 @@ _URL_RE = re.compile(r"\b(?:https?://|www\.)\S+", re.IGNORECASE)
 _DIGIT_GROUP_RE = re.compile(r"(?<=\d)[,.\u00a0\u202f'](?=\d{3}(?!\d))")  # 7,000 / 7.000 / 7 000 → 7000
 # "15k", "15 thousand", "15mila", "15 тысяч", "1.3k" → the figure in digits (after digit groups are joined).
 _THOUSANDS_RE = re.compile(
-    r"\b(\d+(?:[.,]\d{1,2})?)\s?(?:k|thousands?|mila|mille|тыс|тысяч|тысячи|тысяча|тыщ|тыщи|тис|тисяч|тисячі|тисяча)\b"
+    r"\b(\d{1,9}(?:[.,]\d{1,2})?)\s?(?:k|thousands?|mila|mille|тыс|тысяч|тысячи|тысяча|тыщ|тыщи|тис|тисяч|тисячі|тисяча)\b"
 )
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "ʼ": "'"})
 _NEGATION_RE = re.compile(r"n't\b")

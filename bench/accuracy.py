@@ -140,6 +140,7 @@ def main() -> None:
         ("round14", "Held-out set 14 (written apart, as the blind set was; its failures were read once)"),
         ("round15", "Held-out set 15 (written apart, many kinds of asker; its failures were read once)"),
         ("round16", "Held-out set 16 (written apart, many kinds of asker, after every change; never read)"),
+        ("round17", "Held-out set 17 (written apart, as the blind set was, after every change)"),
         ("blind", "Blind set (written apart; never read, its failures are never listed)"),
     ):
         if apart[name]:

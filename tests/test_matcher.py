@@ -59,6 +59,9 @@ def assert_answered_by(question: str, expected: set[str]) -> None:
         ("what went on up north, in the end?", {"withdrawal-north"}),
         ("why did moscow call back its troops?", {"withdrawal-reason", "peskov-withdrawal-explanation"}),
         ("what's russia's official excuse for going in?", {"special-operation-framing"}),
+        ("why does moscow not admit how many died?", {"russian-reticence"}),
+        ("perché mosca non ammette quanti soldati ha perso?", {"russian-reticence"}),
+        ("sum up the article in a few lines", {"about-article"}),
     ],
 )
 def test_answers_the_ways_people_ask(question: str, expected: set[str]) -> None:

@@ -36,6 +36,7 @@ STOPWORDS: frozenset[str] = frozenset(
     among amongst
     fella fellow chap bloke uses
     areas somewhere else elsewhere
+    couple
     """.split()
 )
 
@@ -1380,6 +1381,19 @@ PHRASES: Mapping[str, str] = {
     "how are you": "howareyou",
     "how r u": "howareyou",
     "hows it going": "howareyou",
+    "in a couple of lines": "summary",
+    "in a few lines": "summary",
+    "in a few words": "summary",
+    "in two words": "summary",
+    "in one sentence": "summary",
+    "not come clean": "hide",
+    "not admit": "hide",
+    "not admitting": "hide",
+    "not own up": "hide",
+    "not owning up": "hide",
+    "sum up": "summary",
+    "sum it up": "summary",
+    "summing up": "summary",
 }
 
 # A place named as the one acting ("did Ukraine lose", "has Ukraine admitted") means its people or army.

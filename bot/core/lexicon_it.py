@@ -393,7 +393,7 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
     "NAME": ("nomedi",),
     "FIRST": ("primavolta",),
     "QUICK": ("rapida", "rapido", "veloce", "lampo", "facile", "blitz"),
-    "BRITISH": ("britannico", "britannica", "britannici", "britanniche"),
+    "BRITISH": ("britannico", "britannica", "britannici", "britanniche", "inglese", "inglesi"),
     "WEDNESDAY": ("mercoledi",),
     "THURSDAY": ("giovedi",),
     "RESIDENCE": (
@@ -406,7 +406,19 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
 
 # concept → word beginnings for the forms not listed above (never shorter than four letters).
 STEMS: Mapping[str, tuple[str, ...]] = {
-    "DEATH": ("perdend", "batost", "uccis", "ammazz", "decedut", "vittim", "perdit", "distrutt", "abbatt"),
+    "DEATH": (
+        "crepat",
+        "schiattat",
+        "perdend",
+        "batost",
+        "uccis",
+        "ammazz",
+        "decedut",
+        "vittim",
+        "perdit",
+        "distrutt",
+        "abbatt",
+    ),
     "SOLDIER": ("soldat", "trupp", "militar", "esercit", "combattent", "coscritt", "mercenar"),
     "RUSSIAN": ("russ", "moscov", "occupant"),
     "UKRAINIAN": ("zelensk",),
@@ -834,6 +846,12 @@ PHRASES: Mapping[str, str] = {
     "non quelle occidentali": "",
     "come stai": "howareyou",
     "come va": "howareyou",
+    "gli 007": "intelligence",
+    "non ammette": "nasconde",
+    "non ammettono": "nasconde",
+    "non ammetteva": "nasconde",
+    "non ammettevano": "nasconde",
+    "in due righe": "riassunto",
 }
 
 # Italian marks no case, so no word form by itself names Ukraine as the one acting ("l'Ucraina ha perso"

@@ -140,7 +140,9 @@ def main() -> None:
         ("round14", "Held-out set 14 (written apart, as the blind set was; its failures were read once)"),
         ("round15", "Held-out set 15 (written apart, many kinds of asker; its failures were read once)"),
         ("round16", "Held-out set 16 (written apart, many kinds of asker, after every change; never read)"),
-        ("round17", "Held-out set 17 (written apart, as the blind set was, after every change)"),
+        ("round17", "Held-out set 17 (written apart, as the blind set was; its failures were read once)"),
+        ("round18", "Held-out set 18 (written apart, as the blind set was; its failures were read once)"),
+        ("round19", "Held-out set 19 (written apart, dev-set style, many kinds of asker; its failures were read once)"),
         ("blind", "Blind set (written apart; never read, its failures are never listed)"),
     ):
         if apart[name]:

@@ -62,6 +62,10 @@ def assert_answered_by(question: str, expected: set[str]) -> None:
         ("why does moscow not admit how many died?", {"russian-reticence"}),
         ("perché mosca non ammette quanti soldati ha perso?", {"russian-reticence"}),
         ("sum up the article in a few lines", {"about-article"}),
+        ("how does russia present the war to its own people?", {"special-operation-framing"}),
+        ("come presentano la guerra in patria?", {"special-operation-framing"}),
+        ("why keep the death toll under wraps?", {"russian-reticence"}),
+        ("just a short summary please", {"about-article"}),  # not "shot", as typo mending had it
     ],
 )
 def test_answers_the_ways_people_ask(question: str, expected: set[str]) -> None:

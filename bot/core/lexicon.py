@@ -37,6 +37,7 @@ STOPWORDS: frozenset[str] = frozenset(
     fella fellow chap bloke uses
     areas somewhere else elsewhere
     couple
+    short brief briefly
     """.split()
 )
 
@@ -992,6 +993,7 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
     "CAREER": ("become", "career", "careers", "hiring", "internship", "vacancy", "vacancies"),
     "TRAVEL": tuple("train trains flight flights visa travel trip ticket tickets tourist tourists tourism".split()),
     "SOCIALMEDIA": ("telegram", "twitter", "instagram", "facebook", "tiktok", "youtube", "followers"),
+    "HOME": ("home", "homeland", "domestic", "domestically"),  # Russia at home: its own people
     "OWNER": ("owner", "owners", "owns", "owned", "founded", "founder", "founders", "ceo", "shareholder"),
     "FAMILY": ("wife", "husband", "married", "marriage", "divorce", "daughter", "daughters", "girlfriend"),
     "AGE": ("age", "birthday", "born"),
@@ -1394,6 +1396,14 @@ PHRASES: Mapping[str, str] = {
     "sum up": "summary",
     "sum it up": "summary",
     "summing up": "summary",
+    "under wraps": "secret",
+    "sent to": "redeployed",
+    "meant to achieve": "why",
+    "supposed to achieve": "why",
+    "to its own people": "home",
+    "to their own people": "home",
+    "its own people": "home",
+    "their own people": "home",
 }
 
 # A place named as the one acting ("did Ukraine lose", "has Ukraine admitted") means its people or army.

@@ -53,6 +53,7 @@ STOPWORDS: frozenset[str] = frozenset(
     mille migliaia
     tizio tizi
     ignoranza
+    danno
     """.split()
 )
 
@@ -333,6 +334,7 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
         """.split()
     ),
     "TRAGEDY": ("tragedia", "tragedie", "tragico", "tragica", "tragici", "catastrofe", "disastro", "dramma"),
+    "HOME": ("casa", "patria"),
     # Things the article never says (lexicon.UNHELD_CONCEPTS).
     "ELSEWHERE": tuple("afganistan siria iraq vietnam corea libia israele cina".split()),
     "ELECTION": ("elezioni", "elezione", "voto", "votazioni", "votazione", "referendum"),
@@ -852,6 +854,8 @@ PHRASES: Mapping[str, str] = {
     "non ammetteva": "nasconde",
     "non ammettevano": "nasconde",
     "in due righe": "riassunto",
+    "alla gente": "",
+    "in patria": "casa",
 }
 
 # Italian marks no case, so no word form by itself names Ukraine as the one acting ("l'Ucraina ha perso"

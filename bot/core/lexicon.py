@@ -1418,8 +1418,9 @@ ACTORS: Mapping[str, str] = {"ukraine": "UKRAINIAN"}
 PRONOUNS: frozenset[str] = frozenset({"he", "him", "his"})
 REFERENT = "PESKOV"
 
-# Thanks and greetings: with nothing firmer than "bot" or "article" beside them ("thanks bot", "hi bot"),
-# a question is small talk, not a request for the article's summary.
+# Thanks and greetings ask nothing. With nothing firmer than "bot" or "article" beside them ("thanks bot",
+# "hi bot"), a message is small talk, not a request for the article's summary, unless it ends with a
+# question mark ("hi, what's this bot for?"); "how are you?" is small talk either way.
 COURTESIES: frozenset[str] = frozenset(
     """
     thanks thank thx ty cheers hi hello hey hiya bye goodbye cya night morning evening good nice great howareyou
@@ -1456,8 +1457,8 @@ ENTITY_CONCEPTS: frozenset[str] = frozenset(
 )
 
 # "What did he admit on Sky News?" asks what was admitted; "which channel…", "where…" ask the setting. A
-# question opening with one of these words (not followed by a setting: "what channel") and asking about
-# an admission leaves the setting (the interview, the broadcaster) as framing.
+# question with one of these words (not followed by a setting: "what channel"), asking about an admission
+# and not why, where, who or when, leaves the setting (the interview, the broadcaster) as framing.
 WHAT_WORDS: frozenset[str] = frozenset({"what", "whats"})
 CONTENT_CONCEPTS: frozenset[str] = frozenset({"ADMIT"})
 SETTING_CONCEPTS: frozenset[str] = frozenset({"INTERVIEW", "SKY"})

@@ -143,6 +143,8 @@ def main() -> None:
         ("round17", "Held-out set 17 (written apart, as the blind set was; its failures were read once)"),
         ("round18", "Held-out set 18 (written apart, as the blind set was; its failures were read once)"),
         ("round19", "Held-out set 19 (written apart, dev-set style, many kinds of asker; its failures were read once)"),
+        ("round20", "Held-out set 20 (written apart, many kinds of asker, after every change; never read)"),
+        ("round21", "Held-out set 21 (written apart, as the blind set was; its failures were read once)"),
         ("blind", "Blind set (written apart; never read, its failures are never listed)"),
     ):
         if apart[name]:

@@ -856,6 +856,8 @@ PHRASES: Mapping[str, str] = {
     "in due righe": "riassunto",
     "alla gente": "",
     "in patria": "casa",
+    "di chi e": "proprietario",
+    "di chi sono": "proprietario",
 }
 
 # Italian marks no case, so no word form by itself names Ukraine as the one acting ("l'Ucraina ha perso"

@@ -397,7 +397,7 @@ class Matcher:
         return self._guessed_roles(found)
 
     def _guessed_roles(self, tokens: list[_Token]) -> list[_Token]:
-        """ "Is Peskov a minister?": another role beside the spokesman alone guesses at his, so it asks his."""
+        """Another role guessed for the spokesman alone ("is Peskov a minister?") asks for his: who he is."""
         single = {c for t in tokens if len(t.options) == 1 for c in t.options}
         if REFERENT not in single or not single & ROLE_CONCEPTS or single - ROLE_CONCEPTS - IDENTITY_CONCEPTS:
             return tokens

@@ -401,9 +401,9 @@ class Matcher:
         single = {c for t in tokens if len(t.options) == 1 for c in t.options}
         if REFERENT not in single or not single & ROLE_CONCEPTS or single - ROLE_CONCEPTS - IDENTITY_CONCEPTS:
             return tokens
-        role = frozenset({SPOKESMAN})
+        role = frozenset({_SPOKESMAN})
         return [
-            replace(t, options=role, weight=self._idf[SPOKESMAN]) if t.options <= ROLE_CONCEPTS else t for t in tokens
+            replace(t, options=role, weight=self._idf[_SPOKESMAN]) if t.options <= ROLE_CONCEPTS else t for t in tokens
         ]
 
     def _asks_content(self, words: list[str]) -> bool:
@@ -424,7 +424,7 @@ class Matcher:
             return [] if courteous else tokens
         framing = FRAMING_CONCEPTS
         asked = {c for t in tokens if len(t.options) == 1 for c in t.options}
-        if asks_content and asked & CONTENT_CONCEPTS and not asked & QUESTION_WORD_CONCEPTS:
+        if asks_content and asked & CONTENT_CONCEPTS and not asked & _QUESTION_WORD_CONCEPTS:
             framing |= SETTING_CONCEPTS  # "what did he admit on TV?": what was admitted, wherever it was
         return [replace(t, optional=True) if t.options <= framing else t for t in tokens]
 
@@ -521,7 +521,7 @@ class Matcher:
             if question.entry_index in shortlist:
                 touched[question.entry_index].append(question_index)
         scored: list[Candidate] = []
-        asks_a_question_word = not asked.isdisjoint(QUESTION_WORD_CONCEPTS)
+        asks_a_question_word = not asked.isdisjoint(_QUESTION_WORD_CONCEPTS)
         plain = [(t.options, t.weight, t.weight * t.certainty, t.optional) for t in tokens]
         for entry_index, question_indices in touched.items():
             contrast = self._contrast_factor(asked, self._entry_contrasts[entry_index])
@@ -630,8 +630,8 @@ class Matcher:
 
 
 _YEARS = frozenset(str(year) for year in range(1900, 2101))
-QUESTION_WORD_CONCEPTS = frozenset().union(*QUESTION_CONTRAST_CLASSES)  # why, where, who, when
-SPOKESMAN = "SPOKESMAN"
+_QUESTION_WORD_CONCEPTS = frozenset().union(*QUESTION_CONTRAST_CLASSES)  # why, where, who, when
+_SPOKESMAN = "SPOKESMAN"
 _QUESTION_MARKS = ("?", "？", "¿")
 _SENTENCE_ENDS = ("?", "!", ".", "…", "？", "！", "。", ";", ")")
 

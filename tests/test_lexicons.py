@@ -446,6 +446,7 @@ QUESTIONS: list[tuple[str, str, frozenset[str]]] = [
     ("ru", "он отделался общими фразами?", frozenset({"SPECIFY"})),
     ("uk", "він відбувся загальними фразами?", frozenset({"SPECIFY"})),
     ("ru", "он опять туману напустил?", frozenset({"SPECIFY"})),
+    ("uk", "він знову воду лив?", frozenset({"SPECIFY"})),
     ("it", "quanti ne sono crepati secondo gli inglesi?", frozenset({"COUNT", "DEATH", "BRITISH"})),
     ("uk", "а чого вони пішли з півночі?", frozenset({"WHY", "WITHDRAW", "NORTH"})),
     ("it", "quanti ne sono rimasti secchi", frozenset({"COUNT", "DEATH"})),

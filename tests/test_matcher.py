@@ -144,6 +144,7 @@ def test_small_talk_and_other_topics_get_no_answer(question: str) -> None:
         ("сколько солдат погибло в Афганистане", "сколько солдат погибло в Украине"),
         ("when is the next election in Russia", "what's next for russia?"),
         ("what does NATO stand for", "what does the west estimate"),
+        ("does Peskov speak English?", "what did Peskov say?"),
         ("what is the time in Moscow", "when did russia pull back?"),
         ("how do I become a journalist at Sky News?", "which journalist interviewed peskov?"),
         ("can I get to Belarus by train?", "did the troops go to belarus?"),
@@ -371,6 +372,8 @@ def test_thanks_or_a_greeting_to_the_bot_is_small_talk(question: str) -> None:
         "ciao, di cosa parli?",
         "hi, how many died?",
         "hi, what's this bot for?",
+        "so what can you do?",
+        "що ти вмієш?",
     ],
 )
 def test_a_greeting_before_a_question_leaves_the_question(question: str) -> None:

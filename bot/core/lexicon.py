@@ -1033,6 +1033,7 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
         "language",
         "languages",
         "translate",
+        "english",
     ),
     "GEOGRAPHY": ("capitalcity", "landarea"),
     "AUDIENCE": ("viewers", "viewer", "audience", "ratings", "subscribers"),
@@ -1404,6 +1405,8 @@ PHRASES: Mapping[str, str] = {
     "to their own people": "home",
     "its own people": "home",
     "their own people": "home",
+    "what can you do": "topic",
+    "what do you know": "topic",
 }
 
 # A place named as the one acting ("did Ukraine lose", "has Ukraine admitted") means its people or army.

@@ -858,6 +858,8 @@ PHRASES: Mapping[str, str] = {
     "in patria": "casa",
     "di chi e": "proprietario",
     "di chi sono": "proprietario",
+    "cosa sai fare": "argomento",
+    "che sai fare": "argomento",
 }
 
 # Italian marks no case, so no word form by itself names Ukraine as the one acting ("l'Ucraina ha perso"

@@ -145,6 +145,8 @@ def main() -> None:
         ("round19", "Held-out set 19 (written apart, dev-set style, many kinds of asker; its failures were read once)"),
         ("round20", "Held-out set 20 (written apart, many kinds of asker, after every change; never read)"),
         ("round21", "Held-out set 21 (written apart, as the blind set was; its failures were read once)"),
+        ("round22", "Held-out set 22 (written apart, as the blind set was; its failures were read once)"),
+        ("round23", "Held-out set 23 (written apart, as the blind set was, varied paraphrase; failures read once)"),
         ("blind", "Blind set (written apart; never read, its failures are never listed)"),
     ):
         if apart[name]:

@@ -66,6 +66,8 @@ def assert_answered_by(question: str, expected: set[str]) -> None:
         ("come presentano la guerra in patria?", {"special-operation-framing"}),
         ("why keep the death toll under wraps?", {"russian-reticence"}),
         ("just a short summary please", {"about-article"}),  # not "shot", as typo mending had it
+        ("the figure the defence ministry put out back in late march?", {"official-toll"}),  # not "alte"
+        ("they admitted it? since when does moscow admit anything", {"kremlin-admission"}),
     ],
 )
 def test_answers_the_ways_people_ask(question: str, expected: set[str]) -> None:
@@ -373,6 +375,7 @@ def test_thanks_or_a_greeting_to_the_bot_is_small_talk(question: str) -> None:
         "hi, how many died?",
         "hi, what's this bot for?",
         "so what can you do?",
+        "sorry, new to the group: what's the article this bot talks about?",
         "що ти вмієш?",
     ],
 )

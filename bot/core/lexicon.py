@@ -38,6 +38,7 @@ STOPWORDS: frozenset[str] = frozenset(
     areas somewhere else elsewhere
     couple
     short brief briefly
+    sorry late early since
     """.split()
 )
 
@@ -1407,6 +1408,18 @@ PHRASES: Mapping[str, str] = {
     "their own people": "home",
     "what can you do": "topic",
     "what do you know": "topic",
+    "new to the group": "",
+    "new to this group": "",
+    "new here": "",
+    "bot talks about": "topic",
+    "bot talk about": "topic",
+    "you talk about": "topic",
+    "article talks about": "topic",
+    "back in": "",
+    "put out": "said",
+    "is this new": "first",
+    "is that new": "first",
+    "since when": "",
 }
 
 # A place named as the one acting ("did Ukraine lose", "has Ukraine admitted") means its people or army.

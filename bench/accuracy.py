@@ -147,6 +147,7 @@ def main() -> None:
         ("round21", "Held-out set 21 (written apart, as the blind set was; its failures were read once)"),
         ("round22", "Held-out set 22 (written apart, as the blind set was; its failures were read once)"),
         ("round23", "Held-out set 23 (written apart, as the blind set was, varied paraphrase; failures read once)"),
+        ("round24", "Held-out set 24 (written apart, many kinds of asker, after every change; never read)"),
         ("blind", "Blind set (written apart; never read, its failures are never listed)"),
     ):
         if apart[name]:

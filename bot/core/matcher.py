@@ -155,7 +155,6 @@ class Matcher:
         self.settings = settings or MatcherSettings()
         self._beta2 = self.settings.recall_beta**2
         self._entries = tuple(entries)
-        self._entry_index = {entry.id: index for index, entry in enumerate(self._entries)}
         self._lexicon = lexicon or MergedLexicon(load_lexicons().values())
         self._stopwords = self._lexicon.stopwords | self._lexicon.courtesies  # thanks and greetings ask nothing
         self._rewrite = PhraseRewriter(self._lexicon.phrases)
@@ -208,7 +207,7 @@ class Matcher:
         # beginning of some. Two flat lists, not pairs: 50,000 tuples would cost megabytes.
         ordered = sorted(texts)
         self._texts = [text for text, _ in ordered]
-        self._text_entries = [entry_index for _, entry_index in ordered]
+        self._text_entries = [self._entries[entry_index].id for _, entry_index in ordered]
         self._correct = lru_cache(maxsize=65536)(self._correct_uncached)
         self._ranked_decision = lru_cache(maxsize=self.settings.cached_questions)(self._ranked_decision_uncached)
 
@@ -267,7 +266,7 @@ class Matcher:
     def _by_completions(self, typed: str, ranked: list[Candidate]) -> list[Candidate]:
         """An unfinished question ("why did rus") leans to the entries whose curated questions it begins:
         each gets a share of ``completion_weight`` by how many of them it begins."""
-        counts: dict[int, int] = defaultdict(int)
+        counts: dict[str, int] = defaultdict(int)  # entry id → curated questions the typed text begins
         position = bisect.bisect_left(self._texts, typed)
         while position < len(self._texts) and self._texts[position].startswith(typed):
             counts[self._text_entries[position]] += 1
@@ -277,8 +276,7 @@ class Matcher:
         total = sum(counts.values())
         bonus = self.settings.completion_weight
         lifted = [
-            replace(c, score=round(min(1.0, c.score + bonus * counts.get(self._entry_index[c.entry.id], 0) / total), 4))
-            for c in ranked
+            replace(c, score=round(min(1.0, c.score + bonus * counts.get(c.entry.id, 0) / total), 4)) for c in ranked
         ]
         lifted.sort(key=lambda c: (-c.score, c.entry.id))
         return lifted

@@ -8,7 +8,7 @@ their words for the same concepts. A word is looked up exactly first, then by it
 from __future__ import annotations
 
 import importlib
-from collections.abc import Iterable, Mapping
+from collections.abc import Container, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from types import ModuleType
@@ -113,11 +113,8 @@ class MergedLexicon:
         found = self.exact.get(word)
         if found is not None:
             return found
-        for length in range(len(word), MIN_STEM - 1, -1):
-            concept = self._stems.get(word[:length])
-            if concept is not None:
-                return concept
-        return None
+        stem = longest_stem(word, self._stems)
+        return self._stems[stem] if stem is not None else None
 
     def stemmed_words(self) -> list[str]:
         """Every stem, for the vocabulary unfinished words complete to."""
@@ -168,9 +165,15 @@ def _typed_in_latin_letters(words: list[str], lexicons: Mapping[str, Lexicon]) -
 
 def _knows(lexicon: Lexicon, word: str) -> bool:
     """True when ``word`` is one of the lexicon's words or begins with one of its stems."""
-    return word in lexicon.words or any(
-        word[:length] in lexicon.stem_set for length in range(len(word), MIN_STEM - 1, -1)
-    )
+    return word in lexicon.words or longest_stem(word, lexicon.stem_set) is not None
+
+
+def longest_stem(word: str, stems: Container[str]) -> str | None:
+    """The longest beginning of ``word``, at least ``MIN_STEM`` letters, that is one of ``stems``."""
+    for length in range(len(word), MIN_STEM - 1, -1):
+        if word[:length] in stems:
+            return word[:length]
+    return None
 
 
 def _by_words(words: list[str], candidates: list[Lexicon]) -> str | None:

@@ -139,6 +139,16 @@ def _merge(lexicons: Iterable[Lexicon]) -> Merged:
 MERGED = _merge(LEXICONS.values())
 
 
+def _module(code: str) -> ModuleType:
+    """The lexicon module of ``code``, English included."""
+    return english if code == "en" else MODULES[code]
+
+
+def _assert_normalised(texts: Iterable[str]) -> None:
+    for text in texts:
+        assert normalise(text) == text, f"{text!r} normalises to {normalise(text)!r}"
+
+
 def _words(groups: Mapping[str, tuple[str, ...]]) -> list[tuple[str, str]]:
     return [(concept, word) for concept, words in groups.items() for word in words]
 
@@ -236,7 +246,7 @@ def test_phrases_stand_for_known_words(code: str) -> None:
 @pytest.mark.parametrize("code", ["en", *CODES])
 def test_pronouns_are_filler_unless_they_stand_for_the_referent(code: str) -> None:
     # "he" is not a word of its own: only with no one named does it stand for the article's spokesman.
-    module = english if code == "en" else MODULES[code]
+    module = _module(code)
     assert module.PRONOUNS
     assert module.PRONOUNS <= module.STOPWORDS
     assert english.REFERENT in ENGLISH_CONCEPTS
@@ -247,10 +257,10 @@ def test_pronouns_are_filler_unless_they_stand_for_the_referent(code: str) -> No
 @pytest.mark.parametrize("code", ["en", *CODES])
 def test_courtesies_are_single_normalised_words_that_ask_nothing(code: str) -> None:
     # Thanks and greetings make "thanks bot" small talk; a word that names a concept would hide a question.
-    module = english if code == "en" else MODULES[code]
+    module = _module(code)
     assert module.COURTESIES
+    _assert_normalised(module.COURTESIES)
     for word in module.COURTESIES:
-        assert normalise(word) == word, f"{word!r} normalises to {normalise(word)!r}"
         assert " " not in word
         assert MERGED.concept(word) is None or word in MERGED.stopwords, f"{word!r} names {MERGED.concept(word)}"
 
@@ -258,20 +268,19 @@ def test_courtesies_are_single_normalised_words_that_ask_nothing(code: str) -> N
 @pytest.mark.parametrize("code", ["en", *CODES])
 def test_defining_openers_are_normalised_question_words(code: str) -> None:
     # "who is", "что такое": matched against the first words of a normalised question.
-    module = english if code == "en" else MODULES[code]
+    module = _module(code)
     assert module.DEFINING_OPENERS
-    for opener in module.DEFINING_OPENERS:
-        assert normalise(opener) == opener, f"{opener!r} normalises to {normalise(opener)!r}"
+    _assert_normalised(module.DEFINING_OPENERS)
     assert english.ENTITY_CONCEPTS <= ENGLISH_CONCEPTS
 
 
 @pytest.mark.parametrize("code", ["en", *CODES])
 def test_what_words_are_normalised_filler(code: str) -> None:
     # "what", "cosa", "что": filler for matching, but they tell a question about content from one about a setting.
-    module = english if code == "en" else MODULES[code]
+    module = _module(code)
     assert module.WHAT_WORDS
     assert module.WHAT_WORDS <= module.STOPWORDS
-    assert all(normalise(word) == word for word in module.WHAT_WORDS)
+    _assert_normalised(module.WHAT_WORDS)
     assert english.CONTENT_CONCEPTS | english.SETTING_CONCEPTS <= ENGLISH_CONCEPTS
 
 

@@ -123,33 +123,7 @@ def main() -> None:
     dev = sum(c.origin == "dev" for c in cases)
     table(f"Tuning set (ours + {dev} from the development set)", cases, kb.entries, matcher)
     apart = {name: load_written_apart(name, language=args.language) for name in WRITTEN_APART}
-    for name, title in (
-        ("heldout", "Held-out set 1 (written apart; its failures were read once)"),
-        ("round2", "Held-out set 2 (written apart; its failures were read once)"),
-        ("round3", "Held-out set 3 (written apart; its failures were read once)"),
-        ("round4", "Held-out set 4 (written apart; its failures were read once)"),
-        ("round5", "Held-out set 5 (written apart, mostly paraphrases; its failures were read once)"),
-        ("round6", "Held-out set 6 (written apart; its failures were read once)"),
-        ("round7", "Held-out set 7 (written apart, the long tail; its failures were read once)"),
-        ("round8", "Held-out set 8 (written apart, dev-set style; its failures were read once)"),
-        ("round9", "Held-out set 9 (written apart, dev-set style; its failures were read once)"),
-        ("round10", "Held-out set 10 (written apart, dev-set style; its failures were read once)"),
-        ("round11", "Held-out set 11 (written apart, dev-set style; its failures were read once)"),
-        ("round12", "Held-out set 12 (written apart, many kinds of asker; its failures were read once)"),
-        ("round13", "Held-out set 13 (written apart, many kinds of asker; its failures were read once)"),
-        ("round14", "Held-out set 14 (written apart, as the blind set was; its failures were read once)"),
-        ("round15", "Held-out set 15 (written apart, many kinds of asker; its failures were read once)"),
-        ("round16", "Held-out set 16 (written apart, many kinds of asker, after every change; never read)"),
-        ("round17", "Held-out set 17 (written apart, as the blind set was; its failures were read once)"),
-        ("round18", "Held-out set 18 (written apart, as the blind set was; its failures were read once)"),
-        ("round19", "Held-out set 19 (written apart, dev-set style, many kinds of asker; its failures were read once)"),
-        ("round20", "Held-out set 20 (written apart, many kinds of asker, after every change; never read)"),
-        ("round21", "Held-out set 21 (written apart, as the blind set was; its failures were read once)"),
-        ("round22", "Held-out set 22 (written apart, as the blind set was; its failures were read once)"),
-        ("round23", "Held-out set 23 (written apart, as the blind set was, varied paraphrase; failures read once)"),
-        ("round24", "Held-out set 24 (written apart, many kinds of asker, after every change; never read)"),
-        ("blind", "Blind set (written apart; never read, its failures are never listed)"),
-    ):
+    for name, title in WRITTEN_APART.items():
         if apart[name]:
             table(title, apart[name], kb.entries, matcher)
     if args.verbose:

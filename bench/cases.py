@@ -85,6 +85,8 @@ WRITTEN_APART: dict[str, str] = {
     "round22": f"Held-out set 22 (written apart, as the blind set was; {_READ})",
     "round23": f"Held-out set 23 (written apart, as the blind set was, varied paraphrase; {_READ})",
     "round24": f"Held-out set 24 (written apart, many kinds of asker; {_NEVER_READ})",
+    "round25": f"Held-out set 25 (written apart, as the blind set was in en/it, many askers in ru/uk; {_READ})",
+    "round26": f"Held-out set 26 (written apart, dev-set style, many kinds of asker; {_READ})",
     "blind": "Blind set (written apart; never read, its failures are never listed)",
 }
 

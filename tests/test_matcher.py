@@ -279,6 +279,23 @@ def test_words_of_time_politeness_and_chat_spelling_mean_the_same_in_every_langu
 @pytest.mark.parametrize(
     ("question", "expected"),
     [
+        ("how many of them came back in coffins?", TOLL),
+        ("why does russia hardly ever talk about its dead?", {"russian-reticence"}),
+        ("perché mosca parla di rado dei suoi morti?", {"russian-reticence"}),
+        ("почему россия почти никогда не говорит о потерях", {"russian-reticence"}),
+        ("скажите честно, сколько их погибло", TOLL),
+        ("вони самі кажуть що мають великі втрати?", {"kremlin-admission"}),
+        ("quante perdite in termini di vite umane per la russia?", TOLL),
+        ("how does moscow spin the fact that it scaled back its goals", {"downsizing-disguise"}),
+    ],
+)
+def test_idioms_asides_and_frequency_words_keep_the_question(question: str, expected: set[str]) -> None:
+    assert_answered_by(question, expected)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
         ("skolko soldat pogiblo po oficialnym dannym", {"official-toll"}),
         ("pochemu rossiya otvela voiska", {"withdrawal-reason", "peskov-withdrawal-explanation"}),
         ("skilky rosiyskyh soldativ zahynulo", TOLL),

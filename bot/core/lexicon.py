@@ -39,12 +39,16 @@ STOPWORDS: frozenset[str] = frozenset(
     couple
     short brief briefly
     sorry late early since
+    frankly truthfully
     """.split()
 )
 
 # concept → the words (after case folding) that express it. Keep every group about ONE idea.
 SYNONYMS: Mapping[str, tuple[str, ...]] = {
+    "RARELY": ("rarely", "seldom", "hardly", "barely", "scarcely", "infrequently"),
     "DEATH": (
+        "coffin",
+        "coffins",
         "dyed",
         "die",
         "died",
@@ -1420,6 +1424,17 @@ PHRASES: Mapping[str, str] = {
     "is this new": "first",
     "is that new": "first",
     "since when": "",
+    "home in coffins": "dead",
+    "home in a coffin": "dead",
+    "in coffins": "dead",
+    "in body bags": "dead",
+    "home in body bags": "dead",
+    "talks about": "says",
+    "talk about": "say",
+    "talking about": "saying",
+    "talked about": "said",
+    "the fact that": "",
+    "the fact": "",
 }
 
 # A place named as the one acting ("did Ukraine lose", "has Ukraine admitted") means its people or army.

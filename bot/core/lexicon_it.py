@@ -54,11 +54,13 @@ STOPWORDS: frozenset[str] = frozenset(
     tizio tizi
     ignoranza
     danno
+    cose onestamente sinceramente francamente
     """.split()
 )
 
 # concept → the Italian forms (normalised) that express it, matched exactly.
 SYNONYMS: Mapping[str, tuple[str, ...]] = {
+    "RARELY": ("raramente", "rado", "radamente"),
     "DEATH": tuple(
         """
         morti morto morta morte morire muore muoiono morendo mortali mortale morirono ucciso uccisi uccisa
@@ -492,6 +494,7 @@ STEMS: Mapping[str, tuple[str, ...]] = {
     "WAR": ("guerr", "invas", "conflitt", "offensiv", "attacc", "operazion", "combattiment", "aggression", "scontr"),
     "NAZI": ("nazis", "denazific", "fascis", "neonazi"),
     "HIDE": (
+        "zitt",
         "abbottonat",
         "nascon",
         "nascost",
@@ -860,6 +863,10 @@ PHRASES: Mapping[str, str] = {
     "di chi sono": "proprietario",
     "cosa sai fare": "argomento",
     "che sai fare": "argomento",
+    "vite umane": "morti",
+    "vita umana": "morti",
+    "quasi mai": "raramente",
+    "di rado": "raramente",
 }
 
 # Italian marks no case, so no word form by itself names Ukraine as the one acting ("l'Ucraina ha perso"

@@ -49,11 +49,13 @@ STOPWORDS: frozenset[str] = frozenset(
     другое другои другие другим другого
     ихних ихние ихнии ихнего ихним
     отделался отделались
+    честно откровенно понял поняла
     """.split()
 )
 
 # concept → the Russian forms (normalised) that express it, matched exactly.
 SYNONYMS: Mapping[str, tuple[str, ...]] = {
+    "RARELY": ("редко", "изредка", "нечасто"),
     "DEATH": tuple(
         """
         умер умерла умерли умерло теряет теряют терять теряла теряли трупы трупов тела двухсотые двухсотых погиб
@@ -829,6 +831,8 @@ PHRASES: Mapping[str, str] = {
     "воду лил": "расплывчато",
     "воду льет": "расплывчато",
     "лил воду": "расплывчато",
+    "сами говорят": "признают",
+    "почти никогда": "редко",
 }
 
 # "Украины" after what an army has or loses names the owner, as "Ukraine's" does in English ("потери Украины",

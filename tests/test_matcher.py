@@ -294,6 +294,35 @@ def test_idioms_asides_and_frequency_words_keep_the_question(question: str, expe
 
 
 @pytest.mark.parametrize(
+    "question",
+    [
+        "what does the guy who gave the interview do for a living?",
+        "what's the role of the man who did that interview",
+        "the man they quote, is he a general?",
+        "who's the one doing the talking for the kremlin?",
+    ],
+)
+def test_the_man_described_by_what_he_did_in_the_article_is_the_spokesman(question: str) -> None:
+    assert_answered_by(question, {"who-is-peskov"})
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how many russian soldiers never came back?",
+        "how many of their lads didn't make it home",
+        "how many russians won't be coming home",
+    ],
+)
+def test_not_coming_home_is_dying(question: str) -> None:
+    assert_answered_by(question, TOLL)
+
+
+def test_going_home_is_still_where_the_troops_went() -> None:
+    assert_answered_by("did the troops from the north go back home?", {"withdrawal-destination"})
+
+
+@pytest.mark.parametrize(
     ("question", "expected"),
     [
         ("skolko soldat pogiblo po oficialnym dannym", {"official-toll"}),

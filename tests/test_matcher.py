@@ -300,6 +300,10 @@ def test_idioms_asides_and_frequency_words_keep_the_question(question: str, expe
         "what's the role of the man who did that interview",
         "the man they quote, is he a general?",
         "who's the one doing the talking for the kremlin?",
+        "who's the kremlin guy they keep quoting?",
+        "chi è quel tizio che ha rilasciato l'intervista?",
+        "кто такой этот человек, который дал интервью?",
+        "хто той чоловік, що дав інтерв'ю?",
     ],
 )
 def test_the_man_described_by_what_he_did_in_the_article_is_the_spokesman(question: str) -> None:

@@ -1519,6 +1519,9 @@ PHRASES: Mapping[str, str] = {
     "not be coming back": "died",
     "never be coming home": "died",
     "never be coming back": "died",
+    "they keep quoting": "peskov",
+    "keeps quoting": "peskov",
+    "being quoted": "peskov",
 }
 
 # A place named as the one acting ("did Ukraine lose", "has Ukraine admitted") means its people or army.

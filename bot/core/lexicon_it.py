@@ -867,6 +867,22 @@ PHRASES: Mapping[str, str] = {
     "vita umana": "morti",
     "quasi mai": "raramente",
     "di rado": "raramente",
+    "che ha rilasciato l intervista": "peskov",
+    "che ha rilasciato quell intervista": "peskov",
+    "che ha rilasciato questa intervista": "peskov",
+    "che ha dato l intervista": "peskov",
+    "che ha dato quell intervista": "peskov",
+    "che ha dato questa intervista": "peskov",
+    "che ha fatto l intervista": "peskov",
+    "che ha fatto quell intervista": "peskov",
+    "che ha fatto questa intervista": "peskov",
+    "che ha concesso l intervista": "peskov",
+    "che ha concesso quell intervista": "peskov",
+    "che ha concesso questa intervista": "peskov",
+    "che viene citato": "peskov",
+    "che citano": "peskov",
+    "che e stato intervistato": "peskov",
+    "che hanno intervistato": "peskov",
 }
 
 # Italian marks no case, so no word form by itself names Ukraine as the one acting ("l'Ucraina ha perso"

@@ -327,6 +327,18 @@ def test_going_home_is_still_where_the_troops_went() -> None:
 
 
 @pytest.mark.parametrize(
+    "question",
+    ["что это за человек этот песков", "що це за людина той пєсков", "хто такий речник, про якого йдеться у статті?"],
+)
+def test_what_sort_of_person_asks_who_he_is_in_russian_and_ukrainian(question: str) -> None:
+    assert_answered_by(question, {"who-is-peskov"})
+
+
+def test_what_sort_of_losses_is_not_taken_for_a_person() -> None:
+    assert_answered_by("что это за потери такие", TOLL)
+
+
+@pytest.mark.parametrize(
     ("question", "expected"),
     [
         ("skolko soldat pogiblo po oficialnym dannym", {"official-toll"}),

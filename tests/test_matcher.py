@@ -75,6 +75,21 @@ def test_answers_the_ways_people_ask(question: str, expected: set[str]) -> None:
 
 
 @pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("how many soqldiers died", TOLL),  # a letter slipped in
+        ("сколко солдат погибло", TOLL),  # a letter left out, in Cyrillic
+        ("quanti soldati russi sono morit", TOLL),  # two letters swapped
+        ("how many cassualtes did russia admit", {"official-toll", "kremlin-admission"}),  # two slips, long word
+        ("was the retreat embarassign for moscow", {"humiliation"}),
+        ("why did russia withdrwaul from kyiv", {"withdrawal-reason", "peskov-withdrawal-explanation"}),
+    ],
+)
+def test_slips_of_one_letter_anywhere_and_of_two_in_a_long_word_are_mended(question: str, expected: set[str]) -> None:
+    assert_answered_by(question, expected)
+
+
+@pytest.mark.parametrize(
     "question",
     [
         "how many ukrainian soldiers died",

@@ -197,11 +197,13 @@ class Matcher:
         self._by_length: dict[int, list[str]] = defaultdict(list)
         for word in self._vocabulary:
             self._by_length[len(word)].append(word)
+        # Every known word (and filler word) under each spelling with one letter left out: the words one edit
+        # from a typed word are found by looking up its own such spellings, not by scanning the vocabulary.
         # Typed words too short to correct freely (min_prefix up to min_typo_length letters) are mended only
         # when one letter is missing or two are swapped.
         known_words = (*self._vocabulary, *self._stopwords)
+        self._deletions = _DeletionIndex(known_words)
         lowest, highest = self.settings.min_prefix, self.settings.min_typo_length
-        self._short_words_missing_a_letter = _missing_a_letter(known_words, lengths=range(lowest + 1, highest + 1))
         self._short_words_swapped = _swapped(known_words, lengths=range(lowest, highest))
         # Every curated question's normalised text, sorted, and its entry: an unfinished question is the
         # beginning of some. Two flat lists, not pairs: 50,000 tuples would cost megabytes.
@@ -461,16 +463,18 @@ class Matcher:
             return self._nearest_number(word)
         if len(word) < self.settings.min_typo_length:
             return self._restore_dropped_letter(word) if len(word) >= self.settings.min_prefix else None
-        max_edits = 1 if len(word) <= 8 else 2
         found: list[tuple[int, int, str]] = []  # (distance, -shared beginning, word)
-        for length in range(len(word) - max_edits, len(word) + max_edits + 1):
-            bucket = self._by_length.get(length)
-            if not bucket:
-                continue
-            for candidate, distance, _ in process.extract(
-                word, bucket, scorer=OSA.distance, score_cutoff=max_edits, limit=None
-            ):
-                found.append((int(distance), -_shared_beginning(word, candidate), candidate))
+        for known in self._deletions.near(word):
+            if known in self._vocabulary_set:
+                distance = int(OSA.distance(word, known, score_cutoff=1))
+                if distance <= 1:
+                    found.append((distance, -_shared_beginning(word, known), known))
+        if not found and len(word) > 8:  # a longer word may have two slips: rarer, found by a scan
+            for length in range(len(word) - 2, len(word) + 3):
+                for known, distance, _ in process.extract(
+                    word, self._by_length.get(length, ()), scorer=OSA.distance, score_cutoff=2, limit=None
+                ):
+                    found.append((int(distance), -_shared_beginning(word, known), known))
         return min(found)[2] if found else None
 
     def _restore_dropped_letter(self, word: str) -> str | None:
@@ -479,7 +483,8 @@ class Matcher:
 
         Other edits are not tried on short words: too many real words lie one letter away ("tall", "toll").
         """
-        found = self._short_words_missing_a_letter.get(word) or self._short_words_swapped.get(word, set())
+        longer = {known for known in self._deletions.words(word) if len(known) == len(word) + 1}
+        found = longer or self._short_words_swapped.get(word, set())
         if len({self._concept(known) for known in found}) == 1:
             return min(found)  # "mort" may be morti, morto or morte: all one concept
         if len(found) > 1:  # of "call" and "calm" for "cal", a doubled letter typed once is the likelier slip
@@ -634,14 +639,31 @@ _QUESTION_MARKS = ("?", "？", "¿")
 _SENTENCE_ENDS = ("?", "!", ".", "…", "？", "！", "。", ";", ")")
 
 
-def _missing_a_letter(words: Iterable[str], *, lengths: range) -> dict[str, set[str]]:
-    """Each word of ``lengths`` under every spelling with one letter left out: "wher" → {"where"}."""
-    index: dict[str, set[str]] = defaultdict(set)
-    for word in words:
-        if len(word) in lengths:
-            for i in range(len(word)):
-                index[word[:i] + word[i + 1 :]].add(word)
-    return index
+class _DeletionIndex:
+    """Words under every spelling with at most one letter left out ("wher" → where): a word one edit from
+    another (a letter added, dropped, changed, or two swapped) shares such a spelling with it.
+
+    Stored lean, as one string per spelling (the word itself, or several joined by spaces), since a
+    knowledge base of 50,000 questions yields some 50,000 spellings.
+    """
+
+    def __init__(self, words: Iterable[str]) -> None:
+        index: dict[str, str] = {}
+        for word in sorted(set(words)):
+            for spelling in {word, *(word[:i] + word[i + 1 :] for i in range(len(word)))}:
+                held = index.get(spelling)
+                index[spelling] = word if held is None else f"{held} {word}"
+        self._index = index
+
+    def words(self, spelling: str) -> list[str]:
+        """The words that are ``spelling`` or become it with one letter left out."""
+        held = self._index.get(spelling)
+        return [] if held is None else held.split(" ")
+
+    def near(self, typed: str) -> set[str]:
+        """The words sharing a spelling with ``typed``: all those one edit away, and a few more."""
+        spellings = {typed, *(typed[:i] + typed[i + 1 :] for i in range(len(typed)))}
+        return {word for spelling in spellings for word in self.words(spelling)}
 
 
 def _swapped(words: Iterable[str], *, lengths: range) -> dict[str, set[str]]:

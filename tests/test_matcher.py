@@ -532,6 +532,14 @@ def test_an_ambiguous_question_offers_the_close_entries() -> None:
     assert {c.entry.id for c in result.candidates} == {"alpha", "beta"}
 
 
+def test_a_concept_asked_twice_is_covered_once() -> None:
+    # "role" and the guessed "minister" both become the spokesman's role: one concept, counted once.
+    result = MATCHER.match("what's peskov's role, is he a minister?")
+    assert result.best is not None
+    assert result.best.entry.id == "who-is-peskov"
+    assert all(0.0 <= c.score <= 1.0 for c in result.candidates)
+
+
 unicode_text = st.text(max_size=4096)
 vocabulary = sorted({w for e in KB.entries for q in e.questions for w in q.split()})
 realistic = st.lists(st.sampled_from(vocabulary), min_size=1, max_size=12).map(" ".join)
@@ -546,6 +554,12 @@ def test_any_text_gives_a_valid_decision(text: str) -> None:
     if result.decision is Decision.ANSWER:
         assert result.best is not None
         assert result.best.entry.covered
+
+
+@settings(max_examples=300, deadline=None)
+@given(realistic)
+def test_any_words_of_the_knowledge_give_scores_between_zero_and_one(text: str) -> None:
+    assert all(0.0 <= c.score <= 1.0 for c in MATCHER.match(text).candidates)
 
 
 @settings(max_examples=200, deadline=None)

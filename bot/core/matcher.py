@@ -103,8 +103,19 @@ class _Token:
     optional: bool = False
 
 
-# A token as the scoring loop reads it: options, weight, weight times certainty, optional.
-_Plain = tuple[frozenset[str], float, float, bool]
+# The asked tokens as the scoring loop reads them (plain tuples and locals, no attribute lookups):
+# the weight asked whatever a question explains; the tokens of one concept (nearly all), each as
+# (concept, weight, weight times certainty, optional, the concept's weight, a weak concept); and the
+# tokens of several concepts (unfinished words), each as (options, weight, weight times certainty, optional).
+_Single = tuple[str, float, float, bool, float, bool]
+_Several = tuple[frozenset[str], float, float, bool]
+
+
+@dataclass(frozen=True, slots=True)
+class _Asked:
+    firm_weight: float
+    singles: tuple[_Single, ...]
+    several: tuple[_Several, ...]
 
 
 @dataclass(slots=True)
@@ -525,7 +536,7 @@ class Matcher:
                 touched[question.entry_index].append(question_index)
         scored: list[Candidate] = []
         asks_a_question_word = not asked.isdisjoint(_QUESTION_WORD_CONCEPTS)
-        plain = [(t.options, t.weight, t.weight * t.certainty, t.optional) for t in tokens]
+        plain = self._plain(tokens)
         for entry_index, question_indices in touched.items():
             contrast = self._contrast_factor(asked, self._entry_contrasts[entry_index])
             if unheld - self._entry_concepts[entry_index]:
@@ -536,7 +547,7 @@ class Matcher:
                 score = self._score(plain, question) * contrast
                 if asks_a_question_word:
                     score *= self._question_contrast(asked, question.concepts)
-                if score > best_score:
+                if score > best_score + _TIE:  # of equal scores (up to rounding), the earlier question shows
                     best_score, best_question = score, question
             if best_question is not None:
                 share = self.settings.entry_share
@@ -577,24 +588,52 @@ class Matcher:
                 asked += token.weight
         return explained / asked if asked else 0.0
 
-    def _score(self, tokens: Sequence[_Plain], question: _Question) -> float:
-        asked = explained = 0.0
-        matched: set[str] = set()
+    def _plain(self, tokens: list[_Token]) -> _Asked:
+        """The tokens as the scoring loop reads them."""
+        singles: list[_Single] = []
+        several: list[_Several] = []
+        seen: set[str] = set()
+        for t in tokens:
+            if len(t.options) == 1:
+                concept = next(iter(t.options))
+                # A concept asked twice (a guessed role beside "role") counts once in what a question covers.
+                weight = 0.0 if concept in seen else self._idf.get(concept, 0.0)
+                seen.add(concept)
+                weak = concept in WEAK_CONCEPTS
+                singles.append((concept, t.weight, t.weight * t.certainty, t.optional, weight, weak))
+            else:
+                several.append((t.options, t.weight, t.weight * t.certainty, t.optional))
+        firm_weight = sum(t.weight for t in tokens if not t.optional)
+        return _Asked(firm_weight, tuple(singles), tuple(several))
+
+    def _score(self, tokens: _Asked, question: _Question) -> float:
+        """A recall-leaning F-measure: the share of the asked weight the curated question explains, and the
+        share of its own weight that the question asks (an optional token counts only when explained)."""
+        asked, explained, precision_weight = tokens.firm_weight, 0.0, 0.0
         meaningful = False
-        concepts = question.concepts  # the hot loop of matching: plain tuples and locals, no attribute lookups
-        for options, weight, weight_explained, optional in tokens:
-            hit = options & concepts
-            if hit:
-                asked += weight
+        concepts = question.concepts  # the hot loop of matching
+        for concept, weight, weight_explained, optional, concept_weight, weak in tokens.singles:
+            if concept in concepts:
                 explained += weight_explained
-                matched |= hit
-                meaningful = meaningful or not hit <= WEAK_CONCEPTS
-            elif not optional:
-                asked += weight
+                precision_weight += concept_weight
+                meaningful = meaningful or not weak
+                if optional:
+                    asked += weight
+        if tokens.several:
+            counted = {single[0] for single in tokens.singles if single[0] in concepts}
+            for options, weight, weight_explained, optional in tokens.several:
+                hit = options & concepts
+                if hit:
+                    explained += weight_explained
+                    precision_weight += sum(self._idf[c] for c in hit - counted)
+                    counted |= hit
+                    meaningful = meaningful or not hit <= WEAK_CONCEPTS
+                    if optional:
+                        asked += weight
         if not meaningful or asked == 0 or question.weight == 0:
             return 0.0
         recall = explained / asked
-        precision = sum(map(self._idf.__getitem__, matched)) / question.weight
+        precision = precision_weight / question.weight
         beta2 = self._beta2
         return (1 + beta2) * precision * recall / (beta2 * precision + recall)
 
@@ -632,6 +671,7 @@ class Matcher:
         return (Decision.AMBIGUOUS if blocking or rivals else Decision.ANSWER), shown
 
 
+_TIE = 1e-9  # scores closer than this are equal: sums of the same weights in another order differ by less
 _YEARS = frozenset(str(year) for year in range(1900, 2101))
 _QUESTION_WORD_CONCEPTS = frozenset().union(*QUESTION_CONTRAST_CLASSES)  # why, where, who, when
 _SPOKESMAN = "SPOKESMAN"

@@ -171,6 +171,9 @@ def test_small_talk_and_other_topics_get_no_answer(question: str) -> None:
         ("che tempo fa a Mosca?", "quando si sono ritirati i russi?"),
         ("сколько солдат в российской армии?", "сколько солдат погибло в российской армии?"),
         ("скільки солдатів у російській армії?", "скільки солдатів загинуло в російській армії?"),
+        ("is Belarus a member of the EU?", "did the troops go to belarus?"),
+        ("la bielorussia è membro della nato?", "le truppe sono andate in bielorussia?"),
+        ("чи є білорусь членом нато?", "війська пішли до білорусі?"),
         # The article names them but never says who or what they are: only who Peskov is.
         ("who is Putin?", "who is Peskov?"),
         ("what is NATO", "what do western estimates say"),

@@ -151,6 +151,7 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
         "administration",
     ),
     "WEST": (
+        "eu",
         "west",
         "western",
         "nato",
@@ -996,6 +997,7 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
         "afghanistan afghan syria syrian iraq iraqi vietnam chechnya korea libya mali israel gaza iran china taiwan "
         "ww2 wwii ww1 wwi kosovo yemen".split()
     ),
+    "MEMBERSHIP": ("member", "members", "membership", "accession"),
     "ELECTION": ("election", "elections", "vote", "votes", "voting", "voted", "referendum", "ballot", "polls"),
     # Careers, travel and social media: "how do I become a journalist at Sky News?", "Belarus by train?"
     "CAREER": ("become", "career", "careers", "hiring", "internship", "vacancy", "vacancies"),
@@ -1522,6 +1524,7 @@ PHRASES: Mapping[str, str] = {
     "they keep quoting": "peskov",
     "keeps quoting": "peskov",
     "being quoted": "peskov",
+    "european union": "eu",
 }
 
 # A place named as the one acting ("did Ukraine lose", "has Ukraine admitted") means its people or army.
@@ -1610,6 +1613,7 @@ UNHELD_CONCEPTS: frozenset[str] = frozenset(
         "NAME",
         "ELSEWHERE",
         "ELECTION",
+        "MEMBERSHIP",
         "CAREER",
         "TRAVEL",
         "SOCIALMEDIA",

@@ -339,6 +339,7 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
     "HOME": ("casa", "patria"),
     # Things the article never says (lexicon.UNHELD_CONCEPTS).
     "ELSEWHERE": tuple("afganistan siria iraq vietnam corea libia israele cina".split()),
+    "MEMBERSHIP": ("membro", "membri", "adesione"),
     "ELECTION": ("elezioni", "elezione", "voto", "votazioni", "votazione", "referendum"),
     "CAREER": ("carriera", "diventare", "assunzioni", "stage"),
     "TRAVEL": tuple("treno treni volo voli visto viaggio viaggiare biglietto biglietti turisti turismo".split()),

@@ -305,6 +305,8 @@ def test_words_of_time_politeness_and_chat_spelling_mean_the_same_in_every_langu
         ("вони самі кажуть що мають великі втрати?", {"kremlin-admission"}),
         ("quante perdite in termini di vite umane per la russia?", TOLL),
         ("how does moscow spin the fact that it scaled back its goals", {"downsizing-disguise"}),
+        ("how is the kremlin dressing up its watered-down aims?", {"downsizing-disguise"}),
+        ("did russia cut back its goals?", {"russia-objectives", "downsizing-disguise"}),
     ],
 )
 def test_idioms_asides_and_frequency_words_keep_the_question(question: str, expected: set[str]) -> None:

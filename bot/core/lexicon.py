@@ -1525,6 +1525,21 @@ PHRASES: Mapping[str, str] = {
     "keeps quoting": "peskov",
     "being quoted": "peskov",
     "european union": "eu",
+    "dressing up": "disguising",
+    "dress up": "disguise",
+    "dressed up": "disguised",
+    "dresses up": "disguise",
+    "dressing it up": "disguising",
+    "dress it up": "disguise",
+    "cut down": "reduced",
+    "cut back": "reduced",
+    "cutting back": "reduced",
+    "cutting down": "reduced",
+    "cut short": "reduced",
+    "pared back": "reduced",
+    "pare back": "reduced",
+    "watered down": "reduced",
+    "water down": "reduced",
 }
 
 # A place named as the one acting ("did Ukraine lose", "has Ukraine admitted") means its people or army.

@@ -348,6 +348,24 @@ def test_going_home_is_still_where_the_troops_went() -> None:
 
 @pytest.mark.parametrize(
     "question",
+    [
+        "how does russia present the war to its citizens?",
+        "come viene presentata la guerra ai cittadini russi?",
+        "як росія подає цю війну власним громадянам?",
+        "как кремль подает войну собственным гражданам?",
+    ],
+)
+def test_the_citizens_a_war_is_presented_to_are_its_audience_not_its_civilian_victims(question: str) -> None:
+    assert_answered_by(question, {"special-operation-framing"})
+
+
+def test_citizens_who_died_are_still_civilians_the_article_does_not_count() -> None:
+    result = MATCHER.match("how many russian citizens died?")
+    assert result.decision is not Decision.ANSWER
+
+
+@pytest.mark.parametrize(
+    "question",
     ["что это за человек этот песков", "що це за людина той пєсков", "хто такий речник, про якого йдеться у статті?"],
 )
 def test_what_sort_of_person_asks_who_he_is_in_russian_and_ukrainian(question: str) -> None:

@@ -884,6 +884,13 @@ PHRASES: Mapping[str, str] = {
     "che citano": "peskov",
     "che e stato intervistato": "peskov",
     "che hanno intervistato": "peskov",
+    "ai cittadini": "",
+    "ai propri cittadini": "",
+    "ai suoi cittadini": "",
+    "ai loro cittadini": "",
+    "alla popolazione": "",
+    "alla propria popolazione": "",
+    "alla sua popolazione": "",
 }
 
 # Italian marks no case, so no word form by itself names Ukraine as the one acting ("l'Ucraina ha perso"

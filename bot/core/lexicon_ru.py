@@ -851,6 +851,8 @@ PHRASES: Mapping[str, str] = {
     "о котором идет речь": "",
     "о которои идет речь": "",
     "о ком идет речь": "",
+    "собственным гражданам": "",
+    "своему населению": "",
 }
 
 # "Украины" after what an army has or loses names the owner, as "Ukraine's" does in English ("потери Украины",

@@ -87,6 +87,8 @@ WRITTEN_APART: dict[str, str] = {
     "round24": f"Held-out set 24 (written apart, many kinds of asker; {_NEVER_READ})",
     "round25": f"Held-out set 25 (written apart, as the blind set was in en/it, many askers in ru/uk; {_READ})",
     "round26": f"Held-out set 26 (written apart, dev-set style, many kinds of asker; {_READ})",
+    "round27": f"Held-out set 27 (written apart, as the blind set was, in four languages; {_READ})",
+    "round28": f"Held-out set 28 (written apart, as the blind set was, especially varied paraphrase; {_READ})",
     "blind": "Blind set (written apart; never read, its failures are never listed)",
 }
 

@@ -172,6 +172,7 @@ def test_small_talk_and_other_topics_get_no_answer(question: str) -> None:
         ("сколько солдат в российской армии?", "сколько солдат погибло в российской армии?"),
         ("скільки солдатів у російській армії?", "скільки солдатів загинуло в російській армії?"),
         ("is Belarus a member of the EU?", "did the troops go to belarus?"),
+        ("how do I subscribe to Sky News?", "did peskov speak to sky news?"),
         ("la bielorussia è membro della nato?", "le truppe sono andate in bielorussia?"),
         ("чи є білорусь членом нато?", "війська пішли до білорусі?"),
         # The article names them but never says who or what they are: only who Peskov is.
@@ -307,6 +308,9 @@ def test_words_of_time_politeness_and_chat_spelling_mean_the_same_in_every_langu
         ("how does moscow spin the fact that it scaled back its goals", {"downsizing-disguise"}),
         ("how is the kremlin dressing up its watered-down aims?", {"downsizing-disguise"}),
         ("did russia cut back its goals?", {"russia-objectives", "downsizing-disguise"}),
+        ("so the kremlin owned up that its army is taking a beating?", {"kremlin-admission"}),
+        ("isn't running away from kyiv a slap in the face for putin?", {"humiliation"}),
+        ("did he say the pullback was about calming things down?", {"peskov-withdrawal-explanation"}),
     ],
 )
 def test_idioms_asides_and_frequency_words_keep_the_question(question: str, expected: set[str]) -> None:

@@ -41,6 +41,7 @@ STOPWORDS: frozenset[str] = frozenset(
     sorry late early since
     frankly truthfully
     man person
+    apparently supposedly reportedly
     """.split()
 )
 
@@ -495,6 +496,9 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
         "mediation",
     ),
     "TENSION": (
+        "calming",
+        "calmer",
+        "calmed",
         "tension",
         "tensions",
         "detente",
@@ -1046,7 +1050,17 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
         "english",
     ),
     "GEOGRAPHY": ("capitalcity", "landarea"),
-    "AUDIENCE": ("viewers", "viewer", "audience", "ratings", "subscribers"),
+    "AUDIENCE": (
+        "subscribe",
+        "subscription",
+        "subscriptions",
+        "subscribed",
+        "viewers",
+        "viewer",
+        "audience",
+        "ratings",
+        "subscribers",
+    ),
     "TRUST": (
         "reliable",
         "unreliable",
@@ -1559,6 +1573,26 @@ PHRASES: Mapping[str, str] = {
     "to own citizens": "",
     "to own population": "",
     "to citizens": "",
+    "running away": "retreat",
+    "runs away": "retreat",
+    "slap in the face": "humiliation",
+    "kick in the teeth": "humiliation",
+    "black eye": "humiliation",
+    "egg on their face": "humiliation",
+    "egg on its face": "humiliation",
+    "egg on his face": "humiliation",
+    "getting hammered": "losses",
+    "get hammered": "losses",
+    "got hammered": "losses",
+    "being hammered": "losses",
+    "taking a beating": "losses",
+    "took a beating": "losses",
+    "taken a beating": "losses",
+    "getting battered": "losses",
+    "getting clobbered": "losses",
+    "getting slaughtered": "losses",
+    "taking heavy hits": "losses",
+    "bleeding badly": "losses",
 }
 
 # A place named as the one acting ("did Ukraine lose", "has Ukraine admitted") means its people or army.

@@ -351,6 +351,26 @@ def test_going_home_is_still_where_the_troops_went() -> None:
 
 
 @pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("how is russia portraying the war at home?", {"special-operation-framing"}),
+        ("is russia reducing its goals?", {"russia-objectives", "downsizing-disguise"}),
+        ("is moscow redeploying the troops from kyiv to the east?", {"withdrawal-destination"}),
+    ],
+)
+def test_an_ing_or_ed_form_of_a_known_word_means_what_the_word_means(question: str, expected: set[str]) -> None:
+    result = MATCHER.match(question)
+    assert result.best is not None
+    assert result.best.entry.id in expected
+    assert result.best.score >= 0.85  # as sure as for the word itself, not a loose partial match
+
+
+def test_a_topic_the_article_never_covers_is_not_reached_through_an_inflection() -> None:
+    # "Is the article translated?" is curated; "translate" is a topic the article never covers.
+    assert MATCHER.match("what language do they speak in ukraine").decision is not Decision.ANSWER
+
+
+@pytest.mark.parametrize(
     "question",
     [
         "how does russia present the war to its citizens?",

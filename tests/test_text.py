@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.core.languages import MergedLexicon, load_lexicons
-from bot.core.text import PhraseRewriter, normalise
+from bot.core.text import PhraseRewriter, base_forms, normalise
 
 PHRASES = MergedLexicon(load_lexicons().values()).phrases
 PHRASE_WORDS = sorted({word for phrase in PHRASES for word in phrase.split()} | {"russia", "why", "the"})
@@ -73,3 +73,21 @@ def test_a_phrase_rewritten_to_nothing_disappears() -> None:
 def test_the_indexed_rewriter_agrees_with_trying_every_phrase_in_order(words: list[str]) -> None:
     text = " ".join(words)
     assert REWRITER(text) == _one_phrase_at_a_time(text, PHRASES)
+
+
+@pytest.mark.parametrize(
+    ("word", "bases"),
+    [
+        ("calming", ("calm", "calme")),
+        ("hoped", ("hop", "hope")),
+        ("stopped", ("stopp", "stoppe", "stop")),
+        ("redeploying", ("redeploy", "redeploye")),
+    ],
+)
+def test_an_english_ing_or_ed_form_offers_the_words_it_may_come_from(word: str, bases: tuple[str, ...]) -> None:
+    assert base_forms(word) == bases
+
+
+@pytest.mark.parametrize("word", ["red", "king", "sing", "soldiers", "погибли", "morti"])
+def test_short_or_other_words_are_not_taken_for_inflections(word: str) -> None:
+    assert base_forms(word) == ()

@@ -50,7 +50,7 @@ from bot.core.lexicon import (
     WEAK_CONCEPTS,
 )
 from bot.core.models import Entry
-from bot.core.text import PhraseRewriter, normalise, stem
+from bot.core.text import PhraseRewriter, base_forms, normalise, stem
 from bot.core.translit import readings
 
 
@@ -301,8 +301,16 @@ class Matcher:
         concept = self._lexicon.concept(word)
         if concept is None:
             stemmed = stem(word)
-            concept = self._lexicon.concept(stemmed) or self._lexicon.actor_forms.get(word) or stemmed
-        return concept
+            concept = self._lexicon.concept(stemmed) or self._lexicon.actor_forms.get(word) or self._inflected(word)
+        return concept or stemmed
+
+    def _inflected(self, word: str) -> str | None:
+        """The concept of the known word an English -ing or -ed form comes from ("calming": calm), if any."""
+        for base in base_forms(word):
+            concept = self._lexicon.exact.get(base)
+            if concept is not None and concept not in UNHELD_CONCEPTS:
+                return concept
+        return None
 
     def _concepts(self, words: Iterable[str]) -> Iterable[str]:
         for word in words:

@@ -85,6 +85,16 @@ def stem(word: str) -> str:
     return word
 
 
+def base_forms(word: str) -> tuple[str, ...]:
+    """The words an English -ing or -ed form may come from: calming → calm, hoped → hope, stopped → stop."""
+    for suffix in ("ing", "ed"):
+        base = word.removesuffix(suffix)
+        if base != word and len(base) >= 3 and base.isascii():
+            doubled = (base[:-1],) if base[-1] == base[-2] else ()
+            return (base, base + "e", *doubled)
+    return ()
+
+
 def _in_thousands(match: re.Match[str]) -> str:
     """A figure written with a word for thousand, in digits: "1,3 mila" → "1300"."""
     return str(round(float(match.group(1).replace(",", ".")) * 1000))

@@ -53,6 +53,10 @@ def assert_answered_by(question: str, expected: set[str]) -> None:
         ("how many died really, not the official number?", {"western-estimates"}),
         ("а скільки їх загинуло насправді, не по офіційним даним?", {"western-estimates"}),
         ("quanti morti davvero, non quelli ufficiali?", {"western-estimates"}),
+        ("how many really died, not according to the kremlin?", {"western-estimates"}),
+        ("quanti sono morti davvero, non secondo mosca?", {"western-estimates"}),
+        ("а скільки насправді загинуло, не за версією міноборони?", {"western-estimates"}),
+        ("сколько погибло на самом деле, не по версии минобороны?", {"western-estimates"}),
         # Nor is "not the estimates" an estimate.
         ("the official number, not the estimates?", {"official-toll"}),
         ("la cifra ufficiale, non le stime?", {"official-toll"}),

@@ -19,8 +19,9 @@ REWRITER = PhraseRewriter(PHRASES)
 
 def _one_phrase_at_a_time(normalised: str, phrases: Mapping[str, str]) -> str:
     padded = f" {normalised} "
-    for phrase, replacement in phrases.items():
+    for phrase in sorted(phrases, key=lambda phrase: -len(phrase.split())):  # longest first, else in order
         if f" {phrase} " in padded:
+            replacement = phrases[phrase]
             padded = padded.replace(f" {phrase} ", f" {replacement} " if replacement else " ")
     return " ".join(padded.split())
 
@@ -62,6 +63,12 @@ def test_a_phrase_is_replaced_only_as_whole_words() -> None:
 def test_phrases_apply_in_order_to_what_earlier_ones_left() -> None:
     rewriter = PhraseRewriter({"pulled back": "withdrew", "withdrew from": "left", "left from": "x"})
     assert rewriter("they pulled back from kyiv") == "they left kyiv"
+
+
+def test_a_longer_phrase_applies_before_a_shorter_one_it_contains() -> None:
+    rewriter = PhraseRewriter({"body bags": "bodies", "home in body bags": "dead"})
+    assert rewriter("how many came home in body bags") == "how many came dead"
+    assert rewriter("body bags") == "bodies"
 
 
 def test_a_phrase_rewritten_to_nothing_disappears() -> None:

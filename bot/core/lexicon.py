@@ -1593,6 +1593,17 @@ PHRASES: Mapping[str, str] = {
     "getting slaughtered": "losses",
     "taking heavy hits": "losses",
     "bleeding badly": "losses",
+    "not according to": "estimate",
+    "not what they claim": "estimate",
+    "not what they say": "estimate",
+    "not what moscow says": "estimate",
+    "not what the kremlin says": "estimate",
+    "not their version": "estimate",
+    "not the russian version": "estimate",
+    "not the kremlin version": "estimate",
+    "not the propaganda": "estimate",
+    "not the propaganda number": "estimate",
+    "not the propaganda figure": "estimate",
 }
 
 # A place named as the one acting ("did Ukraine lose", "has Ukraine admitted") means its people or army.

@@ -891,6 +891,22 @@ PHRASES: Mapping[str, str] = {
     "alla popolazione": "",
     "alla propria popolazione": "",
     "alla sua popolazione": "",
+    "non secondo": "stima",
+    "non la versione": "stima",
+    "non quello che dicono": "stima",
+    "non quello che dice": "stima",
+    "ha parlato a nome del": "portavoce",
+    "ha parlato a nome di": "portavoce",
+    "ha parlato a nome della": "portavoce",
+    "parla a nome del": "portavoce",
+    "parla a nome di": "portavoce",
+    "parla a nome della": "portavoce",
+    "parlava a nome del": "portavoce",
+    "parlava a nome di": "portavoce",
+    "parlava a nome della": "portavoce",
+    "aveva parlato a nome del": "portavoce",
+    "aveva parlato a nome di": "portavoce",
+    "aveva parlato a nome della": "portavoce",
 }
 
 # Italian marks no case, so no word form by itself names Ukraine as the one acting ("l'Ucraina ha perso"

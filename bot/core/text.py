@@ -37,17 +37,17 @@ def normalise(text: str) -> str:
 class PhraseRewriter:
     """Replaces multi-word expressions (whole words of normalised text) by the word they stand for.
 
-    Phrases apply in their mapping's order, each to the text the earlier ones left. Only phrases whose
-    first word is in the text are tried, so a question costs a few dictionary lookups, not a scan of
-    every phrase.
+    Longer phrases (in words) apply first, so none is pre-empted by a shorter phrase inside it ("home in body
+    bags" before "body bags"); phrases of one length apply in their mapping's order. Each applies to the text
+    the earlier ones left. Only phrases whose first word is in the text are tried, so a question costs a few
+    dictionary lookups, not a scan of every phrase.
     """
 
     def __init__(self, phrases: Mapping[str, str]) -> None:
-        self._phrases = [
-            (f" {phrase} ", f" {replacement} " if replacement else " ") for phrase, replacement in phrases.items()
-        ]
+        ordered = sorted(phrases, key=lambda phrase: -len(phrase.split()))  # stable: the mapping's order otherwise
+        self._phrases = [(f" {phrase} ", f" {phrases[phrase]} " if phrases[phrase] else " ") for phrase in ordered]
         self._by_first_word: dict[str, list[int]] = {}
-        for index, phrase in enumerate(phrases):
+        for index, phrase in enumerate(ordered):
             for first in phrase.split(maxsplit=1)[:1]:
                 self._by_first_word.setdefault(first, []).append(index)
 

@@ -1604,6 +1604,12 @@ PHRASES: Mapping[str, str] = {
     "not the propaganda": "estimate",
     "not the propaganda number": "estimate",
     "not the propaganda figure": "estimate",
+    "getting nowhere": "failed",
+    "got nowhere": "failed",
+    "gone nowhere": "failed",
+    "went nowhere": "failed",
+    "going nowhere": "failed",
+    "get nowhere": "failed",
 }
 
 # A place named as the one acting ("did Ukraine lose", "has Ukraine admitted") means its people or army.

@@ -312,6 +312,8 @@ def test_words_of_time_politeness_and_chat_spelling_mean_the_same_in_every_langu
         ("how does moscow spin the fact that it scaled back its goals", {"downsizing-disguise"}),
         ("how is the kremlin dressing up its watered-down aims?", {"downsizing-disguise"}),
         ("did russia cut back its goals?", {"russia-objectives", "downsizing-disguise"}),
+        ("how does the kremlin present the war to the people at home?", {"special-operation-framing"}),
+        ("what happened in the north of the country?", {"withdrawal-north"}),
         ("как кремль пытается замаскировать урезание целей?", {"downsizing-disguise"}),
         ("як кремль намагається замаскувати, що цілі урізали?", {"downsizing-disguise"}),
         ("so the kremlin owned up that its army is taking a beating?", {"kremlin-admission"}),

@@ -1610,6 +1610,12 @@ PHRASES: Mapping[str, str] = {
     "went nowhere": "failed",
     "going nowhere": "failed",
     "get nowhere": "failed",
+    "people at home": "home",
+    "folks at home": "home",
+    "public at home": "home",
+    "north of the country": "north",
+    "east of the country": "east",
+    "south of the country": "south",
 }
 
 # A place named as the one acting ("did Ukraine lose", "has Ukraine admitted") means its people or army.

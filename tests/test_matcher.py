@@ -97,6 +97,8 @@ def test_slips_of_one_letter_anywhere_and_of_two_in_a_long_word_are_mended(quest
     "question",
     [
         "how many ukrainian soldiers died",
+        "how many ukraine soldiers died so far",  # the place naming whose soldiers
+        "how many ukraine casualties are there?",
         "how many russian soldiers were wounded",
         "how many tanks has russia lost",
         "how many civilians were killed",

@@ -1623,6 +1623,8 @@ ACTOR_AFTER: frozenset[str] = frozenset(
     {"did", "does", "do", "has", "have", "had", "will", "would", "is", "was", "can"}
 )
 ACTORS: Mapping[str, str] = {"ukraine": "UKRAINIAN"}
+# So does a place naming whose soldiers or losses ("Ukraine soldiers", "Ukraine casualties").
+ACTOR_BEFORE: frozenset[str] = frozenset({"SOLDIER", "DEATH"})
 
 # "He", "him", "his" in a question that names no one stand for the one man the article quotes, its
 # spokesman: people ask on after an answer ("did he give a number?"). A question that names someone

@@ -33,6 +33,7 @@ from rapidfuzz.distance import OSA
 from bot.core.languages import REFERENCE, MergedLexicon, load_lexicons
 from bot.core.lexicon import (
     ACTOR_AFTER,
+    ACTOR_BEFORE,
     ACTORS,
     CONTENT_CONCEPTS,
     CONTRAST_CLASSES,
@@ -370,7 +371,7 @@ class Matcher:
         for position, word in enumerate(words):
             is_last = partial and position == len(words) - 1
             concept = self._lexicon.actor_forms.get(word) or self._concept(word)
-            if word in ACTORS and position > 0 and words[position - 1] in ACTOR_AFTER:
+            if word in ACTORS and self._acts(words, position):
                 concept = ACTORS[word]
             known = concept in self._idf
             if is_last and (word in self._stopwords or not known or word not in self._vocabulary_set):
@@ -414,6 +415,12 @@ class Matcher:
         )
         found = self._framed(list(tokens.values()), courteous=courteous, asks_content=self._asks_content(words))
         return self._guessed_roles(found)
+
+    def _acts(self, words: list[str], position: int) -> bool:
+        """True when the place at ``position`` is named as the one acting ("did Ukraine lose") or as whose
+        soldiers or losses are meant ("Ukraine soldiers")."""
+        after = position > 0 and words[position - 1] in ACTOR_AFTER
+        return after or (position + 1 < len(words) and self._concept(words[position + 1]) in ACTOR_BEFORE)
 
     def _guessed_roles(self, tokens: list[_Token]) -> list[_Token]:
         """Another role guessed for the spokesman alone ("is Peskov a minister?") asks for his: who he is."""

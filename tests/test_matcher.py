@@ -178,6 +178,8 @@ def test_small_talk_and_other_topics_get_no_answer(question: str) -> None:
         ("сколько солдат в российской армии?", "сколько солдат погибло в российской армии?"),
         ("скільки солдатів у російській армії?", "скільки солдатів загинуло в російській армії?"),
         ("is Belarus a member of the EU?", "did the troops go to belarus?"),
+        ("is belarus in nato?", "did the troops go to belarus?"),
+        ("беларусь в нато?", "войска ушли в белоруссию?"),
         ("how do I subscribe to Sky News?", "did peskov speak to sky news?"),
         ("la bielorussia è membro della nato?", "le truppe sono andate in bielorussia?"),
         ("чи є білорусь членом нато?", "війська пішли до білорусі?"),

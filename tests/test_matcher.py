@@ -262,6 +262,7 @@ def test_an_unfinished_question_leans_to_the_entry_whose_questions_it_begins() -
         ("come mai mosca è così riservata sui propri morti", {"russian-reticence"}),
         ("what's the real number then", {"western-estimates", "death-toll"}),
         ("when did moscow last put out an official toll?", {"official-toll"}),
+        ("why were they keeping quiet about their dead for so long", {"russian-reticence"}),
         ("какие реальные потери россии", {"western-estimates", "death-toll"}),
         ("so peskov didn't say the actual number?", {"peskov-no-number"}),
         ("why do they keep saying it's not a war", {"special-operation-framing"}),

@@ -1640,6 +1640,15 @@ PHRASES: Mapping[str, str] = {
     "joined the european union": "member",
     "joining the european union": "member",
     "member of the european union": "member",
+    "for so long": "",
+    "so long": "",
+    "for this long": "",
+    "keeping quiet": "quiet",
+    "keeping silent": "silent",
+    "kept silent": "silent",
+    "keep silent": "silent",
+    "keeping it quiet": "quiet",
+    "kept it quiet": "quiet",
 }
 
 # A place named as the one acting ("did Ukraine lose", "has Ukraine admitted") means its people or army.

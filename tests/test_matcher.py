@@ -456,8 +456,13 @@ def test_he_in_a_question_naming_someone_is_that_person(question: str, expected:
         ("so what did peskov admit on tv?", {"kremlin-admission"}),
         ("что признал песков в том интервью?", {"kremlin-admission"}),
         ("cosa ha ammesso il portavoce in tv?", {"kremlin-admission"}),
+        # So with what was said about the withdrawal.
+        ("cosa ha detto Peskov a Sky News sul ritiro?", {"peskov-withdrawal-explanation"}),
+        ("что песков сказал sky news об отступлении?", {"peskov-withdrawal-explanation"}),
         # Where, or which channel: the interview.
         ("what channel did peskov admit it on?", {"sky-news-interview"}),
+        ("which channel did peskov talk about the losses on?", {"sky-news-interview"}),
+        ("what did peskov tell sky news?", {"sky-news-interview"}),
         ("на каком канале песков это признал?", {"sky-news-interview"}),
         ("where did peskov admit it?", {"sky-news-interview"}),
     ],

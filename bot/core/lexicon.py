@@ -1704,10 +1704,11 @@ ENTITY_CONCEPTS: frozenset[str] = frozenset(
 )
 
 # "What did he admit on Sky News?" asks what was admitted; "which channel…", "where…" ask the setting. A
-# question with one of these words (not followed by a setting: "what channel"), asking about an admission
-# and not why, where, who or when, leaves the setting (the interview, the broadcaster) as framing.
+# question with one of these words (not followed by a setting: "what channel"), asking about an admission,
+# the withdrawal or the losses, and not why, where, who or when, leaves the setting (the interview, the
+# broadcaster) as framing: "what did he say on Sky News about the pullout?" asks what he said about it.
 WHAT_WORDS: frozenset[str] = frozenset({"what", "whats"})
-CONTENT_CONCEPTS: frozenset[str] = frozenset({"ADMIT"})
+CONTENT_CONCEPTS: frozenset[str] = frozenset({"ADMIT", "WITHDRAW", "DEATH"})
 SETTING_CONCEPTS: frozenset[str] = frozenset({"INTERVIEW", "SKY"})
 
 # "Is Peskov a minister?", "who's he, some general?": a question naming only the spokesman (or "he") and

@@ -47,6 +47,7 @@ STOPWORDS: frozenset[str] = frozenset(
 
 # concept → the words (after case folding) that express it. Keep every group about ONE idea.
 SYNONYMS: Mapping[str, tuple[str, ...]] = {
+    "MARCH": ("march",),
     "RARELY": ("rarely", "seldom", "hardly", "barely", "scarcely", "infrequently"),
     "DEATH": (
         "coffin",
@@ -1649,6 +1650,9 @@ PHRASES: Mapping[str, str] = {
     "keep silent": "silent",
     "keeping it quiet": "quiet",
     "kept it quiet": "quiet",
+    "end of march": "march",
+    "late march": "march",
+    "the end of march": "march",
 }
 
 # A place named as the one acting ("did Ukraine lose", "has Ukraine admitted") means its people or army.

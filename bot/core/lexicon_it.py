@@ -60,6 +60,7 @@ STOPWORDS: frozenset[str] = frozenset(
 
 # concept → the Italian forms (normalised) that express it, matched exactly.
 SYNONYMS: Mapping[str, tuple[str, ...]] = {
+    "MARCH": ("marzo",),
     "RARELY": ("raramente", "rado", "radamente"),
     "DEATH": tuple(
         """
@@ -928,6 +929,29 @@ PHRASES: Mapping[str, str] = {
     "aderire all unione europea": "membro",
     "adesione all unione europea": "membro",
     "entrato all unione europea": "membro",
+    "a fine marzo": "marzo",
+    "fine marzo": "marzo",
+    "a inizio marzo": "marzo",
+    "del paese": "",
+    "nella parte": "",
+    "parte settentrionale": "nord",
+    "parte orientale": "est",
+    "ha sparato": "detto",
+    "aveva sparato": "detto",
+    "hanno sparato fuori": "detto",
+    "sparato un numero": "detto",
+    "stanno andando male": "pesanti",
+    "sta andando male": "pesanti",
+    "vanno male": "pesanti",
+    "va male": "pesanti",
+    "andate male": "pesanti",
+    "andata male": "pesanti",
+    "andando male": "pesanti",
+    "su cosa risponde": "argomento",
+    "su cosa rispondi": "argomento",
+    "a cosa risponde": "argomento",
+    "a cosa rispondi": "argomento",
+    "cosa sai rispondere": "argomento",
 }
 
 # Italian marks no case, so no word form by itself names Ukraine as the one acting ("l'Ucraina ha perso"

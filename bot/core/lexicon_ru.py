@@ -55,6 +55,7 @@ STOPWORDS: frozenset[str] = frozenset(
 
 # concept → the Russian forms (normalised) that express it, matched exactly.
 SYNONYMS: Mapping[str, tuple[str, ...]] = {
+    "MARCH": ("март", "марта", "марте"),
     "RARELY": ("редко", "изредка", "нечасто"),
     "DEATH": tuple(
         """
@@ -865,6 +866,8 @@ PHRASES: Mapping[str, str] = {
     "вступить в": "член",
     "вступила в": "член",
     "вступил в": "член",
+    "в конце марта": "марта",
+    "конце марта": "марта",
 }
 
 # "Украины" after what an army has or loses names the owner, as "Ukraine's" does in English ("потери Украины",

@@ -54,6 +54,7 @@ STOPWORDS: frozenset[str] = frozenset(
 
 # concept → the Ukrainian forms (normalised) that express it, matched exactly.
 SYNONYMS: Mapping[str, tuple[str, ...]] = {
+    "MARCH": ("березень", "березня", "березні"),
     "RARELY": ("рідко", "зрідка", "нечасто"),
     "DEATH": tuple(
         """
@@ -901,6 +902,9 @@ PHRASES: Mapping[str, str] = {
     "у євросоюзі": "член",
     "вступити до": "член",
     "вступила до": "член",
+    "наприкінці березня": "березня",
+    "в кінці березня": "березня",
+    "кінці березня": "березня",
 }
 
 # The nominative names the one acting: "Україна втратила", "скільки втратила Україна" (the army), while

@@ -50,6 +50,7 @@ STOPWORDS: frozenset[str] = frozenset(
     ихних ихние ихнии ихнего ихним
     отделался отделались
     честно откровенно понял поняла
+    точного точное точную точная точнои шо ваще
     """.split()
 )
 
@@ -292,6 +293,7 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
 # concept → word beginnings that catch the inflected forms (never shorter than four letters).
 STEMS: Mapping[str, tuple[str, ...]] = {
     "DEATH": (
+        "кладут",
         "положили",
         "погиб",
         "гибел",
@@ -868,6 +870,12 @@ PHRASES: Mapping[str, str] = {
     "вступил в": "член",
     "в конце марта": "марта",
     "конце марта": "марта",
+    "с какои стати": "почему",
+    "я правильно понял": "",
+    "правильно понял": "",
+    "правильно понимаю": "",
+    "я правильно понимаю": "",
+    "ты вообще про что": "тема",
 }
 
 # "Украины" after what an army has or loses names the owner, as "Ukraine's" does in English ("потери Украины",

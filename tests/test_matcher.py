@@ -329,6 +329,8 @@ def test_words_of_time_politeness_and_chat_spelling_mean_the_same_in_every_langu
         ("так він точного числа і не назвав, я правильно розумію?", {"peskov-no-number"}),
         ("то в кремлі визнали, що їх там кладуть?", {"kremlin-admission"}),
         ("шо ти вмієш?", {"about-article"}),
+        ("will those troops be thrown into the donbas fighting?", {"withdrawal-reason"}),
+        ("have they toned down their war aims?", {"russia-objectives", "downsizing-disguise"}),
         ("what happened in the north of the country?", {"withdrawal-north"}),
         ("как кремль пытается замаскировать урезание целей?", {"downsizing-disguise"}),
         ("як кремль намагається замаскувати, що цілі урізали?", {"downsizing-disguise"}),

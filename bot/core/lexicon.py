@@ -1653,6 +1653,13 @@ PHRASES: Mapping[str, str] = {
     "end of march": "march",
     "late march": "march",
     "the end of march": "march",
+    "toned down": "reduced",
+    "tone down": "reduced",
+    "toning down": "reduced",
+    "rolled back": "reduced",
+    "roll back": "reduced",
+    "trimmed back": "reduced",
+    "trimmed down": "reduced",
 }
 
 # A place named as the one acting ("did Ukraine lose", "has Ukraine admitted") means its people or army.

@@ -181,6 +181,9 @@ def test_small_talk_and_other_topics_get_no_answer(question: str) -> None:
         ("is belarus in nato?", "did the troops go to belarus?"),
         ("беларусь в нато?", "войска ушли в белоруссию?"),
         ("how do I subscribe to Sky News?", "did peskov speak to sky news?"),
+        ("what channel number is sky news on?", "what channel was the interview on?"),
+        ("is sky news available in italy?", "did peskov speak to sky news?"),
+        ("who's the main anchor on sky news?", "who interviewed peskov on sky news?"),
         ("la bielorussia è membro della nato?", "le truppe sono andate in bielorussia?"),
         ("чи є білорусь членом нато?", "війська пішли до білорусі?"),
         # The article names them but never says who or what they are: only who Peskov is.

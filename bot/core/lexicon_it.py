@@ -342,6 +342,16 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
     "ELSEWHERE": tuple("afganistan siria iraq vietnam corea libia israele cina".split()),
     "MEMBERSHIP": ("membro", "membri", "adesione"),
     "ELECTION": ("elezioni", "elezione", "voto", "votazioni", "votazione", "referendum"),
+    "TVGUIDE": (
+        "frequenza",
+        "palinsesto",
+        "satellite",
+        "streaming",
+        "disponibile",
+        "conduttore",
+        "conduttori",
+        "dipendenti",
+    ),
     "CAREER": ("carriera", "diventare", "assunzioni", "stage"),
     "TRAVEL": tuple("treno treni volo voli visto viaggio viaggiare biglietto biglietti turisti turismo".split()),
     "SOCIALMEDIA": ("telegram", "twitter", "instagram", "facebook", "tiktok", "youtube", "follower"),
@@ -952,6 +962,10 @@ PHRASES: Mapping[str, str] = {
     "a cosa risponde": "argomento",
     "a cosa rispondi": "argomento",
     "cosa sai rispondere": "argomento",
+    "numero del canale": "frequenza",
+    "canale numero": "frequenza",
+    "su che canale e sky": "frequenza",
+    "che canale e sky": "frequenza",
 }
 
 # Italian marks no case, so no word form by itself names Ukraine as the one acting ("l'Ucraina ha perso"

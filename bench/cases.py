@@ -59,7 +59,7 @@ def _load_set(path: Path, origin: str) -> list[Case]:
 # while tuning (a set read once is only semi-held-out). "blind" is scored and never read: the benchmark
 # never lists its failures. Every file in bench/data but the tuning sets must be listed here (a test checks).
 _READ = "its failures were read once"
-_READ_LATE = "kept unread for two sessions, its failures read once in the sixth"
+_READ_LATE = "kept unread at first; its failures read once a session later"
 WRITTEN_APART: dict[str, str] = {
     "heldout": f"Held-out set 1 (written apart; {_READ})",
     "round2": f"Held-out set 2 (written apart; {_READ})",

@@ -184,6 +184,7 @@ def test_small_talk_and_other_topics_get_no_answer(question: str) -> None:
         ("what channel number is sky news on?", "what channel was the interview on?"),
         ("is sky news available in italy?", "did peskov speak to sky news?"),
         ("who's the main anchor on sky news?", "who interviewed peskov on sky news?"),
+        ("what is belarus known for?", "did the troops go to belarus?"),
         ("la bielorussia è membro della nato?", "le truppe sono andate in bielorussia?"),
         ("чи є білорусь членом нато?", "війська пішли до білорусі?"),
         # The article names them but never says who or what they are: only who Peskov is.
@@ -410,6 +411,12 @@ def test_a_topic_the_article_never_covers_is_not_reached_through_an_inflection()
 )
 def test_the_citizens_a_war_is_presented_to_are_its_audience_not_its_civilian_victims(question: str) -> None:
     assert_answered_by(question, {"special-operation-framing"})
+
+
+def test_whether_the_talks_led_anywhere_is_not_answered_with_why_they_were_mentioned() -> None:
+    result = MATCHER.match("did the talks peskov mentioned lead to a ceasefire?")
+    assert result.decision is not Decision.ANSWER
+    assert "negotiations-status" in {c.entry.id for c in result.candidates}
 
 
 def test_citizens_who_died_are_still_civilians_the_article_does_not_count() -> None:

@@ -1017,6 +1017,7 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
         "staff",
         "employees",
     ),
+    "FAME": ("famous", "famed", "celebrity", "celebrities"),
     "CAREER": ("become", "career", "careers", "hiring", "internship", "vacancy", "vacancies"),
     "TRAVEL": tuple("train trains flight flights visa travel trip ticket tickets tourist tourists tourism".split()),
     "SOCIALMEDIA": ("telegram", "twitter", "instagram", "facebook", "tiktok", "youtube", "followers"),
@@ -1689,6 +1690,13 @@ PHRASES: Mapping[str, str] = {
     "news anchors": "staff",
     "presenters on": "staff",
     "anchors on": "staff",
+    "lead to": "outcome",
+    "led to": "outcome",
+    "leads to": "outcome",
+    "result in": "outcome",
+    "resulted in": "outcome",
+    "known for": "famous",
+    "best known for": "famous",
 }
 
 # A place named as the one acting ("did Ukraine lose", "has Ukraine admitted") means its people or army.
@@ -1782,6 +1790,7 @@ UNHELD_CONCEPTS: frozenset[str] = frozenset(
         "ELECTION",
         "MEMBERSHIP",
         "CAREER",
+        "FAME",
         "TVGUIDE",
         "TRAVEL",
         "SOCIALMEDIA",

@@ -352,6 +352,7 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
         "conduttori",
         "dipendenti",
     ),
+    "FAME": ("famoso", "famosa", "celebre"),
     "CAREER": ("carriera", "diventare", "assunzioni", "stage"),
     "TRAVEL": tuple("treno treni volo voli visto viaggio viaggiare biglietto biglietti turisti turismo".split()),
     "SOCIALMEDIA": ("telegram", "twitter", "instagram", "facebook", "tiktok", "youtube", "follower"),

@@ -91,6 +91,8 @@ WRITTEN_APART: dict[str, str] = {
     "round28": f"Held-out set 28 (written apart, as the blind set was, especially varied paraphrase; {_READ})",
     "round29": f"Held-out set 29 (written apart, as the blind set was; {_READ})",
     "round30": f"Held-out set 30 (written apart, dev-set style, many kinds of asker; {_READ})",
+    "round33": f"Held-out set 33 (written apart, as the blind set was, in four languages; {_READ})",
+    "round34": f"Held-out set 34 (written apart, dev-set style, many kinds of asker; {_READ})",
     "blind": "Blind set (written apart; never read, its failures are never listed)",
 }
 

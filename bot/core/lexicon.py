@@ -42,6 +42,7 @@ STOPWORDS: frozenset[str] = frozenset(
     frankly truthfully
     man person
     apparently supposedly reportedly
+    wat wot
     """.split()
 )
 
@@ -513,6 +514,8 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
         "goodwill",
     ),
     "GOAL": (
+        "appetite",
+        "appetites",
         "achieve",
         "accomplish",
         "aim",
@@ -1697,6 +1700,13 @@ PHRASES: Mapping[str, str] = {
     "resulted in": "outcome",
     "known for": "famous",
     "best known for": "famous",
+    "fizzle out": "failed",
+    "fizzled out": "failed",
+    "fizzling out": "failed",
+    "fizzled": "failed",
+    "petered out": "failed",
+    "ran out of steam": "failed",
+    "run out of steam": "failed",
 }
 
 # A place named as the one acting ("did Ukraine lose", "has Ukraine admitted") means its people or army.

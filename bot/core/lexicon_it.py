@@ -487,7 +487,17 @@ STEMS: Mapping[str, tuple[str, ...]] = {
     "HUMILIATION": ("umilia", "vergogn", "imbarazz"),
     "NEGOTIATION": ("dialog", "negozia", "trattativ", "diplomaz", "diplomat", "colloqu", "firmat"),
     "TENSION": ("calmar", "tension", "distension", "escalat", "allent"),
-    "GOAL": ("obiettiv", "obbiettiv", "intenzion", "ambizion", "strateg", "pianific", "concentr", "interess"),
+    "GOAL": (
+        "appetit",
+        "obiettiv",
+        "obbiettiv",
+        "intenzion",
+        "ambizion",
+        "strateg",
+        "pianific",
+        "concentr",
+        "interess",
+    ),
     "INTERVIEW": ("intervist", "giornalist", "cronist", "emittent", "televis", "telegiornal", "trasmission"),
     "SAY": (
         "raccont",
@@ -967,6 +977,8 @@ PHRASES: Mapping[str, str] = {
     "canale numero": "frequenza",
     "su che canale e sky": "frequenza",
     "che canale e sky": "frequenza",
+    "come al solito": "",
+    "come sempre": "",
 }
 
 # Italian marks no case, so no word form by itself names Ukraine as the one acting ("l'Ucraina ha perso"

@@ -390,7 +390,7 @@ def test_going_home_is_still_where_the_troops_went() -> None:
     [
         ("how is russia portraying the war at home?", {"special-operation-framing"}),
         ("is russia reducing its goals?", {"russia-objectives", "downsizing-disguise"}),
-        ("is moscow redeploying the troops from kyiv to the east?", {"withdrawal-destination"}),
+        ("is moscow redeploying the troops from kyiv to the east?", {"withdrawal-destination", "withdrawal-reason"}),
     ],
 )
 def test_an_ing_or_ed_form_of_a_known_word_means_what_the_word_means(question: str, expected: set[str]) -> None:

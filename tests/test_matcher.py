@@ -340,6 +340,7 @@ def test_words_of_time_politeness_and_chat_spelling_mean_the_same_in_every_langu
         ("скільки їх там полягло? дайте цифри", TOLL),
         ("il portavoce ha ammesso qualcosa o ha negato tutto come al solito?", {"kremlin-admission"}),
         ("wat is this artcle about", {"about-article"}),
+        ("what will the troops pulled out of the north be used for?", {"withdrawal-reason"}),
         ("what happened in the north of the country?", {"withdrawal-north"}),
         ("как кремль пытается замаскировать урезание целей?", {"downsizing-disguise"}),
         ("як кремль намагається замаскувати, що цілі урізали?", {"downsizing-disguise"}),

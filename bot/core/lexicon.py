@@ -1707,6 +1707,10 @@ PHRASES: Mapping[str, str] = {
     "petered out": "failed",
     "ran out of steam": "failed",
     "run out of steam": "failed",
+    "be used for": "why",
+    "being used for": "why",
+    "going to be used": "why",
+    "gonna be used for": "why",
 }
 
 # A place named as the one acting ("did Ukraine lose", "has Ukraine admitted") means its people or army.

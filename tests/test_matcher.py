@@ -212,7 +212,13 @@ def test_asking_who_someone_the_article_only_names_is_suggests_the_nearest_entri
 
 
 @pytest.mark.parametrize(
-    "question", ["what's his job at the Kremlin?", "what is Peskov's role, remind me?", "cosa è successo nel nord?"]
+    "question",
+    [
+        "what's his job at the Kremlin?",
+        "what is Peskov's role, remind me?",
+        "what's Peskov's job in the Kremlin?",
+        "cosa è successo nel nord?",
+    ],
 )
 def test_a_question_that_only_opens_like_who_is_is_matched_as_usual(question: str) -> None:
     assert MATCHER.match(question).decision is Decision.ANSWER
@@ -484,6 +490,7 @@ def test_he_in_a_question_naming_someone_is_that_person(question: str, expected:
         ("so what did peskov admit on tv?", {"kremlin-admission"}),
         ("что признал песков в том интервью?", {"kremlin-admission"}),
         ("cosa ha ammesso il portavoce in tv?", {"kremlin-admission"}),
+        ("what did peskov admit to the british reporter?", {"kremlin-admission"}),
         # So with what was said about the withdrawal.
         ("cosa ha detto Peskov a Sky News sul ritiro?", {"peskov-withdrawal-explanation"}),
         ("что песков сказал sky news об отступлении?", {"peskov-withdrawal-explanation"}),

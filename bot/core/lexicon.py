@@ -1747,11 +1747,11 @@ PERSON_CONCEPTS: frozenset[str] = frozenset(
 DEFINING_OPENERS: frozenset[str] = frozenset(
     {"what is", "whats", "what are", "who is", "whos", "who are", "where is", "wheres", "where are"}
 )
-# The names, places and bodies such a question may ask about.
+# The names, places and bodies such a question may ask about (not a role: "what's Peskov's job in the
+# Kremlin?" asks who he is, and a role word reads as the spokesman).
 ENTITY_CONCEPTS: frozenset[str] = frozenset(
     {
         "PESKOV",
-        "SPOKESMAN",
         "KREMLIN",
         "BELARUS",
         "WEST",
@@ -1771,7 +1771,7 @@ ENTITY_CONCEPTS: frozenset[str] = frozenset(
 # broadcaster) as framing: "what did he say on Sky News about the pullout?" asks what he said about it.
 WHAT_WORDS: frozenset[str] = frozenset({"what", "whats"})
 CONTENT_CONCEPTS: frozenset[str] = frozenset({"ADMIT", "WITHDRAW", "DEATH"})
-SETTING_CONCEPTS: frozenset[str] = frozenset({"INTERVIEW", "SKY"})
+SETTING_CONCEPTS: frozenset[str] = frozenset({"INTERVIEW", "SKY", "BRITISH"})
 
 # "Is Peskov a minister?", "who's he, some general?": a question naming only the spokesman (or "he") and
 # another role, with nothing else it could be about, is a guess at who he is, not a question about that role.

@@ -43,6 +43,7 @@ STOPWORDS: frozenset[str] = frozenset(
     man person
     apparently supposedly reportedly
     wat wot
+    everyone everybody
     """.split()
 )
 
@@ -411,6 +412,10 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
         "idps",
     ),
     "WITHDRAW": (
+        "shift",
+        "shifting",
+        "shifted",
+        "shifts",
         "regroup",
         "regrouping",
         "regrouped",
@@ -568,6 +573,9 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
         "spox",
     ),
     "INTERVIEW": (
+        "journo",
+        "journos",
+        "telly",
         "interview",
         "interviews",
         "interviewed",
@@ -1711,6 +1719,13 @@ PHRASES: Mapping[str, str] = {
     "being used for": "why",
     "going to be used": "why",
     "gonna be used for": "why",
+    "copped to": "admitted",
+    "cop to": "admit",
+    "copping to": "admitting",
+    "over to": "",
+    "go along with": "accept",
+    "went along with": "accept",
+    "goes along with": "accept",
 }
 
 # A place named as the one acting ("did Ukraine lose", "has Ukraine admitted") means its people or army.

@@ -95,6 +95,8 @@ WRITTEN_APART: dict[str, str] = {
     "round34": f"Held-out set 34 (written apart, dev-set style, many kinds of asker; {_READ})",
     "round35": f"Held-out set 35 (written apart, as the blind set was, in four languages; {_READ})",
     "round36": f"Held-out set 36 (written apart, as the blind set was, especially varied paraphrase; {_READ})",
+    "round37": f"Held-out set 37 (written apart, as the blind set was, in four languages; {_READ})",
+    "round38": f"Held-out set 38 (written apart, as the blind set was, especially varied paraphrase; {_READ})",
     "blind": "Blind set (written apart; never read, its failures are never listed)",
 }
 

@@ -224,6 +224,15 @@ def test_a_question_that_only_opens_like_who_is_is_matched_as_usual(question: st
     assert MATCHER.match(question).decision is Decision.ANSWER
 
 
+@pytest.mark.parametrize("question", ["what is peskov?", "what is peskovs j", "cos'è peskov?"])
+def test_what_someone_is_asks_who_he_is(question: str) -> None:
+    assert_answered_by(question, {"who-is-peskov"})
+
+
+def test_what_someone_the_article_only_names_is_is_still_not_answered() -> None:
+    assert MATCHER.match("what is putin?").decision is Decision.NONE
+
+
 def test_an_entry_whose_questions_name_an_unheld_topic_can_answer_it() -> None:
     def entry(entry_id: str, questions: tuple[str, ...]) -> Entry:
         return Entry(id=entry_id, questions=questions, answer="a", source="s", caveat="c", quote=("q",))

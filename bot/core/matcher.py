@@ -543,9 +543,10 @@ class Matcher:
         meaningful = {c for t in tokens for c in t.options - WEAK_CONCEPTS if c in self._idf}
         rare = {c for c in meaningful if self._idf[c] > self.settings.min_weight}
         touched: dict[int, list[int]] = defaultdict(list)
+        named = (asked & self._idf.keys()) - _QUESTION_WORD_CONCEPTS  # "what is Peskov?" asks who he is
         for question_index in sorted({q for c in (rare or meaningful) for q in self._question_postings[c]}):
             question = self._questions[question_index]
-            if defining and not (question.defines and question.concepts == asked & self._idf.keys()):
+            if defining and not (question.defines and question.concepts - _QUESTION_WORD_CONCEPTS == named):
                 continue  # "who is Putin?" is answered only by an entry asking who that very one is
             if question.entry_index in shortlist:
                 touched[question.entry_index].append(question_index)

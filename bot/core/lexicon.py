@@ -44,6 +44,7 @@ STOPWORDS: frozenset[str] = frozenset(
     apparently supposedly reportedly
     wat wot
     everyone everybody
+    once keep keeps
     """.split()
 )
 
@@ -93,6 +94,10 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
         "perishes",
     ),
     "SOLDIER": (
+        "columns",
+        "column",
+        "convoys",
+        "convoy",
         "lads",
         "lad",
         "soldier",
@@ -1726,6 +1731,24 @@ PHRASES: Mapping[str, str] = {
     "go along with": "accept",
     "went along with": "accept",
     "goes along with": "accept",
+    "taking a real beating": "losses",
+    "took a real beating": "losses",
+    "a real beating": "losses",
+    "quick summary": "summary",
+    "quick overview": "summary",
+    "open to": "",
+    "cleared out": "withdrew",
+    "cleared off": "withdrew",
+    "packed up": "",
+    "turned round": "withdrew",
+    "turned around": "withdrew",
+    "turned back": "withdrew",
+    "settle for less": "downsized",
+    "settled for less": "downsized",
+    "settling for less": "downsized",
+    "olive branch": "goodwill",
+    "some kind of": "",
+    "some sort of": "",
 }
 
 # A place named as the one acting ("did Ukraine lose", "has Ukraine admitted") means its people or army.

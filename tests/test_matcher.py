@@ -365,6 +365,13 @@ def test_words_of_time_politeness_and_chat_spelling_mean_the_same_in_every_langu
         ("where did those columns end up once they turned round?", {"withdrawal-destination"}),
         ("how are they dressing up having to settle for less?", {"downsizing-disguise"}),
         ("so the retreat was some kind of olive branch?", {"peskov-withdrawal-explanation", "withdrawal-reason"}),
+        ("а що то за тип, який від імені путіна говорить?", {"who-is-peskov"}),
+        (
+            "пєсков каже, що відвели війська аби показати готовність до переговорів? серйозно?",
+            {"peskov-withdrawal-explanation"},
+        ),
+        ("а скільки їх реально загинуло, а не те що вони самі кажуть?", {"western-estimates", "death-toll"}),
+        ("россия признала серьезные потери?", {"kremlin-admission"}),
         ("what happened in the north of the country?", {"withdrawal-north"}),
         ("как кремль пытается замаскировать урезание целей?", {"downsizing-disguise"}),
         ("як кремль намагається замаскувати, що цілі урізали?", {"downsizing-disguise"}),

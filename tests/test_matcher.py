@@ -372,6 +372,7 @@ def test_words_of_time_politeness_and_chat_spelling_mean_the_same_in_every_langu
         ),
         ("а скільки їх реально загинуло, а не те що вони самі кажуть?", {"western-estimates", "death-toll"}),
         ("россия признала серьезные потери?", {"kremlin-admission"}),
+        ("the reporter said russia got a bloody nose and legged it, how did he take that?", {"humiliation"}),
         ("what happened in the north of the country?", {"withdrawal-north"}),
         ("как кремль пытается замаскировать урезание целей?", {"downsizing-disguise"}),
         ("як кремль намагається замаскувати, що цілі урізали?", {"downsizing-disguise"}),
@@ -450,8 +451,15 @@ def test_the_citizens_a_war_is_presented_to_are_its_audience_not_its_civilian_vi
     assert_answered_by(question, {"special-operation-framing"})
 
 
-def test_whether_the_talks_led_anywhere_is_not_answered_with_why_they_were_mentioned() -> None:
-    result = MATCHER.match("did the talks peskov mentioned lead to a ceasefire?")
+@pytest.mark.parametrize(
+    "question",
+    [
+        "did the talks peskov mentioned lead to a ceasefire?",
+        "песков говорил про переговоры, так к чему они в итоге пришли?",
+    ],
+)
+def test_whether_the_talks_led_anywhere_is_not_answered_with_why_they_were_mentioned(question: str) -> None:
+    result = MATCHER.match(question)
     assert result.decision is not Decision.ANSWER
     assert "negotiations-status" in {c.entry.id for c in result.candidates}
 

@@ -1749,6 +1749,15 @@ PHRASES: Mapping[str, str] = {
     "olive branch": "goodwill",
     "some kind of": "",
     "some sort of": "",
+    "bloody nose": "humiliation",
+    "a bloody nose": "humiliation",
+    "legged it": "retreated",
+    "leg it": "retreat",
+    "done a runner": "retreated",
+    "did a runner": "retreated",
+    "how did he take": "",
+    "how did peskov take": "",
+    "how did the spokesman take": "",
 }
 
 # A place named as the one acting ("did Ukraine lose", "has Ukraine admitted") means its people or army.

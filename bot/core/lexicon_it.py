@@ -979,6 +979,7 @@ PHRASES: Mapping[str, str] = {
     "che canale e sky": "frequenza",
     "come al solito": "",
     "come sempre": "",
+    "a cosa sono arrivati": "esito",
 }
 
 # Italian marks no case, so no word form by itself names Ukraine as the one acting ("l'Ucraina ha perso"

@@ -97,6 +97,8 @@ WRITTEN_APART: dict[str, str] = {
     "round36": f"Held-out set 36 (written apart, as the blind set was, especially varied paraphrase; {_READ})",
     "round37": f"Held-out set 37 (written apart, as the blind set was, in four languages; {_READ})",
     "round38": f"Held-out set 38 (written apart, as the blind set was, especially varied paraphrase; {_READ})",
+    "round39": f"Held-out set 39 (written apart, as the blind set was, varied paraphrase, four languages; {_READ})",
+    "round40": f"Held-out set 40 (written apart, as the blind set was, especially varied paraphrase; {_READ})",
     "blind": "Blind set (written apart; never read, its failures are never listed)",
 }
 

@@ -228,6 +228,17 @@ def test_everything_is_written_normalised(code: str) -> None:
         assert " " not in replacement
 
 
+def test_the_english_lexicon_is_written_normalised_too() -> None:
+    words = [*english.STOPWORDS, *(word for group in english.SYNONYMS.values() for word in group)]
+    for word in words:
+        assert normalise(word) == word, f"{word!r} normalises to {normalise(word)!r}"
+        assert " " not in word
+    for phrase, replacement in english.PHRASES.items():
+        assert normalise(phrase) == phrase, f"{phrase!r} normalises to {normalise(phrase)!r}"
+        assert " " in phrase, f"{phrase!r} is one word: it belongs in SYNONYMS or STOPWORDS"
+        assert normalise(replacement) == replacement  # may be words ("get out of" → "withdraw from")
+
+
 @pytest.mark.parametrize("code", CODES)
 def test_stems_are_long_enough(code: str) -> None:
     short = [prefix for prefix in LEXICONS[code].stem_table() if len(prefix) < MIN_STEM]

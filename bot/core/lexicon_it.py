@@ -55,6 +55,7 @@ STOPWORDS: frozenset[str] = frozenset(
     ignoranza
     danno
     cose onestamente sinceramente francamente
+    lassu insomma
     """.split()
 )
 
@@ -980,6 +981,20 @@ PHRASES: Mapping[str, str] = {
     "come al solito": "",
     "come sempre": "",
     "a cosa sono arrivati": "esito",
+    "fare finta di niente": "nasconde",
+    "far finta di niente": "nasconde",
+    "fanno finta di niente": "nasconde",
+    "armi e bagagli": "ritirati",
+    "tolto le tende": "ritirati",
+    "levato le tende": "ritirati",
+    "coda tra le gambe": "umiliazione",
+    "tornare indietro": "ritirata",
+    "tornati indietro": "ritirati",
+    "giro di parole": "chiamano",
+    "giri di parole": "chiamano",
+    "senza cavarne un ragno dal buco": "fallimento",
+    "cavarne un ragno dal buco": "fallimento",
+    "che parla in tv": "portavoce",
 }
 
 # Italian marks no case, so no word form by itself names Ukraine as the one acting ("l'Ucraina ha perso"

@@ -382,6 +382,8 @@ def test_words_of_time_politeness_and_chat_spelling_mean_the_same_in_every_langu
         ("per il cremlino tornare indietro con la coda tra le gambe è stata una figuraccia?", {"humiliation"}),
         ("кремль наконец-то сознался, что потери совсем не маленькие?", {"kremlin-admission"}),
         ("і куди ж вони повтікали, підібгавши хвости?", {"withdrawal-destination"}),
+        ("what came of their push in the north, did it go anywhere?", {"withdrawal-north", "withdrawal-reason"}),
+        ("they were stuck up north for weeks getting nowhere, what happened?", {"withdrawal-north", "withdrawal-reason"}),
         ("what happened in the north of the country?", {"withdrawal-north"}),
         ("как кремль пытается замаскировать урезание целей?", {"downsizing-disguise"}),
         ("як кремль намагається замаскувати, що цілі урізали?", {"downsizing-disguise"}),

@@ -1796,6 +1796,14 @@ PHRASES: Mapping[str, str] = {
     "banged their heads against": "",
     "banging their heads against": "",
     "giving up": "abandoning",
+    "for weeks": "",
+    "after weeks": "",
+    "weeks of": "",
+    "for several weeks": "",
+    "after several weeks": "",
+    "for a few weeks": "",
+    "for months": "",
+    "for days": "",
 }
 
 # A place named as the one acting ("did Ukraine lose", "has Ukraine admitted") means its people or army.

@@ -384,6 +384,8 @@ def test_words_of_time_politeness_and_chat_spelling_mean_the_same_in_every_langu
         ("і куди ж вони повтікали, підібгавши хвости?", {"withdrawal-destination"}),
         ("what came of their push in the north, did it go anywhere?", {"withdrawal-north", "withdrawal-reason"}),
         ("they were stuck up north for weeks getting nowhere, what happened?", {"withdrawal-north", "withdrawal-reason"}),
+        ("had the kremlin ever owned up to losses like this before?", {"kremlin-admission"}),
+        ("why wasn't russia giving numbers before this?", {"russian-reticence"}),
         ("what happened in the north of the country?", {"withdrawal-north"}),
         ("как кремль пытается замаскировать урезание целей?", {"downsizing-disguise"}),
         ("як кремль намагається замаскувати, що цілі урізали?", {"downsizing-disguise"}),

@@ -1804,6 +1804,8 @@ PHRASES: Mapping[str, str] = {
     "for a few weeks": "",
     "for months": "",
     "for days": "",
+    "like this before": "first",
+    "ever before": "first",
 }
 
 # A place named as the one acting ("did Ukraine lose", "has Ukraine admitted") means its people or army.

@@ -99,6 +99,8 @@ WRITTEN_APART: dict[str, str] = {
     "round38": f"Held-out set 38 (written apart, as the blind set was, especially varied paraphrase; {_READ})",
     "round39": f"Held-out set 39 (written apart, as the blind set was, varied paraphrase, four languages; {_READ})",
     "round40": f"Held-out set 40 (written apart, as the blind set was, especially varied paraphrase; {_READ})",
+    "round41": f"Held-out set 41 (written apart, as the blind set was, varied paraphrase, four languages; {_READ})",
+    "round42": f"Held-out set 42 (written apart, as the blind set was in English, dev-set style in Italian; {_READ})",
     "blind": "Blind set (written apart; never read, its failures are never listed)",
 }
 

@@ -546,6 +546,7 @@ def test_he_in_a_question_naming_someone_is_that_person(question: str, expected:
         ("что признал песков в том интервью?", {"kremlin-admission"}),
         ("cosa ha ammesso il portavoce in tv?", {"kremlin-admission"}),
         ("what did peskov admit to the british reporter?", {"kremlin-admission"}),
+        ("peskov on sky news 📺 what did he say about the losses?", {"kremlin-admission"}),
         # So with what was said about the withdrawal.
         ("cosa ha detto Peskov a Sky News sul ritiro?", {"peskov-withdrawal-explanation"}),
         ("что песков сказал sky news об отступлении?", {"peskov-withdrawal-explanation"}),

@@ -444,15 +444,15 @@ class Matcher:
         """Framing words ("according to the article", "bot, …") left optional when the question asks something
         firmer: a known concept that is neither vague nor a verb of saying ("does the story *say*…"). With
         nothing firmer, thanks or a greeting make a message without a question mark small talk ("thanks
-        bot"): nothing is asked. "Hi, what are you about?" still asks."""
+        bot"): nothing is asked. "Hi, what are you about?" still asks. A question about what was admitted or
+        said of the losses or the withdrawal drops its setting ("on Sky News"): it only says where."""
         loose = WEAK_CONCEPTS | FRAMING_CONCEPTS | SAYING
         if not any(not t.optional and t.options.isdisjoint(loose) and t.options <= self._idf.keys() for t in tokens):
             return [] if courteous else tokens
-        framing = FRAMING_CONCEPTS
         asked = {c for t in tokens if len(t.options) == 1 for c in t.options}
         if asks_content and asked & CONTENT_CONCEPTS and not asked & _QUESTION_WORD_CONCEPTS:
-            framing |= SETTING_CONCEPTS  # "what did he admit on TV?": what was admitted, wherever it was
-        return [replace(t, optional=True) if t.options <= framing else t for t in tokens]
+            tokens = [t for t in tokens if not t.options <= SETTING_CONCEPTS]  # "what did he admit on TV?"
+        return [replace(t, optional=True) if t.options <= FRAMING_CONCEPTS else t for t in tokens]
 
     def _prefix_token(self, word: str, *, alone: bool, known: str | None) -> _Token | None:
         """An unfinished last word as the concepts it may become; optional when it may be filler or short."""

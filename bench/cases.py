@@ -101,6 +101,8 @@ WRITTEN_APART: dict[str, str] = {
     "round40": f"Held-out set 40 (written apart, as the blind set was, especially varied paraphrase; {_READ})",
     "round41": f"Held-out set 41 (written apart, as the blind set was, varied paraphrase, four languages; {_READ})",
     "round42": f"Held-out set 42 (written apart, as the blind set was in English, dev-set style in Italian; {_READ})",
+    "round43": f"Held-out set 43 (written apart, as the blind set was, varied paraphrase, four languages; {_READ})",
+    "round44": f"Held-out set 44 (written apart, as the blind set was in English, dev-set style in Ukrainian; {_READ})",
     "blind": "Blind set (written apart; never read, its failures are never listed)",
 }
 

@@ -45,6 +45,7 @@ STOPWORDS: frozenset[str] = frozenset(
     wat wot
     everyone everybody
     once keep keeps
+    keeping kept
     """.split()
 )
 
@@ -1034,6 +1035,7 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
         "employees",
     ),
     "FAME": ("famous", "famed", "celebrity", "celebrities"),
+    "LEADER": ("president", "presidents", "presidential", "leader", "leaders", "premier"),
     "CAREER": ("become", "career", "careers", "hiring", "internship", "vacancy", "vacancies"),
     "TRAVEL": tuple("train trains flight flights visa travel trip ticket tickets tourist tourists tourism".split()),
     "SOCIALMEDIA": ("telegram", "twitter", "instagram", "facebook", "tiktok", "youtube", "followers"),
@@ -1839,6 +1841,23 @@ PHRASES: Mapping[str, str] = {
     "pushing back on": "deny",
     "get a job": "career",
     "job as a": "career",
+    "prime minister": "premier",
+    "tight lid on": "hidden",
+    "a lid on": "hidden",
+    "lid on": "hidden",
+    "up to now": "",
+    "until now": "",
+    "till now": "",
+    "go away from": "withdraw from",
+    "went away from": "withdrew from",
+    "north part": "north",
+    "northern part": "north",
+    "presidents spokesman": "spokesman",
+    "presidents press secretary": "spokesman",
+    "spokesman for the president": "spokesman",
+    "president putin": "putin",
+    "president vladimir putin": "putin",
+    "presidential spokesman": "spokesman",
 }
 
 # A place named as the one acting ("did Ukraine lose", "has Ukraine admitted") means its people or army.
@@ -1932,6 +1951,7 @@ UNHELD_CONCEPTS: frozenset[str] = frozenset(
         "ELECTION",
         "MEMBERSHIP",
         "CAREER",
+        "LEADER",
         "FAME",
         "TVGUIDE",
         "TRAVEL",

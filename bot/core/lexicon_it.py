@@ -46,7 +46,7 @@ STOPWORDS: frozenset[str] = frozenset(
     cercato cercare facendo fino finora avvenuto avvenuta avvenuti avvenute succede succedendo accade
     accadendo accadde subito subita subiti subite subendo subire subisce subiscono fornito fornita forniti
     fornite fornire fornisce forniscono rilasciato rilasciata rilasciare rilascia zona zone area aree
-    regione regioni scritto scritta scrive scrivere presidente significa significano significare mostra
+    regione regioni scritto scritta scrive scrivere significa significano significare mostra
     mostrare mostrato dimostra dimostrare dimostrato settimane tentativi tentativo tentato tentata tenta
     tentano finalmente repubblica
     ragazzi laggiu bella
@@ -56,6 +56,7 @@ STOPWORDS: frozenset[str] = frozenset(
     danno
     cose onestamente sinceramente francamente
     lassu insomma
+    tenuto tenuta tenere
     """.split()
 )
 
@@ -354,6 +355,7 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
         "dipendenti",
     ),
     "FAME": ("famoso", "famosa", "celebre"),
+    "LEADER": ("presidente", "presidenti", "premier", "leader"),
     "CAREER": ("carriera", "diventare", "assunzioni", "stage"),
     "TRAVEL": tuple("treno treni volo voli visto viaggio viaggiare biglietto biglietti turisti turismo".split()),
     "SOCIALMEDIA": ("telegram", "twitter", "instagram", "facebook", "tiktok", "youtube", "follower"),
@@ -995,6 +997,16 @@ PHRASES: Mapping[str, str] = {
     "senza cavarne un ragno dal buco": "fallimento",
     "cavarne un ragno dal buco": "fallimento",
     "che parla in tv": "portavoce",
+    "bocca cucita": "nasconde",
+    "numeri veri": "stima",
+    "cifre vere": "stima",
+    "numero vero": "stima",
+    "cifra vera": "stima",
+    "a sentire loro": "",
+    "tolto le truppe": "ritirati",
+    "togliere le truppe": "ritirati",
+    "portavoce del presidente": "portavoce",
+    "presidente putin": "putin",
 }
 
 # Italian marks no case, so no word form by itself names Ukraine as the one acting ("l'Ucraina ha perso"

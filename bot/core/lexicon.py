@@ -1858,6 +1858,9 @@ PHRASES: Mapping[str, str] = {
     "president putin": "putin",
     "president vladimir putin": "putin",
     "presidential spokesman": "spokesman",
+    "walk in the park": "",
+    "a walk in the park": "",
+    "not exactly a walk in the park": "heavy",
 }
 
 # A place named as the one acting ("did Ukraine lose", "has Ukraine admitted") means its people or army.

@@ -403,6 +403,8 @@ def test_words_of_time_politeness_and_chat_spelling_mean_the_same_in_every_langu
         ("а той тип, що давав інтерв’ю британцям, він хто по посаді?", {"who-is-peskov"}),
         ("чого вони весь час так ховали, скільки їх полягло?", {"russian-reticence"}),
         ("so he called it a huge tragedy but gave no actual number?", {"peskov-no-number"}),
+        ("so they're settling for the donbas now?", {"russia-objectives", "downsizing-disguise"}),
+        ("сколько погибших по данным минобороны?", {"official-toll"}),
         ("not exactly a walk in the park for them, how bad are their losses?", TOLL | {"kremlin-admission"}),
         ("what happened in the north of the country?", {"withdrawal-north"}),
         ("как кремль пытается замаскировать урезание целей?", {"downsizing-disguise"}),

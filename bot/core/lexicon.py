@@ -1921,6 +1921,9 @@ PHRASES: Mapping[str, str] = {
     "no precise figures": "quantify",
     "gave no precise figures": "quantify",
     "give no precise figures": "quantify",
+    "settling for": "downsized",
+    "settle for": "downsized",
+    "settled for": "downsized",
 }
 
 # A place named as the one acting ("did Ukraine lose", "has Ukraine admitted") means its people or army.

@@ -921,6 +921,7 @@ PHRASES: Mapping[str, str] = {
     "секретаря президента": "секретаря",
     "президент путин": "путин",
     "представитель президента": "представитель",
+    "по данным": "",
 }
 
 # "Украины" after what an army has or loses names the owner, as "Ukraine's" does in English ("потери Украины",

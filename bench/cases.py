@@ -103,6 +103,8 @@ WRITTEN_APART: dict[str, str] = {
     "round42": f"Held-out set 42 (written apart, as the blind set was in English, dev-set style in Italian; {_READ})",
     "round43": f"Held-out set 43 (written apart, as the blind set was, varied paraphrase, four languages; {_READ})",
     "round44": f"Held-out set 44 (written apart, as the blind set was in English, dev-set style in Ukrainian; {_READ})",
+    "round45": f"Held-out set 45 (written apart, as the blind set was, varied paraphrase, four languages; {_READ})",
+    "round46": f"Held-out set 46 (written apart, as the blind set was, varied paraphrase, en and it; {_READ})",
     "blind": "Blind set (written apart; never read, its failures are never listed)",
 }
 

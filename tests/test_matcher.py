@@ -653,6 +653,11 @@ def test_a_year_is_never_taken_for_a_rounding_of_another() -> None:
     assert MATCHER.match("what happened in 1999").decision is Decision.NONE
 
 
+def test_a_filler_word_at_the_end_is_finished_not_the_start_of_another() -> None:
+    # "was" is not the beginning of "Washington" (a Western capital): it is the question's last word.
+    assert_answered_by("WHAT DID THE DEFENCE MINISTER SAY THE NUMBER WAS", {"official-toll"})
+
+
 def test_a_question_closed_by_its_punctuation_has_no_unfinished_last_word() -> None:
     typing = MATCHER.match("how many sol")
     assert typing.answered

@@ -374,8 +374,9 @@ class Matcher:
             if word in ACTORS and self._acts(words, position):
                 concept = ACTORS[word]
             known = concept in self._idf
-            if is_last and (word in self._stopwords or not known or word not in self._vocabulary_set):
-                # A word still being typed: what it may become, and (if known) what it already is.
+            if is_last and word not in self._stopwords and (not known or word not in self._vocabulary_set):
+                # A word still being typed: what it may become, and (if known) what it already is. A filler
+                # word is taken as typed ("…the number was" does not go on to "Washington").
                 token = self._prefix_token(word, alone=len(words) == 1, known=concept if known else None)
                 if token is not None:
                     add(token)

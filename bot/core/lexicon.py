@@ -1924,6 +1924,19 @@ PHRASES: Mapping[str, str] = {
     "settling for": "downsized",
     "settle for": "downsized",
     "settled for": "downsized",
+    "press conference": "interview",
+    "all this": "",
+    "could not take": "failed",
+    "could not capture": "failed",
+    "the place": "",
+    "home in a box": "dead",
+    "in a box": "dead",
+    "in boxes": "dead",
+    "who talked to the british tv": "peskov",
+    "who talked to british tv": "peskov",
+    "who spoke to the british tv": "peskov",
+    "who spoke to british tv": "peskov",
+    "for ages": "",
 }
 
 # A place named as the one acting ("did Ukraine lose", "has Ukraine admitted") means its people or army.

@@ -59,6 +59,7 @@ def _load_set(path: Path, origin: str) -> list[Case]:
 # while tuning (a set read once is only semi-held-out). "blind" is scored and never read: the benchmark
 # never lists its failures. Every file in bench/data but the tuning sets must be listed here (a test checks).
 _READ = "its failures were read once"
+_LAST = "written mid-session and kept unmeasured for most of it; its failures read once after"
 _READ_LATE = "kept unread at first; its failures read once a session later"
 WRITTEN_APART: dict[str, str] = {
     "heldout": f"Held-out set 1 (written apart; {_READ})",
@@ -105,6 +106,8 @@ WRITTEN_APART: dict[str, str] = {
     "round44": f"Held-out set 44 (written apart, as the blind set was in English, dev-set style in Ukrainian; {_READ})",
     "round45": f"Held-out set 45 (written apart, as the blind set was, varied paraphrase, four languages; {_READ})",
     "round46": f"Held-out set 46 (written apart, as the blind set was, varied paraphrase, en and it; {_READ})",
+    "round31": f"Held-out set 31 (written apart, dev-set style, many kinds of asker; {_LAST})",
+    "round32": f"Held-out set 32 (written apart, as the blind set was; {_LAST})",
     "blind": "Blind set (written apart; never read, its failures are never listed)",
 }
 

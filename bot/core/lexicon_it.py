@@ -1026,6 +1026,16 @@ PHRASES: Mapping[str, str] = {
     "fanno gli gnorri": "nascosto",
     "abbassare il tiro": "ridimensionare",
     "abbassato il tiro": "ridimensionare",
+    "mi spiega": "",
+    "mi spieghi": "",
+    "mi puo spiegare": "",
+    "ai russi": "",
+    "la vende": "presenta",
+    "vende la guerra": "presenta",
+    "tirare indietro": "ritirare",
+    "tirato indietro": "ritirato",
+    "provavano a sfondare": "",
+    "a sfondare": "",
 }
 
 # Italian marks no case, so no word form by itself names Ukraine as the one acting ("l'Ucraina ha perso"

@@ -55,6 +55,7 @@ STOPWORDS: frozenset[str] = frozenset(
     серьезно
     тип типа
     усатыи стряслось
+    никогда
     """.split()
 )
 
@@ -329,6 +330,7 @@ STEMS: Mapping[str, tuple[str, ...]] = {
         "подох",
     ),
     "SOLDIER": (
+        "контингент",
         "солдат",
         "военн",
         "военнослуж",

@@ -59,6 +59,7 @@ def _load_set(path: Path, origin: str) -> list[Case]:
 # while tuning (a set read once is only semi-held-out). "blind" is scored and never read: the benchmark
 # never lists its failures. Every file in bench/data but the tuning sets must be listed here (a test checks).
 _READ = "its failures were read once"
+_FINAL = "measured once, after the last change; never read"
 _LAST = "written mid-session and kept unmeasured for most of it; its failures read once after"
 _READ_LATE = "kept unread at first; its failures read once a session later"
 WRITTEN_APART: dict[str, str] = {
@@ -108,6 +109,8 @@ WRITTEN_APART: dict[str, str] = {
     "round46": f"Held-out set 46 (written apart, as the blind set was, varied paraphrase, en and it; {_READ})",
     "round31": f"Held-out set 31 (written apart, dev-set style, many kinds of asker; {_LAST})",
     "round32": f"Held-out set 32 (written apart, as the blind set was; {_LAST})",
+    "round47": f"Held-out set 47 (written apart, dev-set style, many kinds of asker; {_FINAL})",
+    "round48": f"Held-out set 48 (written apart, as the blind set was; {_FINAL})",
     "blind": "Blind set (written apart; never read, its failures are never listed)",
 }
 

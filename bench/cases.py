@@ -111,6 +111,8 @@ WRITTEN_APART: dict[str, str] = {
     "round32": f"Held-out set 32 (written apart, as the blind set was; {_LAST})",
     "round47": f"Held-out set 47 (written apart, dev-set style, many kinds of asker; {_FINAL})",
     "round48": f"Held-out set 48 (written apart, as the blind set was; {_FINAL})",
+    "round49": f"Held-out set 49 (written apart, as the blind set was, varied paraphrase, four languages; {_READ})",
+    "round50": f"Held-out set 50 (written apart, as the blind set was, varied paraphrase, en and it; {_READ})",
     "blind": "Blind set (written apart; never read, its failures are never listed)",
 }
 

@@ -1036,6 +1036,13 @@ PHRASES: Mapping[str, str] = {
     "tirato indietro": "ritirato",
     "provavano a sfondare": "",
     "a sfondare": "",
+    "in tv da loro": "patria",
+    "da loro in tv": "patria",
+    "passo indietro": "ritirata",
+    "parla ai giornalisti": "portavoce",
+    "parla sempre ai giornalisti": "portavoce",
+    "com e che": "perche",
+    "uomo di putin": "portavoce",
 }
 
 # Italian marks no case, so no word form by itself names Ukraine as the one acting ("l'Ucraina ha perso"

@@ -113,6 +113,8 @@ WRITTEN_APART: dict[str, str] = {
     "round48": f"Held-out set 48 (written apart, as the blind set was; {_FINAL})",
     "round49": f"Held-out set 49 (written apart, as the blind set was, varied paraphrase, four languages; {_READ})",
     "round50": f"Held-out set 50 (written apart, as the blind set was, varied paraphrase, en and it; {_READ})",
+    "round51": f"Held-out set 51 (written apart, as the blind set was, varied paraphrase, four languages; {_READ})",
+    "round52": f"Held-out set 52 (written apart, as the blind set was, varied paraphrase, en and uk; {_READ})",
     "blind": "Blind set (written apart; never read, its failures are never listed)",
 }
 

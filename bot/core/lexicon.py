@@ -54,6 +54,7 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
     "MARCH": ("march",),
     "RARELY": ("rarely", "seldom", "hardly", "barely", "scarcely", "infrequently"),
     "DEATH": (
+        "buried",
         "coffin",
         "coffins",
         "dyed",
@@ -808,6 +809,7 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
         "denazifying",
     ),
     "HIDE": (
+        "cagey",
         "hide",
         "hid",
         "hidden",
@@ -1943,6 +1945,8 @@ PHRASES: Mapping[str, str] = {
     "real story behind": "why",
     "the story behind": "why",
     "backing off": "withdrawing",
+    "i do not get why": "why",
+    "do not get why": "why",
 }
 
 # A place named as the one acting ("did Ukraine lose", "has Ukraine admitted") means its people or army.

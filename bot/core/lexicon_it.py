@@ -467,6 +467,7 @@ STEMS: Mapping[str, tuple[str, ...]] = {
     "PRISONER": ("prigion", "catturat", "detenut"),
     "REFUGEE": ("rifugiat", "profug", "sfollat", "evacua", "migrant", "fuggi"),
     "WITHDRAW": (
+        "dietrofront",
         "ritir",
         "spost",
         "ricolloc",
@@ -1043,6 +1044,8 @@ PHRASES: Mapping[str, str] = {
     "parla sempre ai giornalisti": "portavoce",
     "com e che": "perche",
     "uomo di putin": "portavoce",
+    "indorare la pillola": "nasconde",
+    "che scusa": "perche",
 }
 
 # Italian marks no case, so no word form by itself names Ukraine as the one acting ("l'Ucraina ha perso"

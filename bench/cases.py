@@ -115,6 +115,7 @@ WRITTEN_APART: dict[str, str] = {
     "round50": f"Held-out set 50 (written apart, as the blind set was, varied paraphrase, en and it; {_READ})",
     "round51": f"Held-out set 51 (written apart, as the blind set was, varied paraphrase, four languages; {_READ})",
     "round52": f"Held-out set 52 (written apart, as the blind set was, varied paraphrase, en and uk; {_READ})",
+    "round53": f"Held-out set 53 (written apart, as the blind set was, varied paraphrase, four languages; {_READ})",
     "blind": "Blind set (written apart; never read, its failures are never listed)",
 }
 

@@ -1947,6 +1947,19 @@ PHRASES: Mapping[str, str] = {
     "backing off": "withdrawing",
     "i do not get why": "why",
     "do not get why": "why",
+    "whats the deal with": "",
+    "what is the deal with": "",
+    "the guy who speaks for": "spokesman",
+    "the man who speaks for": "spokesman",
+    "the one who speaks for": "spokesman",
+    "by their own admission": "admitted",
+    "by its own admission": "admitted",
+    "their own admission": "admission",
+    "own admission": "admission",
+    "lipstick on a pig": "disguising",
+    "lipstick on the pig": "disguising",
+    "putting lipstick on": "disguising",
+    "put lipstick on": "disguising",
 }
 
 # A place named as the one acting ("did Ukraine lose", "has Ukraine admitted") means its people or army.

@@ -57,6 +57,7 @@ STOPWORDS: frozenset[str] = frozenset(
     cose onestamente sinceramente francamente
     lassu insomma
     tenuto tenuta tenere
+    panna
     """.split()
 )
 

@@ -301,6 +301,7 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
 # concept → word beginnings that catch the inflected forms (never shorter than four letters).
 STEMS: Mapping[str, tuple[str, ...]] = {
     "DEATH": (
+        "потрепа",
         "кладут",
         "положили",
         "погиб",
@@ -534,6 +535,8 @@ STEMS: Mapping[str, tuple[str, ...]] = {
     "WHERE": ("направ", "местонахожд"),
     "COUNT": ("скольк", "количеств", "числен", "цифр", "статистик", "данны", "насчита"),
     "CALL": (
+        "величают",
+        "величает",
         "зовет",
         "сказочк",
         "сказк",
@@ -553,6 +556,7 @@ STEMS: Mapping[str, tuple[str, ...]] = {
         "пропаганд",
     ),
     "WAR": (
+        "заварушк",
         "воин",
         "вторжени",
         "вторгл",
@@ -962,6 +966,10 @@ PHRASES: Mapping[str, str] = {
     "скинули ссылку": "",
     "в двух словах": "кратко",
     "так долго": "",
+    "как ветром сдуло": "ушли",
+    "говорящая голова": "представитель",
+    "говорящую голову": "представитель",
+    "губу то закатали": "урезали",
 }
 
 # "Украины" after what an army has or loses names the owner, as "Ukraine's" does in English ("потери Украины",

@@ -59,7 +59,7 @@ def _load_set(path: Path, origin: str) -> list[Case]:
 # while tuning (a set read once is only semi-held-out). "blind" is scored and never read: the benchmark
 # never lists its failures. Every file in bench/data but the tuning sets must be listed here (a test checks).
 _READ = "its failures were read once"
-_FINAL = "measured once, after the last change; never read"
+_FINAL = "measured after the last change; never read"
 _LAST = "written mid-session and kept unmeasured for most of it; its failures read once after"
 _READ_LATE = "kept unread at first; its failures read once a session later"
 WRITTEN_APART: dict[str, str] = {
@@ -116,6 +116,7 @@ WRITTEN_APART: dict[str, str] = {
     "round51": f"Held-out set 51 (written apart, as the blind set was, varied paraphrase, four languages; {_READ})",
     "round52": f"Held-out set 52 (written apart, as the blind set was, varied paraphrase, en and uk; {_READ})",
     "round53": f"Held-out set 53 (written apart, as the blind set was, varied paraphrase, four languages; {_READ})",
+    "round55": f"Held-out set 55 (written apart, dev-set style, many kinds of asker; {_FINAL})",
     "blind": "Blind set (written apart; never read, its failures are never listed)",
 }
 

@@ -436,6 +436,7 @@ def test_words_of_time_politeness_and_chat_spelling_mean_the_same_in_every_langu
         ("the guy who speaks for putin - did he really say it was a tragedy?", {"kremlin-admission"}),
         ("are they losing a lot of men, even by their own admission?", {"kremlin-admission"}),
         ("how are they putting lipstick on the pig of their shrinking war aims?", {"downsizing-disguise"}),
+        ("they just threw in the towel up north after all those weeks?", {"withdrawal-north", "withdrawal-reason"}),
         (
             "что там стряслось на севере, почему их оттуда как ветром сдуло?",
             {"withdrawal-reason", "peskov-withdrawal-explanation"},

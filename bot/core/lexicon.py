@@ -1960,6 +1960,10 @@ PHRASES: Mapping[str, str] = {
     "lipstick on the pig": "disguising",
     "putting lipstick on": "disguising",
     "put lipstick on": "disguising",
+    "after all those weeks": "",
+    "all those weeks": "",
+    "after all this time": "",
+    "all these weeks": "",
 }
 
 # A place named as the one acting ("did Ukraine lose", "has Ukraine admitted") means its people or army.

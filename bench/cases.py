@@ -117,6 +117,8 @@ WRITTEN_APART: dict[str, str] = {
     "round52": f"Held-out set 52 (written apart, as the blind set was, varied paraphrase, en and uk; {_READ})",
     "round53": f"Held-out set 53 (written apart, as the blind set was, varied paraphrase, four languages; {_READ})",
     "round55": f"Held-out set 55 (written apart, dev-set style, many kinds of asker; {_FINAL})",
+    "round57": f"Held-out set 57 (written apart, as the blind set was, varied paraphrase, four languages; {_READ})",
+    "round58": f"Held-out set 58 (written apart, as the blind set was, varied paraphrase, en and it; {_READ})",
     "blind": "Blind set (written apart; never read, its failures are never listed)",
 }
 

@@ -437,6 +437,12 @@ def test_words_of_time_politeness_and_chat_spelling_mean_the_same_in_every_langu
         ("are they losing a lot of men, even by their own admission?", {"kremlin-admission"}),
         ("how are they putting lipstick on the pig of their shrinking war aims?", {"downsizing-disguise"}),
         ("they just threw in the towel up north after all those weeks?", {"withdrawal-north", "withdrawal-reason"}),
+        ("e quelli che hanno fatto le valigie da lì dove sono finiti?", {"withdrawal-destination"}),
+        ("кремль наконец перестал делать вид что все идет по плану и признал двухсотых?", {"kremlin-admission"}),
+        ("ПОЧЕМУ ОНИ УБЕЖАЛИ С СЕВЕРА УКРАИНЫ?!", {"withdrawal-reason", "peskov-withdrawal-explanation"}),
+        ("чого вони весь час як води в рот набрали щодо своїх убитих?", {"russian-reticence"}),
+        ("ну і скільки ж їхніх хлопців додому вже не повернеться?", TOLL),
+        ("ma alla fine quanta gente ci hanno lasciato i russi laggiù?", TOLL),
         (
             "что там стряслось на севере, почему их оттуда как ветром сдуло?",
             {"withdrawal-reason", "peskov-withdrawal-explanation"},

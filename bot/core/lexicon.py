@@ -1964,6 +1964,9 @@ PHRASES: Mapping[str, str] = {
     "all those weeks": "",
     "after all this time": "",
     "all these weeks": "",
+    "calling it quits": "withdrew",
+    "called it quits": "withdrew",
+    "call it quits": "withdraw",
 }
 
 # A place named as the one acting ("did Ukraine lose", "has Ukraine admitted") means its people or army.

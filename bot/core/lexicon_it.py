@@ -1047,6 +1047,16 @@ PHRASES: Mapping[str, str] = {
     "uomo di putin": "portavoce",
     "indorare la pillola": "nasconde",
     "che scusa": "perche",
+    "fatto le valigie": "ritirati",
+    "fanno le valigie": "ritirati",
+    "ci hanno lasciato": "morti",
+    "abbassare le pretese": "ridimensionare",
+    "abbassato le pretese": "ridimensionare",
+    "abbassare parecchio le pretese": "ridimensionare",
+    "vendere come un successo": "presentano",
+    "non sono tornati a casa": "morti",
+    "non tornera a casa": "morti",
+    "non torneranno a casa": "morti",
 }
 
 # Italian marks no case, so no word form by itself names Ukraine as the one acting ("l'Ucraina ha perso"

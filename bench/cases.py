@@ -119,7 +119,7 @@ WRITTEN_APART: dict[str, str] = {
     "round55": f"Held-out set 55 (written apart, dev-set style, many kinds of asker; {_FINAL})",
     "round57": f"Held-out set 57 (written apart, as the blind set was, varied paraphrase, four languages; {_READ})",
     "round58": f"Held-out set 58 (written apart, as the blind set was, varied paraphrase, en and it; {_READ})",
-    "round59": f"Held-out set 59 (written apart, as the blind set was in English, dev-set style in Italian; {_FINAL})",
+    "round59": f"Held-out set 59 (written apart, as the blind set was in English, dev-set style in Italian; {_LAST})",
     "blind": "Blind set (written apart; never read, its failures are never listed)",
 }
 

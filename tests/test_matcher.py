@@ -443,6 +443,8 @@ def test_words_of_time_politeness_and_chat_spelling_mean_the_same_in_every_langu
         ("чого вони весь час як води в рот набрали щодо своїх убитих?", {"russian-reticence"}),
         ("ну і скільки ж їхніх хлопців додому вже не повернеться?", TOLL),
         ("ma alla fine quanta gente ci hanno lasciato i russi laggiù?", TOLL),
+        ("they still pretend it's about getting rid of nazis??", {"special-operation-framing"}),
+        ("how do they try to sell the fact that they're aiming lower now?", {"downsizing-disguise"}),
         (
             "что там стряслось на севере, почему их оттуда как ветром сдуло?",
             {"withdrawal-reason", "peskov-withdrawal-explanation"},
@@ -707,6 +709,11 @@ def test_a_year_is_never_taken_for_a_rounding_of_another() -> None:
 def test_a_filler_word_at_the_end_is_finished_not_the_start_of_another() -> None:
     # "was" is not the beginning of "Washington" (a Western capital): it is the question's last word.
     assert_answered_by("WHAT DID THE DEFENCE MINISTER SAY THE NUMBER WAS", {"official-toll"})
+
+
+def test_an_unfinished_last_word_that_begins_a_filler_word_is_left_out() -> None:
+    # "second…" is "secondo" (according to) being typed, not an unknown word that weighs on the match.
+    assert_answered_by("quanti morti second", TOLL)
 
 
 def test_a_question_closed_by_its_punctuation_has_no_unfinished_last_word() -> None:

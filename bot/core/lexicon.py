@@ -1967,6 +1967,12 @@ PHRASES: Mapping[str, str] = {
     "calling it quits": "withdrew",
     "called it quits": "withdrew",
     "call it quits": "withdraw",
+    "getting rid of": "",
+    "get rid of": "",
+    "got rid of": "",
+    "aiming lower": "downsized",
+    "aim lower": "downsized",
+    "aims lower": "downsized",
 }
 
 # A place named as the one acting ("did Ukraine lose", "has Ukraine admitted") means its people or army.

@@ -169,6 +169,7 @@ class Matcher:
         self._entries = tuple(entries)
         self._lexicon = lexicon or MergedLexicon(load_lexicons().values())
         self._stopwords = self._lexicon.stopwords | self._lexicon.courtesies  # thanks and greetings ask nothing
+        self._sorted_stopwords = sorted(self._stopwords)
         self._rewrite = PhraseRewriter(self._lexicon.phrases)
         self._questions: list[_Question] = []
         self._entry_questions: list[list[int]] = [[] for _ in self._entries]
@@ -381,8 +382,8 @@ class Matcher:
                 if token is not None:
                     add(token)
                     continue
-                if len(word) < self.settings.min_prefix:
-                    continue  # one or two letters typed so far say nothing yet
+                if len(word) < self.settings.min_prefix or (not known and self._begins_a_filler_word(word)):
+                    continue  # one or two letters say nothing yet; "quanti morti second…" is typing "secondo"
             if word in self._stopwords:
                 continue
             if known:
@@ -416,6 +417,11 @@ class Matcher:
         )
         found = self._framed(list(tokens.values()), courteous=courteous, asks_content=self._asks_content(words))
         return self._guessed_roles(found)
+
+    def _begins_a_filler_word(self, prefix: str) -> bool:
+        """True when ``prefix`` is the beginning of a filler word (and so, being typed, may become one)."""
+        position = bisect.bisect_left(self._sorted_stopwords, prefix)
+        return position < len(self._sorted_stopwords) and self._sorted_stopwords[position].startswith(prefix)
 
     def _acts(self, words: list[str], position: int) -> bool:
         """True when the place at ``position`` is named as the one acting ("did Ukraine lose") or as whose

@@ -120,6 +120,8 @@ WRITTEN_APART: dict[str, str] = {
     "round57": f"Held-out set 57 (written apart, as the blind set was, varied paraphrase, four languages; {_READ})",
     "round58": f"Held-out set 58 (written apart, as the blind set was, varied paraphrase, en and it; {_READ})",
     "round59": f"Held-out set 59 (written apart, as the blind set was in English, dev-set style in Italian; {_LAST})",
+    "round60": f"Held-out set 60 (written apart, as the blind set was in English, dev style in it, ru, uk; {_FINAL})",
+    "round61": f"Held-out set 61 (written apart, dev-set style, many kinds of asker; {_FINAL})",
     "blind": "Blind set (written apart; never read, its failures are never listed)",
 }
 

@@ -157,10 +157,7 @@ def _typed_in_latin_letters(words: list[str], lexicons: Mapping[str, Lexicon]) -
         if lexicon is not None:
             found = sum(bool(options) and _knows(lexicon, options[position]) for options in read)
             scores.append((found, code))
-    scores.sort(reverse=True)
-    if not scores or scores[0][0] < 2 or (len(scores) > 1 and scores[1][0] == scores[0][0]):
-        return None
-    return scores[0][1]
+    return _clear_winner(scores)
 
 
 def _knows(lexicon: Lexicon, word: str) -> bool:
@@ -180,10 +177,15 @@ def _by_words(words: list[str], candidates: list[Lexicon]) -> str | None:
     """The candidate whose known words cover the text clearly more than the others' (two hits at least)."""
     if len(words) < 2 or not candidates:
         return None
-    scores = sorted(((sum(w in lx.words for w in words), lx.code) for lx in candidates), reverse=True)
-    best_score, best = scores[0]
-    runner_up = scores[1][0] if len(scores) > 1 else 0
-    return best if best_score >= 2 and best_score > runner_up else None
+    return _clear_winner([(sum(w in lx.words for w in words), lx.code) for lx in candidates])
+
+
+def _clear_winner(scores: list[tuple[int, str]]) -> str | None:
+    """The language with the most known words, if it has two at least and more than any other."""
+    ranked = sorted(scores, reverse=True)
+    if not ranked or ranked[0][0] < 2 or (len(ranked) > 1 and ranked[1][0] == ranked[0][0]):
+        return None
+    return ranked[0][1]
 
 
 def reply_language(

@@ -282,10 +282,8 @@ class Matcher:
         """An unfinished question ("why did rus") leans to the entries whose curated questions it begins:
         each gets a share of ``completion_weight`` by how many of them it begins."""
         counts: dict[str, int] = defaultdict(int)  # entry id → curated questions the typed text begins
-        position = bisect.bisect_left(self._texts, typed)
-        while position < len(self._texts) and self._texts[position].startswith(typed):
+        for position in _beginning_with(self._texts, typed):
             counts[self._text_entries[position]] += 1
-            position += 1
         if not counts:
             return ranked
         total = sum(counts.values())
@@ -420,8 +418,7 @@ class Matcher:
 
     def _begins_a_filler_word(self, prefix: str) -> bool:
         """True when ``prefix`` is the beginning of a filler word (and so, being typed, may become one)."""
-        position = bisect.bisect_left(self._sorted_stopwords, prefix)
-        return position < len(self._sorted_stopwords) and self._sorted_stopwords[position].startswith(prefix)
+        return bool(_beginning_with(self._sorted_stopwords, prefix))
 
     def _acts(self, words: list[str], position: int) -> bool:
         """True when the place at ``position`` is named as the one acting ("did Ukraine lose") or as whose
@@ -478,13 +475,7 @@ class Matcher:
 
     def _completions(self, prefix: str) -> frozenset[str]:
         """Concepts of the known words that ``prefix`` begins."""
-        start = bisect.bisect_left(self._vocabulary, prefix)
-        found: set[str] = set()
-        for word in self._vocabulary[start:]:
-            if not word.startswith(prefix):
-                break
-            found.add(self._concept(word))
-        return frozenset(found)
+        return frozenset(self._concept(self._vocabulary[i]) for i in _beginning_with(self._vocabulary, prefix))
 
     def _correct_uncached(self, word: str) -> str | None:
         """The known word within the allowed edits of ``word`` (1 up to 8 letters, 2 beyond), if any.
@@ -727,6 +718,14 @@ class _DeletionIndex:
         """The words sharing a spelling with ``typed``: all those one edit away, and a few more."""
         spellings = {typed, *(typed[:i] + typed[i + 1 :] for i in range(len(typed)))}
         return {word for spelling in spellings for word in self.words(spelling)}
+
+
+def _beginning_with(ordered: Sequence[str], prefix: str) -> range:
+    """The positions, in the sorted ``ordered``, of the strings that begin with ``prefix``."""
+    start = end = bisect.bisect_left(ordered, prefix)
+    while end < len(ordered) and ordered[end].startswith(prefix):
+        end += 1
+    return range(start, end)
 
 
 def _swapped(words: Iterable[str], *, lengths: range) -> dict[str, set[str]]:

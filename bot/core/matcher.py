@@ -704,7 +704,7 @@ class _DeletionIndex:
     def __init__(self, words: Iterable[str]) -> None:
         index: dict[str, str] = {}
         for word in sorted(set(words)):
-            for spelling in {word, *(word[:i] + word[i + 1 :] for i in range(len(word)))}:
+            for spelling in _with_a_letter_left_out(word):
                 held = index.get(spelling)
                 index[spelling] = word if held is None else f"{held} {word}"
         self._index = index
@@ -716,8 +716,12 @@ class _DeletionIndex:
 
     def near(self, typed: str) -> set[str]:
         """The words sharing a spelling with ``typed``: all those one edit away, and a few more."""
-        spellings = {typed, *(typed[:i] + typed[i + 1 :] for i in range(len(typed)))}
-        return {word for spelling in spellings for word in self.words(spelling)}
+        return {word for spelling in _with_a_letter_left_out(typed) for word in self.words(spelling)}
+
+
+def _with_a_letter_left_out(word: str) -> set[str]:
+    """``word`` itself and every spelling of it with one letter left out."""
+    return {word, *(word[:i] + word[i + 1 :] for i in range(len(word)))}
 
 
 def _beginning_with(ordered: Sequence[str], prefix: str) -> range:

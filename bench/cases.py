@@ -122,6 +122,10 @@ WRITTEN_APART: dict[str, str] = {
     "round59": f"Held-out set 59 (written apart, as the blind set was in English, dev-set style in Italian; {_LAST})",
     "round60": f"Held-out set 60 (written apart, as the blind set was in English, dev style in it, ru, uk; {_FINAL})",
     "round61": f"Held-out set 61 (written apart, dev-set style, many kinds of asker; {_FINAL})",
+    "round62": f"Held-out set 62 (written apart, as the blind set was, sceptical askers; {_READ})",
+    "round63": f"Held-out set 63 (written apart, as the blind set was, busy group chats; {_READ})",
+    "round64": f"Held-out set 64 (written apart, especially varied paraphrase; {_READ})",
+    "round65": f"Held-out set 65 (written apart, as the blind set was; {_FINAL})",
     "blind": "Blind set (written apart; never read, its failures are never listed)",
 }
 

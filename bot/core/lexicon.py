@@ -46,6 +46,7 @@ STOPWORDS: frozenset[str] = frozenset(
     everyone everybody
     once keep keeps
     keeping kept
+    essay essays homework assignment thesis coursework factcheck factchecking factchecker fact check checking writing occasion
     """.split()
 )
 
@@ -924,6 +925,7 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
         "narrowing",
     ),
     "CONQUER": (
+        "freeing",
         "conquer",
         "conquest",
         "seize",
@@ -1004,6 +1006,8 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
         "articles",
     ),
     "TRAGEDY": (
+        "sad",
+        "saddening",
         "tragedy",
         "tragic",
         "tragedies",
@@ -1045,7 +1049,12 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
     "OWNER": ("owner", "owners", "owns", "owned", "founded", "founder", "founders", "ceo", "shareholder"),
     "FAMILY": ("wife", "husband", "married", "marriage", "divorce", "daughter", "daughters", "girlfriend"),
     "AGE": ("age", "birthday", "born"),
+    "EDUCATION": tuple(
+        "university universities college studied degree diploma graduated graduate education educated school schooling".split()
+    ),
     "ECONOMY": (
+        "stock",
+        "stocks",
         "salary",
         "salaries",
         "earn",
@@ -1973,6 +1982,18 @@ PHRASES: Mapping[str, str] = {
     "aiming lower": "downsized",
     "aim lower": "downsized",
     "aims lower": "downsized",
+    "propaganda aside": "",
+    "beyond the propaganda": "",
+    "leaving propaganda aside": "",
+    "putting propaganda aside": "",
+    "without the propaganda": "",
+    "share price": "prices",
+    "stock price": "prices",
+    "leave behind": "",
+    "left behind": "",
+    "leaving behind": "",
+    "big boss": "putin",
+    "the big boss": "putin",
 }
 
 # A place named as the one acting ("did Ukraine lose", "has Ukraine admitted") means its people or army.
@@ -2051,6 +2072,7 @@ UNHELD_CONCEPTS: frozenset[str] = frozenset(
         "OWNER",
         "FAMILY",
         "AGE",
+        "EDUCATION",
         "ECONOMY",
         "DISTANCE",
         "STRENGTH",

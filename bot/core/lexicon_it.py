@@ -58,6 +58,7 @@ STOPWORDS: frozenset[str] = frozenset(
     lassu insomma
     tenuto tenuta tenere
     panna
+    tesina tesine tesi compito compiti ricerca scrivendo oppure occasione fact check checking factchecking
     """.split()
 )
 
@@ -247,7 +248,10 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
         "inviati",
         "inviate",
     ),
-    "WHO": ("chi",),
+    "WHO": (
+        "ki",
+        "chi",
+    ),
     # A figure given precisely or not at all (as English: specify, precise, quantify).
     "SPECIFY": tuple(
         """
@@ -374,6 +378,7 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
     ),
     "FAMILY": ("moglie", "marito", "sposato", "sposata", "figlia", "fidanzata"),
     "AGE": ("eta", "compleanno"),
+    "EDUCATION": tuple("universita laurea laureato laureata studiato studiava scuola diploma".split()),
     "ECONOMY": (
         "stipendio",
         "stipendi",
@@ -1057,6 +1062,15 @@ PHRASES: Mapping[str, str] = {
     "non sono tornati a casa": "morti",
     "non tornera a casa": "morti",
     "non torneranno a casa": "morti",
+    "al di la della propaganda": "",
+    "propaganda a parte": "",
+    "a parte la propaganda": "",
+    "oltre la propaganda": "",
+    "senza propaganda": "",
+    "di preciso": "",
+    "tirarsi indietro": "ritirarsi",
+    "tirati indietro": "ritirati",
+    "tirata indietro": "ritirata",
 }
 
 # Italian marks no case, so no word form by itself names Ukraine as the one acting ("l'Ucraina ha perso"

@@ -80,6 +80,8 @@ def stem(word: str) -> str:
     """A light English plural/possessive stem, applied alike to curated and asked words."""
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
+    if word.endswith("sss"):  # boss's → bosss → boss
+        return word[:-1]
     if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
         return word[:-1]
     return word

@@ -201,6 +201,9 @@ def test_small_talk_and_other_topics_get_no_answer(question: str) -> None:
         ("where is Belarus?", "did the troops go to belarus?"),
         ("кто такой путин", "кто такой песков"),
         ("chi è Putin?", "chi è Peskov?"),
+        ("Where did Dmitry Peskov go to university?", "Where did Peskov say it?"),
+        ("dove si è laureato peskov?", "dove ha parlato peskov?"),
+        ("what's sky news' share price?", "did peskov speak to sky news?"),
     ],
 )
 def test_asking_what_the_article_never_says_about_its_topics_gets_no_answer(
@@ -462,6 +465,12 @@ def test_words_of_time_politeness_and_chat_spelling_mean_the_same_in_every_langu
         ("so the kremlin owned up that its army is taking a beating?", {"kremlin-admission"}),
         ("isn't running away from kyiv a slap in the face for putin?", {"humiliation"}),
         ("did he say the pullback was about calming things down?", {"peskov-withdrawal-explanation"}),
+        ("how many did the russians really lose, propaganda aside?", TOLL),
+        ("quanti ne hanno persi davvero i russi, al di là della propaganda?", TOLL),
+        ("I'm writing an essay: did Moscow officially admit serious losses or not?", {"kremlin-admission"}),
+        ("sto scrivendo una tesina: mosca ha ammesso perdite pesanti oppure no?", {"kremlin-admission"}),
+        ("ki è peskov?", {"who-is-peskov"}),
+        ("perché si sono tirati indietro dal nord?", {"withdrawal-reason", "peskov-withdrawal-explanation"}),
     ],
 )
 def test_idioms_asides_and_frequency_words_keep_the_question(question: str, expected: set[str]) -> None:
@@ -809,3 +818,16 @@ def test_every_curated_question_ranks_its_entry_first(pair: tuple[str, str]) -> 
     best = MATCHER.match(question, partial=False).best
     assert best is not None
     assert best.entry.id == entry_id
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how big is the gap between what moscow says and what the west says?",
+        "So the Russian official number versus the Western one, how big is the difference?",
+        "c'è una bella differenza tra quello che dice mosca e quello che dice l'occidente?",
+        "какая разница между тем, что говорит москва, и тем, что говорит запад?",
+    ],
+)
+def test_setting_the_two_figures_side_by_side_is_answered_with_the_figures(question: str) -> None:
+    assert_answered_by(question, TOLL)

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.core.languages import MergedLexicon, load_lexicons
-from bot.core.text import PhraseRewriter, base_forms, normalise
+from bot.core.text import PhraseRewriter, base_forms, normalise, stem
 
 PHRASES = MergedLexicon(load_lexicons().values()).phrases
 PHRASE_WORDS = sorted({word for phrase in PHRASES for word in phrase.split()} | {"russia", "why", "the"})
@@ -98,3 +98,14 @@ def test_an_english_ing_or_ed_form_offers_the_words_it_may_come_from(word: str, 
 @pytest.mark.parametrize("word", ["red", "king", "sing", "soldiers", "погибли", "morti"])
 def test_short_or_other_words_are_not_taken_for_inflections(word: str) -> None:
     assert base_forms(word) == ()
+
+
+@pytest.mark.parametrize(("word", "stemmed"), [("soldiers", "soldier"), ("casualties", "casualty"), ("bosss", "boss")])
+def test_a_plural_or_possessive_s_is_taken_off(word: str, stemmed: str) -> None:
+    # "boss's" normalises to "bosss": the possessive of a word ending in -ss keeps its own two.
+    assert stem(word) == stemmed
+
+
+@pytest.mark.parametrize("word", ["boss", "press", "status", "analysis"])
+def test_a_word_that_only_ends_in_s_keeps_it(word: str) -> None:
+    assert stem(word) == word

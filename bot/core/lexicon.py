@@ -46,7 +46,8 @@ STOPWORDS: frozenset[str] = frozenset(
     everyone everybody
     once keep keeps
     keeping kept
-    essay essays homework assignment thesis coursework factcheck factchecking factchecker fact check checking writing occasion
+    essay essays homework assignment thesis coursework factcheck factchecking factchecker fact check checking writing
+    occasion between
     """.split()
 )
 
@@ -1005,6 +1006,10 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
         "headline",
         "articles",
     ),
+    # Setting the two figures side by side: "the gap between them", "compared to what they claim".
+    "COMPARE": tuple(
+        "gap gaps difference differences differ compare compared comparison comparing versus discrepancy".split()
+    ),
     "TRAGEDY": (
         "sad",
         "saddening",
@@ -1050,7 +1055,8 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
     "FAMILY": ("wife", "husband", "married", "marriage", "divorce", "daughter", "daughters", "girlfriend"),
     "AGE": ("age", "birthday", "born"),
     "EDUCATION": tuple(
-        "university universities college studied degree diploma graduated graduate education educated school schooling".split()
+        "university universities college studied degree diploma graduated graduate education educated school "
+        "schooling".split()
     ),
     "ECONOMY": (
         "stock",

@@ -831,3 +831,21 @@ def test_every_curated_question_ranks_its_entry_first(pair: tuple[str, str]) -> 
 )
 def test_setting_the_two_figures_side_by_side_is_answered_with_the_figures(question: str) -> None:
     assert_answered_by(question, TOLL)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "il portavoce del cremlino con chi ha parlato?",
+        "кому пресс-секретарь кремля это рассказал?",
+        "з ким розмовляв речник кремля?",
+        "to whom did the kremlin spokesman admit it?",
+    ],
+)
+def test_whom_the_spokesman_spoke_to_is_the_interview_not_who_he_is(question: str) -> None:
+    assert_answered_by(question, {"sky-news-interview"})
+
+
+@pytest.mark.parametrize("question", ["кем работает песков?", "ким працює пєсков?"])
+def test_what_he_works_as_is_still_who_he_is(question: str) -> None:
+    assert_answered_by(question, {"who-is-peskov"})

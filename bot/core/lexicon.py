@@ -717,7 +717,9 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
         "headed",
         "heading",
     ),
-    "WHO": ("who", "whos", "whom"),
+    "WHO": ("who", "whos"),
+    # Whom something was said to (the interviewer), not who someone is: "to whom", "кому", "con chi".
+    "ADDRESSEE": ("whom",),
     "WHEN": ("when", "date", "day", "time", "timing"),
     "COUNT": (
         "many",
@@ -1154,7 +1156,7 @@ CONTRAST_CLASSES: tuple[frozenset[str], ...] = (
 
 # The same, but judged per curated question: an entry is asked about in many ways ("why…", "when…"),
 # so only the curated question itself must not ask something else.
-QUESTION_CONTRAST_CLASSES: tuple[frozenset[str], ...] = (frozenset({"WHY", "WHERE", "WHO", "WHEN"}),)
+QUESTION_CONTRAST_CLASSES: tuple[frozenset[str], ...] = (frozenset({"WHY", "WHERE", "WHO", "WHEN", "ADDRESSEE"}),)
 
 # Multi-word expressions rewritten before words are looked up (normalised text, whole words).
 PHRASES: Mapping[str, str] = {

@@ -248,6 +248,7 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
         "inviati",
         "inviate",
     ),
+    "ADDRESSEE": ("interlocutore", "interlocutori"),
     "WHO": (
         "ki",
         "chi",
@@ -1071,6 +1072,9 @@ PHRASES: Mapping[str, str] = {
     "tirarsi indietro": "ritirarsi",
     "tirati indietro": "ritirati",
     "tirata indietro": "ritirata",
+    "a chi": "interlocutore",
+    "con chi": "interlocutore",
+    "davanti a chi": "interlocutore",
 }
 
 # Italian marks no case, so no word form by itself names Ukraine as the one acting ("l'Ucraina ha perso"

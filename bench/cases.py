@@ -126,6 +126,9 @@ WRITTEN_APART: dict[str, str] = {
     "round63": f"Held-out set 63 (written apart, as the blind set was, busy group chats; {_READ})",
     "round64": f"Held-out set 64 (written apart, especially varied paraphrase; {_READ})",
     "round65": f"Held-out set 65 (written apart, as the blind set was; {_FINAL})",
+    "round66": f"Held-out set 66 (written apart, as the blind set was, askers in their own words; {_READ})",
+    "round67": f"Held-out set 67 (written apart, as the blind set was, settling group-chat arguments; {_READ})",
+    "round68": f"Held-out set 68 (written apart, especially varied paraphrase; {_READ})",
     "blind": "Blind set (written apart; never read, its failures are never listed)",
 }
 

@@ -849,3 +849,19 @@ def test_whom_the_spokesman_spoke_to_is_the_interview_not_who_he_is(question: st
 @pytest.mark.parametrize("question", ["кем работает песков?", "ким працює пєсков?"])
 def test_what_he_works_as_is_still_who_he_is(question: str) -> None:
     assert_answered_by(question, {"who-is-peskov"})
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("my wife keeps asking me: how many russian soldiers died?", TOLL),
+        ("mio marito dice che sono morti in pochi, quanti soldati russi sono morti?", TOLL),
+        ("мой муж спрашивает, сколько российских солдат погибло?", TOLL),
+        ("мій чоловік питає, скільки російських солдатів загинуло?", TOLL),
+        ("forgive my ignorance, but why did the russians leave the top part of ukraine?", {"withdrawal-reason"}),
+        ("where did the troops head off to afterwards?", {"withdrawal-destination"}),
+    ],
+)
+def test_the_askers_own_family_and_apologies_are_not_what_is_asked(question: str, expected: set[str]) -> None:
+    # "Peskov's wife" is still a topic the article never covers (see the never-says test above).
+    assert_answered_by(question, expected)

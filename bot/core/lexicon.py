@@ -48,6 +48,7 @@ STOPWORDS: frozenset[str] = frozenset(
     keeping kept
     essay essays homework assignment thesis coursework factcheck factchecking factchecker fact check checking writing
     occasion between
+    always afterwards afterward forgive ignorance
     """.split()
 )
 
@@ -2002,6 +2003,39 @@ PHRASES: Mapping[str, str] = {
     "leaving behind": "",
     "big boss": "putin",
     "the big boss": "putin",
+    "my husband": "",
+    "my wife": "",
+    "my daughter": "",
+    "my son": "",
+    "my kids": "",
+    "my mate": "",
+    "my mates": "",
+    "my girlfriend": "",
+    "my boyfriend": "",
+    "my partner": "",
+    "my nephew": "",
+    "my niece": "",
+    "my grandson": "",
+    "my granddaughter": "",
+    "my grandad": "",
+    "my granddad": "",
+    "my flatmate": "",
+    "my roommate": "",
+    "my late husband": "",
+    "my late wife": "",
+    "my brother in law": "",
+    "my sister in law": "",
+    "my father in law": "",
+    "my mother in law": "",
+    "forgive me": "",
+    "forgive my ignorance": "",
+    "excuse my ignorance": "",
+    "pardon my ignorance": "",
+    "my ignorance": "",
+    "top part": "north",
+    "the top of ukraine": "north ukraine",
+    "head off to": "",
+    "headed off to": "",
 }
 
 # A place named as the one acting ("did Ukraine lose", "has Ukraine admitted") means its people or army.

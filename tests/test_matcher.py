@@ -660,6 +660,7 @@ def test_naming_the_article_or_the_bot_frames_a_question_without_changing_it(que
     [
         "thanks bot",
         "hi bot!",
+        "buonasera a tutti, come state?",
         "thank you for the info",
         "grazie bot",
         "спасибо, бот",
@@ -860,6 +861,9 @@ def test_what_he_works_as_is_still_who_he_is(question: str) -> None:
         ("мій чоловік питає, скільки російських солдатів загинуло?", TOLL),
         ("forgive my ignorance, but why did the russians leave the top part of ukraine?", {"withdrawal-reason"}),
         ("where did the troops head off to afterwards?", {"withdrawal-destination"}),
+        ("scusate, sono nuovo di queste cose: quanti soldati russi sono morti?", TOLL),
+        ("I'm new to all of this. What is the article about?", {"about-article"}),
+        ("non mi fido dei russi: che cifra hanno dato a mosca?", TOLL),
     ],
 )
 def test_the_askers_own_family_and_apologies_are_not_what_is_asked(question: str, expected: set[str]) -> None:

@@ -2036,6 +2036,17 @@ PHRASES: Mapping[str, str] = {
     "the top of ukraine": "north ukraine",
     "head off to": "",
     "headed off to": "",
+    "im new to": "",
+    "i am new to": "",
+    "new to all this": "",
+    "new to all of this": "",
+    "new to this": "",
+    "not very up on": "",
+    "not up on": "",
+    "i dont follow": "",
+    "i do not follow": "",
+    "i dont trust": "",
+    "i do not trust": "",
 }
 
 # A place named as the one acting ("did Ukraine lose", "has Ukraine admitted") means its people or army.

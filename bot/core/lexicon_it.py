@@ -59,6 +59,7 @@ STOPWORDS: frozenset[str] = frozenset(
     tenuto tenuta tenere
     panna
     tesina tesine tesi compito compiti ricerca scrivendo oppure occasione fact check checking factchecking
+    granche
     """.split()
 )
 
@@ -1095,6 +1096,18 @@ PHRASES: Mapping[str, str] = {
     "zona di sopra": "nord",
     "parte di sopra": "nord",
     "parte alta": "nord",
+    "come state": "howareyou",
+    "sono nuovo": "",
+    "sono nuova": "",
+    "di queste cose": "",
+    "non seguo": "",
+    "non ci ho capito": "",
+    "non ho capito": "",
+    "mi fido poco": "",
+    "non mi fido": "",
+    "mi ha girato": "",
+    "hai girato": "",
+    "ha girato": "",
 }
 
 # Italian marks no case, so no word form by itself names Ukraine as the one acting ("l'Ucraina ha perso"

@@ -864,6 +864,8 @@ def test_what_he_works_as_is_still_who_he_is(question: str) -> None:
         ("scusate, sono nuovo di queste cose: quanti soldati russi sono morti?", TOLL),
         ("I'm new to all of this. What is the article about?", {"about-article"}),
         ("non mi fido dei russi: che cifra hanno dato a mosca?", TOLL),
+        ("my mate reckons russia owned up to a bit over 1,300 dead. who said that?", {"official-toll"}),
+        ("the fellow who speaks for putin, what did he admit?", {"kremlin-admission"}),
     ],
 )
 def test_the_askers_own_family_and_apologies_are_not_what_is_asked(question: str, expected: set[str]) -> None:

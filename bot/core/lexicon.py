@@ -2119,13 +2119,8 @@ PHRASES: Mapping[str, str] = {
     "a bit under": "",
     "a little under": "",
     "dressing that up": "disguising",
-    "dressing it up": "disguising",
-    "dress it up": "disguise",
     "dress that up": "disguise",
     "dressed it up": "disguised",
-    "dressed up": "disguised",
-    "dressing up": "disguising",
-    "dress up": "disguise",
     "do you think": "",
 }
 

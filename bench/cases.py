@@ -130,7 +130,7 @@ WRITTEN_APART: dict[str, str] = {
     "round67": f"Held-out set 67 (written apart, as the blind set was, settling group-chat arguments; {_READ})",
     "round68": f"Held-out set 68 (written apart, especially varied paraphrase; {_READ})",
     "round69": f"Held-out set 69 (written apart, as the blind set was, non-native speakers, people described; {_READ})",
-    "round70": f"Held-out set 70 (written apart, as the blind set was, young people's slang / formal and terse; {_READ})",
+    "round70": f"Held-out set 70 (written apart, as the blind set was, slang, formal or terse; {_READ})",
     "blind": "Blind set (written apart; never read, its failures are never listed)",
 }
 

@@ -128,6 +128,8 @@ def test_near_misses_get_the_not_covered_entry_not_a_figure(question: str) -> No
         "what is the capital of spain",
         "thanks, that's all 👍",
         "ok then al",
+        "can you help with my maths homework",
+        "how much does sky news pay its reporters?",
     ],
 )
 def test_small_talk_and_other_topics_get_no_answer(question: str) -> None:
@@ -866,6 +868,9 @@ def test_what_he_works_as_is_still_who_he_is(question: str) -> None:
         ("non mi fido dei russi: che cifra hanno dato a mosca?", TOLL),
         ("my mate reckons russia owned up to a bit over 1,300 dead. who said that?", {"official-toll"}),
         ("the fellow who speaks for putin, what did he admit?", {"kremlin-admission"}),
+        ("ngl what's the russian body count in this thing", TOLL),
+        ("did he drop an actual number or nah", {"peskov-no-number"}),
+        ("so was it a massive L for russia, according to him?", {"humiliation"}),
     ],
 )
 def test_the_askers_own_family_and_apologies_are_not_what_is_asked(question: str, expected: set[str]) -> None:

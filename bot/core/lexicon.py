@@ -50,6 +50,7 @@ STOPWORDS: frozenset[str] = frozenset(
     occasion between
     always afterwards afterward forgive ignorance
     bit
+    ngl tbh imo lowkey highkey istg bruh wdym idk smh fam ong fr
     """.split()
 )
 
@@ -2122,6 +2123,27 @@ PHRASES: Mapping[str, str] = {
     "dress that up": "disguise",
     "dressed it up": "disguised",
     "do you think": "",
+    "can you help": "",
+    "could you help": "",
+    "help me": "",
+    "help with my": "",
+    "drop a number": "quantify",
+    "drop an actual number": "quantify",
+    "drop the number": "quantify",
+    "drop any number": "quantify",
+    "drop a figure": "quantify",
+    "drop any numbers": "quantify",
+    "took an l": "humiliation",
+    "take an l": "humiliation",
+    "taking an l": "humiliation",
+    "massive l": "humiliation",
+    "big l": "humiliation",
+    "huge l": "humiliation",
+    "take the l": "humiliation",
+    "took the l": "humiliation",
+    "pay its": "salary",
+    "pay their": "salary",
+    "pay his": "salary",
 }
 
 # A place named as the one acting ("did Ukraine lose", "has Ukraine admitted") means its people or army.

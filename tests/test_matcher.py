@@ -16,6 +16,7 @@ from bot.core.models import Entry
 KB: KnowledgeBase = load_knowledge([BUNDLED_KNOWLEDGE])
 MATCHER = Matcher(KB.entries)
 TOLL = {"death-toll", "official-toll", "western-estimates"}
+WHY_WITHDRAW = {"withdrawal-reason", "peskov-withdrawal-explanation"}
 
 
 def assert_answered_by(question: str, expected: set[str]) -> None:
@@ -871,6 +872,9 @@ def test_what_he_works_as_is_still_who_he_is(question: str) -> None:
         ("ngl what's the russian body count in this thing", TOLL),
         ("did he drop an actual number or nah", {"peskov-no-number"}),
         ("so was it a massive L for russia, according to him?", {"humiliation"}),
+        ("minchia, ma perché sono scappati tutti dal nord?", WHY_WITHDRAW),
+        ("desidererei conoscere il dato reso noto da mosca in merito ai militari deceduti", TOLL),
+        ("come giustificano il fatto di essersene andati dal nord?", WHY_WITHDRAW),
     ],
 )
 def test_the_askers_own_family_and_apologies_are_not_what_is_asked(question: str, expected: set[str]) -> None:

@@ -60,6 +60,7 @@ STOPWORDS: frozenset[str] = frozenset(
     panna
     tesina tesine tesi compito compiti ricerca scrivendo oppure occasione fact check checking factchecking
     granche
+    minchia cazzo cavolo desidererei conoscere ove possibile
     """.split()
 )
 
@@ -158,6 +159,7 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
     "WITHDRAW": tuple(
         """
         ritiro ritirata ritirate ritirati ritirato ritirarsi ritirare ritira ritirano ritirandosi
+        scappati scappato scappata scappate scappare scappano scappando
         spostati spostate spostamento spostare abbandonato abbandonata abbandonare abbandono lasciato lasciata
         lasciati lasciate lasciare partenza arretramento ripiegamento rinunciato rinuncia tornate tornati
         tornato tornata rientrati rientrate rientrato rientrata rientro ritirarono ritirera
@@ -273,6 +275,7 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
     ),
     "CALL": tuple(
         """
+        narrazione narrativa
         chiama chiamano chiamato chiamata chiamare chiamarla chiamarlo definisce definiscono definito definita
         definiti definire definizione descrive descrivono descritto descritta descrivere nome presenta
         presentano presentato presentata presentare presentando ritrae etichetta
@@ -1108,6 +1111,19 @@ PHRASES: Mapping[str, str] = {
     "mi ha girato": "",
     "hai girato": "",
     "ha girato": "",
+    "in merito ai": "",
+    "in merito al": "",
+    "in merito alla": "",
+    "in merito alle": "",
+    "in merito agli": "",
+    "in merito a": "",
+    "reso noto": "detto",
+    "resi noti": "detto",
+    "reso noti": "detto",
+    "in base a quale": "",
+    "verso la fine di": "",
+    "opinione pubblica": "",
+    "essersene andati": "ritirati",
 }
 
 # Italian marks no case, so no word form by itself names Ukraine as the one acting ("l'Ucraina ha perso"

@@ -880,3 +880,20 @@ def test_what_he_works_as_is_still_who_he_is(question: str) -> None:
 def test_the_askers_own_family_and_apologies_are_not_what_is_asked(question: str, expected: set[str]) -> None:
     # "Peskov's wife" is still a topic the article never covers (see the never-says test above).
     assert_answered_by(question, expected)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how long did they bang their heads against kyiv before giving up?",
+        "per quanto tempo hanno provato a prendere kiev?",
+        "как долго они пытались взять киев?",
+        "як довго вони намагалися взяти київ?",
+    ],
+)
+def test_how_long_they_tried_in_the_north_is_the_withdrawal(question: str) -> None:
+    assert_answered_by(question, {"withdrawal-north"})
+
+
+def test_how_long_the_war_will_last_is_not_answered_with_the_weeks_in_the_north() -> None:
+    assert MATCHER.match("how long will the war last?").decision is not Decision.ANSWER

@@ -867,6 +867,7 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
         "pretence",
         "pretense",
     ),
+    "DURATION": ("duration",),  # "how long": the weeks of trying in the north, or a war's length
     "NOW": (
         "today",
         "currently",
@@ -2144,6 +2145,8 @@ PHRASES: Mapping[str, str] = {
     "pay its": "salary",
     "pay their": "salary",
     "pay his": "salary",
+    "how long": "duration",
+    "for how long": "duration",
 }
 
 # A place named as the one acting ("did Ukraine lose", "has Ukraine admitted") means its people or army.

@@ -251,6 +251,7 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
         "inviati",
         "inviate",
     ),
+    "DURATION": ("durata",),
     "ADDRESSEE": ("interlocutore", "interlocutori"),
     "WHO": (
         "ki",
@@ -1124,6 +1125,8 @@ PHRASES: Mapping[str, str] = {
     "verso la fine di": "",
     "opinione pubblica": "",
     "essersene andati": "ritirati",
+    "quanto tempo": "durata",
+    "per quanto tempo": "durata",
 }
 
 # Italian marks no case, so no word form by itself names Ukraine as the one acting ("l'Ucraina ha perso"

@@ -897,3 +897,18 @@ def test_how_long_they_tried_in_the_north_is_the_withdrawal(question: str) -> No
 
 def test_how_long_the_war_will_last_is_not_answered_with_the_weeks_in_the_north() -> None:
     assert MATCHER.match("how long will the war last?").decision is not Decision.ANSWER
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "is russia's official figure anywhere close to reality?",
+        "is the 1351 figure even realistic?",
+        "quei 1351 morti sono verosimili?",
+        "цифра 1351 правдоподобна?",
+        "цифра 1351 правдоподібна?",
+        "is moscow lowballing the numbers?",
+    ],
+)
+def test_whether_the_official_figure_is_believable_is_answered_with_the_western_estimates(question: str) -> None:
+    assert_answered_by(question, {"western-estimates"})

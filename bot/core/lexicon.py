@@ -867,6 +867,11 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
         "pretence",
         "pretense",
     ),
+    # Whether a figure is believable: what the Western estimates answer for the official one.
+    "REALITY": tuple(
+        "reality realistic unrealistic believable unbelievable plausible implausible accurate inaccurate accuracy "
+        "lowball lowballing lowballed fantasy fiction bogus".split()
+    ),
     "DURATION": ("duration",),  # "how long": the weeks of trying in the north, or a war's length
     "NOW": (
         "today",

@@ -251,6 +251,18 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
         "inviati",
         "inviate",
     ),
+    "REALITY": (
+        "realta",
+        "realistico",
+        "realistica",
+        "realistici",
+        "verosimile",
+        "verosimili",
+        "plausibile",
+        "fantasia",
+        "inventato",
+        "inventati",
+    ),
     "DURATION": ("durata",),
     "ADDRESSEE": ("interlocutore", "interlocutori"),
     "WHO": (

@@ -875,6 +875,7 @@ def test_what_he_works_as_is_still_who_he_is(question: str) -> None:
         ("minchia, ma perché sono scappati tutti dal nord?", WHY_WITHDRAW),
         ("desidererei conoscere il dato reso noto da mosca in merito ai militari deceduti", TOLL),
         ("come giustificano il fatto di essersene andati dal nord?", WHY_WITHDRAW),
+        ("aspetta, quindi mercoledì hanno lasciato il nord dopo settimane a vuoto?", {"withdrawal-north"}),
     ],
 )
 def test_the_askers_own_family_and_apologies_are_not_what_is_asked(question: str, expected: set[str]) -> None:

@@ -61,6 +61,7 @@ STOPWORDS: frozenset[str] = frozenset(
     tesina tesine tesi compito compiti ricerca scrivendo oppure occasione fact check checking factchecking
     granche
     minchia cazzo cavolo desidererei conoscere ove possibile
+    aspetta aspetto sbaglia sbaglio
     """.split()
 )
 
@@ -1139,6 +1140,18 @@ PHRASES: Mapping[str, str] = {
     "essersene andati": "ritirati",
     "quanto tempo": "durata",
     "per quanto tempo": "durata",
+    "a vuoto": "fallito",
+    "far passare per": "mascherare",
+    "far passare come": "mascherare",
+    "fanno passare per": "mascherare",
+    "fanno passare come": "mascherare",
+    "spacciare per": "mascherare",
+    "spacciano per": "mascherare",
+    "secondo me": "",
+    "chi ha ragione": "",
+    "chi dei due ha ragione": "",
+    "ha ragione": "",
+    "hanno ragione": "",
 }
 
 # Italian marks no case, so no word form by itself names Ukraine as the one acting ("l'Ucraina ha perso"

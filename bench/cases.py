@@ -131,6 +131,8 @@ WRITTEN_APART: dict[str, str] = {
     "round68": f"Held-out set 68 (written apart, especially varied paraphrase; {_READ})",
     "round69": f"Held-out set 69 (written apart, as the blind set was, non-native speakers, people described; {_READ})",
     "round70": f"Held-out set 70 (written apart, as the blind set was, slang, formal or terse; {_READ})",
+    "round71": f"Held-out set 71 (written apart, as the blind set was, journalists and moderators; {_READ})",
+    "round72": f"Held-out set 72 (written apart, as the blind set was, emotional reactions; {_READ})",
     "blind": "Blind set (written apart; never read, its failures are never listed)",
 }
 

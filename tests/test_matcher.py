@@ -664,6 +664,8 @@ def test_naming_the_article_or_the_bot_frames_a_question_without_changing_it(que
         "thanks bot",
         "hi bot!",
         "buonasera a tutti, come state?",
+        "tell me a joke, I need one after reading this",
+        "hi there, anyone home?",
         "thank you for the info",
         "grazie bot",
         "спасибо, бот",
@@ -876,6 +878,11 @@ def test_what_he_works_as_is_still_who_he_is(question: str) -> None:
         ("desidererei conoscere il dato reso noto da mosca in merito ai militari deceduti", TOLL),
         ("come giustificano il fatto di essersene andati dal nord?", WHY_WITHDRAW),
         ("aspetta, quindi mercoledì hanno lasciato il nord dopo settimane a vuoto?", {"withdrawal-north"}),
+        ("unbelievable, they finally owned up? what did the guy say", {"kremlin-admission"}),
+        ("let me guess, they pretend it's just some operation?", {"special-operation-framing"}),
+        ("in due parole di cosa parla st'articolo?", {"about-article"}),
+        ("l'ultima volta che il ministero russo ha dato dei numeri quando è stato?", {"official-toll"}),
+        ("ma come la chiamano questa guerra, visto che guai a dire guerra?", {"special-operation-framing"}),
     ],
 )
 def test_the_askers_own_family_and_apologies_are_not_what_is_asked(question: str, expected: set[str]) -> None:

@@ -51,6 +51,8 @@ STOPWORDS: frozenset[str] = frozenset(
     always afterwards afterward forgive ignorance
     bit
     ngl tbh imo lowkey highkey istg bruh wdym idk smh fam ong fr
+    reading
+    unbelievable incredible
     """.split()
 )
 
@@ -869,7 +871,7 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
     ),
     # Whether a figure is believable: what the Western estimates answer for the official one.
     "REALITY": tuple(
-        "reality realistic unrealistic believable unbelievable plausible implausible accurate inaccurate accuracy "
+        "reality realistic unrealistic believable plausible implausible accurate inaccurate accuracy "
         "lowball lowballing lowballed fantasy fiction bogus".split()
     ),
     "DURATION": ("duration",),  # "how long": the weeks of trying in the north, or a war's length
@@ -2152,6 +2154,22 @@ PHRASES: Mapping[str, str] = {
     "pay his": "salary",
     "how long": "duration",
     "for how long": "duration",
+    "tell me a joke": "howareyou",
+    "anyone home": "howareyou",
+    "anybody home": "howareyou",
+    "anyone there": "howareyou",
+    "anybody there": "howareyou",
+    "let me guess": "",
+    "want us to believe": "",
+    "wants us to believe": "",
+    "want me to believe": "",
+    "after reading this": "",
+    "after reading that": "",
+    "just some operation": "special operation",
+    "just an operation": "special operation",
+    "some kind of operation": "special operation",
+    "some sort of operation": "special operation",
+    "some operation": "special operation",
 }
 
 # A place named as the one acting ("did Ukraine lose", "has Ukraine admitted") means its people or army.

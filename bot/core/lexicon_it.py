@@ -62,6 +62,7 @@ STOPWORDS: frozenset[str] = frozenset(
     granche
     minchia cazzo cavolo desidererei conoscere ove possibile
     aspetta aspetto sbaglia sbaglio
+    st paura verita
     """.split()
 )
 
@@ -1152,6 +1153,11 @@ PHRASES: Mapping[str, str] = {
     "chi dei due ha ragione": "",
     "ha ragione": "",
     "hanno ragione": "",
+    "in due parole": "",
+    "l ultima volta": "",
+    "voluto dire": "dire",
+    "visto che": "",
+    "guai a": "",
 }
 
 # Italian marks no case, so no word form by itself names Ukraine as the one acting ("l'Ucraina ha perso"

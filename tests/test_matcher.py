@@ -883,6 +883,8 @@ def test_what_he_works_as_is_still_who_he_is(question: str) -> None:
         ("in due parole di cosa parla st'articolo?", {"about-article"}),
         ("l'ultima volta che il ministero russo ha dato dei numeri quando è stato?", {"official-toll"}),
         ("ma come la chiamano questa guerra, visto che guai a dire guerra?", {"special-operation-framing"}),
+        ("per la precisione, la parola umiliazione gliel'ha messa in bocca il giornalista?", {"humiliation"}),
+        ("che schifo, li mandano al macello e poi dicono 1351 morti: è il numero vero?", TOLL),
     ],
 )
 def test_the_askers_own_family_and_apologies_are_not_what_is_asked(question: str, expected: set[str]) -> None:

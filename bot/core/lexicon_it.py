@@ -63,6 +63,7 @@ STOPWORDS: frozenset[str] = frozenset(
     minchia cazzo cavolo desidererei conoscere ove possibile
     aspetta aspetto sbaglia sbaglio
     st paura verita
+    precisione usata usato usare gliel maestri schifo mandano
     """.split()
 )
 
@@ -1158,6 +1159,13 @@ PHRASES: Mapping[str, str] = {
     "voluto dire": "dire",
     "visto che": "",
     "guai a": "",
+    "per la precisione": "",
+    "messa in bocca": "detto",
+    "messo in bocca": "detto",
+    "messe in bocca": "detto",
+    "mettere in bocca": "dire",
+    "al macello": "morti",
+    "che schifo": "",
 }
 
 # Italian marks no case, so no word form by itself names Ukraine as the one acting ("l'Ucraina ha perso"

@@ -133,6 +133,8 @@ WRITTEN_APART: dict[str, str] = {
     "round70": f"Held-out set 70 (written apart, as the blind set was, slang, formal or terse; {_READ})",
     "round71": f"Held-out set 71 (written apart, as the blind set was, journalists and moderators; {_READ})",
     "round72": f"Held-out set 72 (written apart, as the blind set was, emotional reactions; {_READ})",
+    "round73": f"Held-out set 73 (written apart, as the blind set was, checking claims; {_READ})",
+    "round74": f"Held-out set 74 (written apart, as the blind set was, fragments and long messages; {_READ})",
     "blind": "Blind set (written apart; never read, its failures are never listed)",
 }
 

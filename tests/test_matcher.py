@@ -885,6 +885,9 @@ def test_what_he_works_as_is_still_who_he_is(question: str) -> None:
         ("ma come la chiamano questa guerra, visto che guai a dire guerra?", {"special-operation-framing"}),
         ("per la precisione, la parola umiliazione gliel'ha messa in bocca il giornalista?", {"humiliation"}),
         ("che schifo, li mandano al macello e poi dicono 1351 morti: è il numero vero?", TOLL),
+        ("someone on twitter says the kremlin called it a huge tragedy, is that true?", {"kremlin-admission"}),
+        ("qualcuno su facebook ha postato che peskov ha parlato di enorme tragedia, è vero?", {"kremlin-admission"}),
+        ("how are they putting a brave face on lowering their ambitions?", {"downsizing-disguise"}),
     ],
 )
 def test_the_askers_own_family_and_apologies_are_not_what_is_asked(question: str, expected: set[str]) -> None:

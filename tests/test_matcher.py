@@ -888,6 +888,7 @@ def test_what_he_works_as_is_still_who_he_is(question: str) -> None:
         ("someone on twitter says the kremlin called it a huge tragedy, is that true?", {"kremlin-admission"}),
         ("qualcuno su facebook ha postato che peskov ha parlato di enorme tragedia, è vero?", {"kremlin-admission"}),
         ("how are they putting a brave face on lowering their ambitions?", {"downsizing-disguise"}),
+        ("ONLY 1351 DEAD?? WHO CAME UP WITH THAT", {"official-toll"}),
     ],
 )
 def test_the_askers_own_family_and_apologies_are_not_what_is_asked(question: str, expected: set[str]) -> None:

@@ -54,6 +54,7 @@ STOPWORDS: frozenset[str] = frozenset(
     reading
     unbelievable incredible
     long spent suddenly confused
+    only
     """.split()
 )
 

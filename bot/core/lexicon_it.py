@@ -266,6 +266,7 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
         "inventato",
         "inventati",
     ),
+    "PRESENT": ("odierni", "odierno", "odierna"),
     "DURATION": ("durata",),
     "ADDRESSEE": ("interlocutore", "interlocutori"),
     "WHO": (

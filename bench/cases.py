@@ -135,6 +135,9 @@ WRITTEN_APART: dict[str, str] = {
     "round72": f"Held-out set 72 (written apart, as the blind set was, emotional reactions; {_READ})",
     "round73": f"Held-out set 73 (written apart, as the blind set was, checking claims; {_READ})",
     "round74": f"Held-out set 74 (written apart, as the blind set was, fragments and long messages; {_READ})",
+    "round75": f"Held-out set 75 (written apart, as the blind set was; {_FINAL})",
+    "round76": f"Held-out set 76 (written apart, as the blind set was, mixed-up askers; {_READ})",
+    "round77": f"Held-out set 77 (written apart, questions the bot must not answer only; {_READ})",
     "blind": "Blind set (written apart; never read, its failures are never listed)",
 }
 

@@ -207,6 +207,11 @@ def test_small_talk_and_other_topics_get_no_answer(question: str) -> None:
         ("Where did Dmitry Peskov go to university?", "Where did Peskov say it?"),
         ("dove si è laureato peskov?", "dove ha parlato peskov?"),
         ("what's sky news' share price?", "did peskov speak to sky news?"),
+        ("tell me about the history of belarus", "did the troops go to belarus?"),
+        ("is it cold in belarus in winter?", "did the troops go to belarus?"),
+        ("what does the word humiliation mean?", "did the reporter call it a humiliation?"),
+        ("cosa significa la parola umiliazione?", "il giornalista ha parlato di umiliazione?"),
+        ("what's your opinion on western governments?", "what do western governments estimate?"),
     ],
 )
 def test_asking_what_the_article_never_says_about_its_topics_gets_no_answer(
@@ -889,6 +894,10 @@ def test_what_he_works_as_is_still_who_he_is(question: str) -> None:
         ("qualcuno su facebook ha postato che peskov ha parlato di enorme tragedia, è vero?", {"kremlin-admission"}),
         ("how are they putting a brave face on lowering their ambitions?", {"downsizing-disguise"}),
         ("ONLY 1351 DEAD?? WHO CAME UP WITH THAT", {"official-toll"}),
+        (
+            "as a retired history teacher I wonder why russia was so reluctant to publish its casualty numbers",
+            {"russian-reticence"},
+        ),
     ],
 )
 def test_the_askers_own_family_and_apologies_are_not_what_is_asked(question: str, expected: set[str]) -> None:

@@ -267,6 +267,9 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
         "inventati",
     ),
     "PRESENT": ("odierni", "odierno", "odierna"),
+    "HISTORY": ("storico", "storica", "storici"),
+    "OPINION": ("opinione", "opinioni"),
+    "DEFINITION": ("vocabolario", "dizionario", "etimologia"),
     "DURATION": ("durata",),
     "ADDRESSEE": ("interlocutore", "interlocutori"),
     "WHO": (
@@ -1221,6 +1224,15 @@ PHRASES: Mapping[str, str] = {
     "girando su youtube": "",
     "gira su youtube": "",
     "postato su youtube": "",
+    "cosa significa la parola": "dizionario",
+    "che significa la parola": "dizionario",
+    "significato della parola": "dizionario",
+    "la tua opinione": "opinione",
+    "cosa ne pensi": "opinione",
+    "che ne pensi": "opinione",
+    "che lavoro faceva": "carriera",
+    "cosa faceva prima": "carriera",
+    "prima di diventare": "carriera",
 }
 
 # Italian marks no case, so no word form by itself names Ukraine as the one acting ("l'Ucraina ha perso"

@@ -1163,6 +1163,7 @@ CONTRAST_CLASSES: tuple[frozenset[str], ...] = (
     frozenset({"DEATH", "WOUNDED", "PRISONER", "REFUGEE"}),
     frozenset({"SOLDIER", "CIVILIAN", "EQUIPMENT", "RANK", "MERCENARY"}),
     frozenset({"OFFICIAL", "WEST"}),
+    frozenset({"WEST", "UKRAINIAN"}),  # whose estimate: the West's, not Ukraine's (which the article lacks)
     frozenset({"SPOKESMAN", "DEFENCE"}),  # the two officials the article quotes: Peskov and the defence minister
 )
 

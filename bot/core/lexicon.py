@@ -878,14 +878,13 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
     ),
     "DURATION": ("duration",),  # "how long": the weeks of trying in the north, or a war's length
     # The asker's own present ("today", "right now", "this week"): the article, of April 2022, never holds it.
-    "PRESENT": ("today", "currently", "yesterday", "tonight", "nowadays", "tomorrow"),
+    "PRESENT": ("today", "currently", "yesterday", "tonight", "nowadays", "tomorrow", "updated", "newest"),
     "NOW": (
+        "update",
         "current",
         "latest",
         "recent",
         "recently",
-        "updated",
-        "update",
         "week",
         "month",
         "year",
@@ -893,7 +892,6 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
         "2024",
         "2025",
         "2026",
-        "newest",
         "lately",
     ),
     "END": (
@@ -2308,6 +2306,8 @@ PHRASES: Mapping[str, str] = {
     "history buff": "",
     "history class": "",
     "history lesson": "",
+    "this month": "currently",
+    "since then": "currently",
 }
 
 # A place named as the one acting ("did Ukraine lose", "has Ukraine admitted") means its people or army.

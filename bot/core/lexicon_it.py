@@ -1233,6 +1233,10 @@ PHRASES: Mapping[str, str] = {
     "che lavoro faceva": "carriera",
     "cosa faceva prima": "carriera",
     "prima di diventare": "carriera",
+    "nuovi numeri": "odierni",
+    "numeri nuovi": "odierni",
+    "dati nuovi": "odierni",
+    "nuovi dati": "odierni",
 }
 
 # Italian marks no case, so no word form by itself names Ukraine as the one acting ("l'Ucraina ha perso"

@@ -138,6 +138,7 @@ WRITTEN_APART: dict[str, str] = {
     "round75": f"Held-out set 75 (written apart, as the blind set was; {_FINAL})",
     "round76": f"Held-out set 76 (written apart, as the blind set was, mixed-up askers; {_READ})",
     "round77": f"Held-out set 77 (written apart, questions the bot must not answer only; {_READ})",
+    "round78": f"Held-out set 78 (written apart, questions the bot must not answer only; {_READ})",
     "blind": "Blind set (written apart; never read, its failures are never listed)",
 }
 

@@ -212,6 +212,10 @@ def test_small_talk_and_other_topics_get_no_answer(question: str) -> None:
         ("what does the word humiliation mean?", "did the reporter call it a humiliation?"),
         ("cosa significa la parola umiliazione?", "il giornalista ha parlato di umiliazione?"),
         ("what's your opinion on western governments?", "what do western governments estimate?"),
+        ("how many soldiers did belarus lose?", "did the troops go to belarus?"),
+        ("and the belarusian army, how many of theirs died?", "did the troops go to belarus?"),
+        ("which western governments have the biggest armies?", "what do western governments estimate?"),
+        ("how do I apply for a job at sky news as a reporter?", "did peskov speak to sky news?"),
     ],
 )
 def test_asking_what_the_article_never_says_about_its_topics_gets_no_answer(

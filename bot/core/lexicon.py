@@ -1056,7 +1056,20 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
     ),
     "FAME": ("famous", "famed", "celebrity", "celebrities"),
     "LEADER": ("president", "presidents", "presidential", "leader", "leaders", "premier"),
-    "CAREER": ("become", "career", "careers", "hiring", "internship", "vacancy", "vacancies"),
+    "CAREER": (
+        "apply",
+        "application",
+        "applying",
+        "recruit",
+        "recruiting",
+        "become",
+        "career",
+        "careers",
+        "hiring",
+        "internship",
+        "vacancy",
+        "vacancies",
+    ),
     "TRAVEL": tuple("train trains flight flights visa travel trip ticket tickets tourist tourists tourism".split()),
     "SOCIALMEDIA": ("telegram", "twitter", "instagram", "facebook", "tiktok", "youtube", "followers"),
     "HOME": ("home", "homeland", "domestic", "domestically"),  # Russia at home: its own people
@@ -2308,13 +2321,27 @@ PHRASES: Mapping[str, str] = {
     "history lesson": "",
     "this month": "currently",
     "since then": "currently",
+    "belarusian army": "belarus army",
+    "belarusian soldiers": "belarus soldiers",
+    "belarusian troops": "belarus troops",
+    "belarusian forces": "belarus forces",
+    "biggest army": "armysize",
+    "biggest armies": "armysize",
+    "largest army": "armysize",
+    "largest armies": "armysize",
+    "strongest army": "armysize",
+    "strongest armies": "armysize",
+    "apply for": "career",
+    "job at sky": "career",
+    "jobs at sky": "career",
+    "work for sky": "career",
 }
 
 # A place named as the one acting ("did Ukraine lose", "has Ukraine admitted") means its people or army.
 ACTOR_AFTER: frozenset[str] = frozenset(
     {"did", "does", "do", "has", "have", "had", "will", "would", "is", "was", "can"}
 )
-ACTORS: Mapping[str, str] = {"ukraine": "UKRAINIAN"}
+ACTORS: Mapping[str, str] = {"ukraine": "UKRAINIAN", "belarus": "ELSEWHERE"}  # Belarus acting: another country
 # So does a place naming whose soldiers or losses ("Ukraine soldiers", "Ukraine casualties").
 ACTOR_BEFORE: frozenset[str] = frozenset({"SOLDIER", "DEATH"})
 

@@ -139,6 +139,7 @@ WRITTEN_APART: dict[str, str] = {
     "round76": f"Held-out set 76 (written apart, as the blind set was, mixed-up askers; {_READ})",
     "round77": f"Held-out set 77 (written apart, questions the bot must not answer only; {_READ})",
     "round78": f"Held-out set 78 (written apart, questions the bot must not answer only; {_READ})",
+    "round79": f"Held-out set 79 (written apart, requests and chat the bot must not answer; {_READ})",
     "blind": "Blind set (written apart; never read, its failures are never listed)",
 }
 

@@ -216,6 +216,11 @@ def test_small_talk_and_other_topics_get_no_answer(question: str) -> None:
         ("and the belarusian army, how many of theirs died?", "did the troops go to belarus?"),
         ("which western governments have the biggest armies?", "what do western governments estimate?"),
         ("how do I apply for a job at sky news as a reporter?", "did peskov speak to sky news?"),
+        ("did russia qualify for the euros?", "how many soldiers has russia lost?"),
+        ("tell me a joke about soldiers", "how many soldiers has russia lost?"),
+        ("how tall are the kremlin walls?", "what did the kremlin admit?"),
+        ("whats 15000 minus 7000", "what do western governments estimate?"),
+        ("tell me about the nazi invasion of the ussr in 1941", "does russia say it is fighting nazis?"),
     ],
 )
 def test_asking_what_the_article_never_says_about_its_topics_gets_no_answer(
@@ -898,6 +903,7 @@ def test_what_he_works_as_is_still_who_he_is(question: str) -> None:
         ("qualcuno su facebook ha postato che peskov ha parlato di enorme tragedia, è vero?", {"kremlin-admission"}),
         ("how are they putting a brave face on lowering their ambitions?", {"downsizing-disguise"}),
         ("ONLY 1351 DEAD?? WHO CAME UP WITH THAT", {"official-toll"}),
+        ("how many lads has russia lost according to its own ministry? bet it's a joke of a number", TOLL),
         (
             "as a retired history teacher I wonder why russia was so reluctant to publish its casualty numbers",
             {"russian-reticence"},
@@ -948,6 +954,7 @@ def test_whether_the_official_figure_is_believable_is_answered_with_the_western_
         "western estimate of russian losses as of this week?",
         "has the kremlin updated the 1,351 number since then?",
         "il ministero della difesa russo ha dato nuovi numeri?",
+        "has the russian MoD published a newer number since march?",
     ],
 )
 def test_the_askers_present_is_not_the_articles_time(question: str) -> None:

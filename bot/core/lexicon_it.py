@@ -270,6 +270,9 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
     "HISTORY": ("storico", "storica", "storici"),
     "OPINION": ("opinione", "opinioni"),
     "DEFINITION": ("vocabolario", "dizionario", "etimologia"),
+    "SPORT": ("calcio", "mondiali", "olimpiadi", "campionato", "partita", "qualificata", "qualificazione"),
+    "ARITHMETIC": ("diviso", "moltiplicato"),
+    "JOKE": ("barzelletta", "barzellette", "poesia", "battuta"),
     "DURATION": ("durata",),
     "ADDRESSEE": ("interlocutore", "interlocutori"),
     "WHO": (

@@ -221,6 +221,7 @@ def test_small_talk_and_other_topics_get_no_answer(question: str) -> None:
         ("how tall are the kremlin walls?", "what did the kremlin admit?"),
         ("whats 15000 minus 7000", "what do western governments estimate?"),
         ("tell me about the nazi invasion of the ussr in 1941", "does russia say it is fighting nazis?"),
+        ("come si chiama il ministro della difesa italiano?", "cosa ha detto il ministro della difesa russo?"),
     ],
 )
 def test_asking_what_the_article_never_says_about_its_topics_gets_no_answer(
@@ -968,3 +969,7 @@ def test_the_askers_present_is_not_the_articles_time(question: str) -> None:
 def test_ukraines_own_estimate_of_russian_deaths_is_not_the_western_one() -> None:
     assert MATCHER.match("What's Ukraine's estimate of Russian deaths?").decision is not Decision.ANSWER
     assert_answered_by("what do western governments estimate?", {"western-estimates"})
+
+
+def test_the_italian_newspaper_is_still_the_articles_publisher() -> None:
+    assert_answered_by("quale giornale italiano ha pubblicato l'articolo?", {"about-article"})

@@ -876,6 +876,8 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
         "reality realistic unrealistic believable plausible implausible accurate inaccurate accuracy "
         "lowball lowballing lowballed fantasy fiction bogus".split()
     ),
+    # Other nations' people or governments: "the Italian defence minister" is not the article's (Russian) one.
+    "FOREIGN": ("italian", "italians", "french", "german", "germans", "spanish", "polish", "japanese"),
     "DURATION": ("duration",),  # "how long": the weeks of trying in the north, or a war's length
     # The asker's own present ("today", "right now", "this week"): the article, of April 2022, never holds it.
     "PRESENT": ("today", "currently", "yesterday", "tonight", "nowadays", "tomorrow", "updated", "newest", "newer"),
@@ -1176,7 +1178,7 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
 # Concepts that exclude each other. When a question names one of a class and a curated question names
 # another of the same class but not the asked one, they are about different things.
 CONTRAST_CLASSES: tuple[frozenset[str], ...] = (
-    frozenset({"RUSSIAN", "UKRAINIAN"}),
+    frozenset({"RUSSIAN", "UKRAINIAN", "FOREIGN"}),
     frozenset({"DEATH", "WOUNDED", "PRISONER", "REFUGEE"}),
     frozenset({"SOLDIER", "CIVILIAN", "EQUIPMENT", "RANK", "MERCENARY"}),
     frozenset({"OFFICIAL", "WEST"}),

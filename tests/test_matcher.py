@@ -107,6 +107,7 @@ def test_slips_of_one_letter_anywhere_and_of_two_in_a_long_word_are_mended(quest
         "what is the death toll today",
         "how did the talks end after the withdrawal?",
         "чим закінчились переговори після відступу?",
+        "how many of the dead were conscripts?",
     ],
 )
 def test_near_misses_get_the_not_covered_entry_not_a_figure(question: str) -> None:

@@ -128,8 +128,6 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
         "fighters",
         "combatant",
         "combatants",
-        "conscript",
-        "conscripts",
         "infantry",
         "servicemembers",
         "soldiery",
@@ -349,6 +347,8 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
         "apcs",
     ),
     "RANK": (
+        "conscript",
+        "conscripts",
         "generals",
         "officers",
         "officer",

@@ -140,7 +140,8 @@ WRITTEN_APART: dict[str, str] = {
     "round77": f"Held-out set 77 (written apart, questions the bot must not answer only; {_READ})",
     "round78": f"Held-out set 78 (written apart, questions the bot must not answer only; {_READ})",
     "round79": f"Held-out set 79 (written apart, requests and chat the bot must not answer; {_READ})",
-    "round80": f"Held-out set 80 (written apart, unanswered facts about the article's people and places; {_READ})",
+    "round80": f"Held-out set 80 (written apart; en: facts it does not hold, must not answer; it: varied; {_READ})",
+    "round81": f"Held-out set 81 (written apart, as the blind set was; {_READ})",
     "blind": "Blind set (written apart; never read, its failures are never listed)",
 }
 

@@ -223,6 +223,10 @@ def test_small_talk_and_other_topics_get_no_answer(question: str) -> None:
         ("whats 15000 minus 7000", "what do western governments estimate?"),
         ("tell me about the nazi invasion of the ussr in 1941", "does russia say it is fighting nazis?"),
         ("come si chiama il ministro della difesa italiano?", "cosa ha detto il ministro della difesa russo?"),
+        ("how long has peskov been in the job?", "what is peskov's job?"),
+        ("why are the kremlin stars red?", "why did the kremlin admit the losses?"),
+        ("how many russian troops are still in belarus?", "did the troops go to belarus?"),
+        ("how many soldiers did russia send into ukraine in total?", "how many soldiers has russia lost?"),
     ],
 )
 def test_asking_what_the_article_never_says_about_its_topics_gets_no_answer(

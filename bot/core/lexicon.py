@@ -1120,6 +1120,8 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
     ),
     "ARITHMETIC": ("minus", "plus", "multiplied", "divided", "squared", "calculator"),
     "JOKE": ("joke", "jokes", "poem", "poems", "riddle", "meme", "memes"),
+    # The look of things: "why are the Kremlin stars red?"
+    "LOOKS": ("red", "colour", "color", "colours", "colors", "stars", "architecture", "museum"),
     "STRENGTH": ("armysize",),
     "WEATHER": ("weather", "forecast", "cold", "winter", "summer", "snow", "temperature", "climate"),
     "HISTORY": ("history", "historical", "historically", "ancient", "medieval"),
@@ -2347,6 +2349,16 @@ PHRASES: Mapping[str, str] = {
     "is a joke": "",
     "a bad joke": "",
     "sick joke": "",
+    "been in the job": "career",
+    "in the job": "career",
+    "in office": "career",
+    "troops are still in": "armysize",
+    "soldiers are still in": "armysize",
+    "troops remain in": "armysize",
+    "soldiers remain in": "armysize",
+    "send into ukraine": "armysize",
+    "sent into ukraine": "armysize",
+    "send to ukraine": "armysize",
 }
 
 # A place named as the one acting ("did Ukraine lose", "has Ukraine admitted") means its people or army.
@@ -2429,6 +2441,7 @@ UNHELD_CONCEPTS: frozenset[str] = frozenset(
         "SPORT",
         "ARITHMETIC",
         "JOKE",
+        "LOOKS",
         "HISTORY",
         "OPINION",
         "DEFINITION",

@@ -286,6 +286,7 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
         "spagnolo",
         "polacco",
     ),
+    "LOOKS": ("rosse", "rosso", "colore", "colori", "stelle", "architettura", "museo"),
     "DURATION": ("durata",),
     "ADDRESSEE": ("interlocutore", "interlocutori"),
     "WHO": (

@@ -904,6 +904,7 @@ def test_what_he_works_as_is_still_who_he_is(question: str) -> None:
         ("l'ultima volta che il ministero russo ha dato dei numeri quando è stato?", {"official-toll"}),
         ("ma come la chiamano questa guerra, visto che guai a dire guerra?", {"special-operation-framing"}),
         ("per la precisione, la parola umiliazione gliel'ha messa in bocca il giornalista?", {"humiliation"}),
+        ("alla fine mosca ha vuotato il sacco sui caduti o continua a fare finta di niente?", {"kremlin-admission"}),
         ("che schifo, li mandano al macello e poi dicono 1351 morti: è il numero vero?", TOLL),
         ("someone on twitter says the kremlin called it a huge tragedy, is that true?", {"kremlin-admission"}),
         ("qualcuno su facebook ha postato che peskov ha parlato di enorme tragedia, è vero?", {"kremlin-admission"}),

@@ -1254,6 +1254,12 @@ PHRASES: Mapping[str, str] = {
     "numeri nuovi": "odierni",
     "dati nuovi": "odierni",
     "nuovi dati": "odierni",
+    "o continua a fare finta di niente": "",
+    "o continuano a fare finta di niente": "",
+    "o fanno finta di niente": "",
+    "o fa finta di niente": "",
+    "o continua a fare finta di nulla": "",
+    "o fanno finta di nulla": "",
 }
 
 # Italian marks no case, so no word form by itself names Ukraine as the one acting ("l'Ucraina ha perso"

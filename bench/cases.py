@@ -142,6 +142,8 @@ WRITTEN_APART: dict[str, str] = {
     "round79": f"Held-out set 79 (written apart, requests and chat the bot must not answer; {_READ})",
     "round80": f"Held-out set 80 (written apart; en: facts it does not hold, must not answer; it: varied; {_READ})",
     "round81": f"Held-out set 81 (written apart, as the blind set was; {_READ})",
+    "round82": f"Held-out set 82 (written apart, as the blind set was; {_READ})",
+    "round83": f"Held-out set 83 (written apart, other news and small talk the bot must not answer; {_READ})",
     "blind": "Blind set (written apart; never read, its failures are never listed)",
 }
 

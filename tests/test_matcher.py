@@ -227,6 +227,9 @@ def test_small_talk_and_other_topics_get_no_answer(question: str) -> None:
         ("why are the kremlin stars red?", "why did the kremlin admit the losses?"),
         ("how many russian troops are still in belarus?", "did the troops go to belarus?"),
         ("how many soldiers did russia send into ukraine in total?", "how many soldiers has russia lost?"),
+        ("why did apple and mcdonald's leave russia?", "why did russia leave the north?"),
+        ("how many troops does russia still have in ukraine?", "how many soldiers has russia lost?"),
+        ("how many soldiers did russia send to donbass after the withdrawal?", "where did russia send the troops?"),
     ],
 )
 def test_asking_what_the_article_never_says_about_its_topics_gets_no_answer(
@@ -685,6 +688,7 @@ def test_naming_the_article_or_the_bot_frames_a_question_without_changing_it(que
         "hi bot!",
         "buonasera a tutti, come state?",
         "tell me a joke, I need one after reading this",
+        "are you a real person or a program?",
         "hi there, anyone home?",
         "thank you for the info",
         "grazie bot",

@@ -1083,6 +1083,14 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
         "schooling".split()
     ),
     "ECONOMY": (
+        "companies",
+        "company",
+        "brands",
+        "businesses",
+        "mcdonalds",
+        "apple",
+        "ikea",
+        "starbucks",
         "stock",
         "stocks",
         "salary",
@@ -2359,6 +2367,15 @@ PHRASES: Mapping[str, str] = {
     "send into ukraine": "armysize",
     "sent into ukraine": "armysize",
     "send to ukraine": "armysize",
+    "a real person": "howareyou",
+    "are you real": "howareyou",
+    "are you a program": "howareyou",
+    "or a program": "",
+    "or a bot": "",
+    "does russia still have": "armysize",
+    "do they still have": "armysize",
+    "how many soldiers did russia send": "armysize",
+    "how many troops did russia send": "armysize",
 }
 
 # A place named as the one acting ("did Ukraine lose", "has Ukraine admitted") means its people or army.

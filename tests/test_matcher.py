@@ -966,6 +966,7 @@ def test_whether_the_official_figure_is_believable_is_answered_with_the_western_
         "has the kremlin updated the 1,351 number since then?",
         "il ministero della difesa russo ha dato nuovi numeri?",
         "has the russian MoD published a newer number since march?",
+        "what's the current estimate from the pentagon?",
     ],
 )
 def test_the_askers_present_is_not_the_articles_time(question: str) -> None:

@@ -880,10 +880,20 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
     "FOREIGN": ("italian", "italians", "french", "german", "germans", "spanish", "polish", "japanese"),
     "DURATION": ("duration",),  # "how long": the weeks of trying in the north, or a war's length
     # The asker's own present ("today", "right now", "this week"): the article, of April 2022, never holds it.
-    "PRESENT": ("today", "currently", "yesterday", "tonight", "nowadays", "tomorrow", "updated", "newest", "newer"),
+    "PRESENT": (
+        "today",
+        "currently",
+        "yesterday",
+        "tonight",
+        "nowadays",
+        "tomorrow",
+        "updated",
+        "newest",
+        "newer",
+        "current",
+    ),
     "NOW": (
         "update",
-        "current",
         "latest",
         "recent",
         "recently",

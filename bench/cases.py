@@ -144,6 +144,9 @@ WRITTEN_APART: dict[str, str] = {
     "round81": f"Held-out set 81 (written apart, as the blind set was; {_READ})",
     "round82": f"Held-out set 82 (written apart, as the blind set was; {_READ})",
     "round83": f"Held-out set 83 (written apart, other news and small talk the bot must not answer; {_READ})",
+    "round84": f"Held-out set 84 (written apart; en: group chat it must not answer; it: as the blind set; {_READ})",
+    "round85": f"Held-out set 85 (written apart, especially varied paraphrase; {_READ})",
+    "round86": f"Held-out set 86 (written apart, especially varied paraphrase; {_READ})",
     "blind": "Blind set (written apart; never read, its failures are never listed)",
 }
 

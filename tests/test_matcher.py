@@ -108,6 +108,7 @@ def test_slips_of_one_letter_anywhere_and_of_two_in_a_long_word_are_mended(quest
         "how did the talks end after the withdrawal?",
         "чим закінчились переговори після відступу?",
         "how many of the dead were conscripts?",
+        "how many soldiers were killed in the fighting for donbass?",
     ],
 )
 def test_near_misses_get_the_not_covered_entry_not_a_figure(question: str) -> None:
@@ -909,6 +910,9 @@ def test_what_he_works_as_is_still_who_he_is(question: str) -> None:
         ("ma come la chiamano questa guerra, visto che guai a dire guerra?", {"special-operation-framing"}),
         ("per la precisione, la parola umiliazione gliel'ha messa in bocca il giornalista?", {"humiliation"}),
         ("alla fine mosca ha vuotato il sacco sui caduti o continua a fare finta di niente?", {"kremlin-admission"}),
+        ("did he at least give a ballpark of how many were lost?", {"peskov-no-number"}),
+        ("did the kremlin give an exact number of casualties?", {"peskov-no-number"}),
+        ("in russia come gliela vendono alla gente sta guerra?", {"special-operation-framing"}),
         ("che schifo, li mandano al macello e poi dicono 1351 morti: è il numero vero?", TOLL),
         ("someone on twitter says the kremlin called it a huge tragedy, is that true?", {"kremlin-admission"}),
         ("qualcuno su facebook ha postato che peskov ha parlato di enorme tragedia, è vero?", {"kremlin-admission"}),

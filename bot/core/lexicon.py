@@ -2386,6 +2386,18 @@ PHRASES: Mapping[str, str] = {
     "do they still have": "armysize",
     "how many soldiers did russia send": "armysize",
     "how many troops did russia send": "armysize",
+    "at least": "",
+    "give a ballpark": "quantify",
+    "gave a ballpark": "quantify",
+    "ballpark figure": "figure",
+    "or nothing": "",
+    "exact number": "precise number",
+    "exact figure": "precise figure",
+    "exact numbers": "precise numbers",
+    "exact figures": "precise figures",
+    "in the fighting for": "battle",
+    "the battle for": "battle",
+    "in the battle for": "battle",
 }
 
 # A place named as the one acting ("did Ukraine lose", "has Ukraine admitted") means its people or army.

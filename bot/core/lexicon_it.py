@@ -64,6 +64,7 @@ STOPWORDS: frozenset[str] = frozenset(
     aspetta aspetto sbaglia sbaglio
     st paura verita
     precisione usata usato usare gliel maestri schifo mandano
+    gliela
     """.split()
 )
 
@@ -1260,6 +1261,13 @@ PHRASES: Mapping[str, str] = {
     "o fa finta di niente": "",
     "o continua a fare finta di nulla": "",
     "o fanno finta di nulla": "",
+    "gliela vendono": "presenta",
+    "la vendono": "presenta",
+    "come la vendono": "presenta",
+    "vendono alla gente": "presenta",
+    "di che notizia parla": "argomento",
+    "di quale notizia parla": "argomento",
+    "che notizia e": "argomento",
 }
 
 # Italian marks no case, so no word form by itself names Ukraine as the one acting ("l'Ucraina ha perso"

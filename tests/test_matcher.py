@@ -913,6 +913,12 @@ def test_what_he_works_as_is_still_who_he_is(question: str) -> None:
         ("did he at least give a ballpark of how many were lost?", {"peskov-no-number"}),
         ("did the kremlin give an exact number of casualties?", {"peskov-no-number"}),
         ("in russia come gliela vendono alla gente sta guerra?", {"special-operation-framing"}),
+        ("sono un'insegnante in pensione: che incarico ricopre questo signor peskov?", {"who-is-peskov"}),
+        (
+            "nel gruppo c'è chi dice che il portavoce ha dato i numeri dei caduti, a me non risulta. chi ha ragione?",
+            {"peskov-no-number"},
+        ),
+        ("mio zio dice che peskov è il ministro della difesa, ma è vero o si confonde?", {"who-is-peskov"}),
         ("che schifo, li mandano al macello e poi dicono 1351 morti: è il numero vero?", TOLL),
         ("someone on twitter says the kremlin called it a huge tragedy, is that true?", {"kremlin-admission"}),
         ("qualcuno su facebook ha postato che peskov ha parlato di enorme tragedia, è vero?", {"kremlin-admission"}),

@@ -65,6 +65,7 @@ STOPWORDS: frozenset[str] = frozenset(
     st paura verita
     precisione usata usato usare gliel maestri schifo mandano
     gliela
+    insegnante pensione pensionato pensionata confonde roba
     """.split()
 )
 
@@ -1268,6 +1269,14 @@ PHRASES: Mapping[str, str] = {
     "di che notizia parla": "argomento",
     "di quale notizia parla": "argomento",
     "che notizia e": "argomento",
+    "c e chi dice": "",
+    "a me non risulta": "",
+    "nel gruppo": "",
+    "si confonde": "",
+    "sono finiti in": "dove",
+    "sono finite in": "dove",
+    "hanno mollato": "ritirati",
+    "ha mollato": "ritirato",
 }
 
 # Italian marks no case, so no word form by itself names Ukraine as the one acting ("l'Ucraina ha perso"

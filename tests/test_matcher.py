@@ -741,6 +741,11 @@ def test_a_rounded_figure_stands_for_the_articles_figure_and_a_different_one_doe
     assert different.best is None or different.best.entry.id != "official-toll" or not different.answered
 
 
+def test_a_nearby_figure_that_is_neither_rounded_nor_a_slip_is_another_number() -> None:
+    assert not MATCHER.match("1234").answered  # within 10% of 1,351, but not a rounding of it
+    assert_answered_by("1355 dead?", {"official-toll"})  # one digit off
+
+
 def test_a_year_is_never_taken_for_a_rounding_of_another() -> None:
     # 1999 is within 10% of 2023, a year the lexicon reads as "now": it must not become one.
     assert MATCHER.match("what happened in 1999").decision is Decision.NONE

@@ -516,14 +516,17 @@ class Matcher:
         return next(iter(found)) if len(found) == 1 else None  # a filler word it may be counts too ("wat")
 
     def _nearest_number(self, word: str) -> str | None:
-        """A known figure that a rounded one stands for ("about 1,300" for 1,351), within ``number_slack``."""
+        """A known figure that a rounded one stands for ("about 1,300" for 1,351), within ``number_slack``, or
+        that it is one slip of a digit from ("1531"). Any other nearby figure ("1234") is another number."""
         asked = int(word)
         if asked < 100 or word in _YEARS:
             return None  # days, small counts and years: a different number is a different thing
+        rounded = word.endswith("0")
         near = [
             (abs(int(known) - asked), known)
             for known in self._numbers
             if abs(int(known) - asked) <= self.settings.number_slack * int(known)
+            and (rounded or OSA.distance(word, known, score_cutoff=1) <= 1)
         ]
         return min(near)[1] if near else None
 

@@ -147,6 +147,8 @@ WRITTEN_APART: dict[str, str] = {
     "round84": f"Held-out set 84 (written apart; en: group chat it must not answer; it: as the blind set; {_READ})",
     "round85": f"Held-out set 85 (written apart, especially varied paraphrase; {_READ})",
     "round86": f"Held-out set 86 (written apart, especially varied paraphrase; {_READ})",
+    "round89": f"Held-out set 89 (written apart; en: group chat it must not answer; it: people described; {_READ})",
+    "round90": f"Held-out set 90 (written apart; en: especially varied paraphrase; it: as the blind set; {_READ})",
     "blind": "Blind set (written apart; never read, its failures are never listed)",
 }
 

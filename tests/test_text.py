@@ -109,3 +109,11 @@ def test_a_plural_or_possessive_s_is_taken_off(word: str, stemmed: str) -> None:
 @pytest.mark.parametrize("word", ["boss", "press", "status", "analysis"])
 def test_a_word_that_only_ends_in_s_keeps_it(word: str) -> None:
     assert stem(word) == word
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [("/help@KremlinLossesBot", ""), ("/ask how many died?", "how many died"), ("and/or 1/2", "and or 1 2")],
+)
+def test_a_bot_command_is_not_a_word_of_the_question(typed: str, expected: str) -> None:
+    assert normalise(typed) == expected

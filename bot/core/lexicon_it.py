@@ -88,7 +88,7 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
         """.split()
     ),
     "RUSSIAN": ("russia", "russo", "russa", "russi", "russe", "mosca", "moscovita", "moscoviti"),
-    "UKRAINIAN": ("ucraino", "ucraini", "ucraine", "zelensky", "zelenskyy", "zelenski"),
+    "UKRAINIAN": ("ucraino", "ucraini", "ucraine"),
     "UKRAINE": ("ucraina",),
     "KREMLIN": (
         "cremlino",
@@ -491,7 +491,7 @@ STEMS: Mapping[str, tuple[str, ...]] = {
     ),
     "SOLDIER": ("soldat", "trupp", "militar", "esercit", "combattent", "coscritt", "mercenar"),
     "RUSSIAN": ("russ", "moscov", "occupant"),
-    "UKRAINIAN": ("zelensk",),
+    "ZELENSKY": ("zelensk",),
     "UKRAINE": ("ucrain",),
     "KREMLIN": ("cremlin", "governativ"),
     "COMPARE": ("differenz", "divari", "confront", "paragon", "discrepanz"),

@@ -8,6 +8,7 @@ from collections.abc import Mapping
 
 _MENTION_RE = re.compile(r"(?<![\w@])@[A-Za-z0-9_]{3,64}")
 _URL_RE = re.compile(r"\b(?:https?://|www\.)\S+", re.IGNORECASE)
+_COMMAND_RE = re.compile(r"(?<!\S)/[A-Za-z0-9_]{1,32}(?:@[A-Za-z0-9_]{3,64})?(?!\S)")  # "/help@SomeBot"
 _DIGIT_GROUP_RE = re.compile(r"(?<=\d)[,.\u00a0\u202f'](?=\d{3}(?!\d))")  # 7,000 / 7.000 / 7 000 → 7000
 # "15k", "15 thousand", "15mila", "15 тысяч", "1.3k" → the figure in digits (after digit groups are joined).
 _THOUSANDS_RE = re.compile(
@@ -20,10 +21,12 @@ _WORD_RE = re.compile(r"[^\W_]+")
 
 
 def normalise(text: str) -> str:
-    """Fold a question to its matching form: lower case, no accents, mentions, links, emoji or punctuation."""
+    """Fold a question to its matching form: lower case, no accents, mentions, commands, links, emoji or
+    punctuation."""
     text = unicodedata.normalize("NFKC", text)
     text = "".join(ch for ch in text if unicodedata.category(ch) not in {"Cf", "Cc", "Cs", "Co"} or ch in "\n\t")
     text = _URL_RE.sub(" ", text)
+    text = _COMMAND_RE.sub(" ", text)  # a bot command is not a word of the question ("/ask how many…")
     text = _MENTION_RE.sub(" ", text)
     text = text.casefold().translate(_APOSTROPHES)
     text = _NEGATION_RE.sub(" not", text)

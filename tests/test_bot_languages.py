@@ -37,6 +37,7 @@ NOTHING_MATCHES = {
 }
 FIGURE = {"en": "1,351", "it": "1.351", "ru": "1\u00a0351", "uk": "1\u00a0351"}
 ITALIAN_CANDIDATES = (
+    "Quanti morti ha ammesso Peskov e chi è Peskov?",
     "in quale intervista peskov ha ammesso le perdite",
     "Cosa ha detto Peskov?",
     "Cosa ha detto il Cremlino?",

@@ -231,6 +231,7 @@ def test_small_talk_and_other_topics_get_no_answer(question: str) -> None:
         ("why did apple and mcdonald's leave russia?", "why did russia leave the north?"),
         ("what did zelensky say about the russian retreat from the north?", "what did peskov say about the retreat?"),
         ("will bitcoin go up next month?", "what does russia want next?"),
+        ("what do you think of putin, honestly?", "what did the kremlin admit?"),
         ("how many troops does russia still have in ukraine?", "how many soldiers has russia lost?"),
         ("how many soldiers did russia send to donbass after the withdrawal?", "where did russia send the troops?"),
     ],

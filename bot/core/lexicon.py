@@ -2410,6 +2410,9 @@ PHRASES: Mapping[str, str] = {
     "fast answer": "",
     "for the reply": "",
     "for the answer": "",
+    "what do you think of": "opinion",
+    "what do you make of": "opinion",
+    "your thoughts on": "opinion",
 }
 
 # A place named as the one acting ("did Ukraine lose", "has Ukraine admitted") means its people or army.

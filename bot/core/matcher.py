@@ -134,7 +134,7 @@ class MatcherSettings:
     """The tuning knobs, chosen by measurement on the benchmark question sets (see bench/)."""
 
     threshold: float = 0.5  # below this the bot does not answer
-    margin: float = 0.01  # two facts closer than this are offered as "did you mean"
+    margin: float = 0.007  # two facts closer than this are offered as "did you mean"
     safety_margin: float = 0.06  # a not-covered entry this close to a fact blocks the confident answer
     recall_beta: float = 1.0  # >1 leans on explaining the asked words over covering the curated ones
     contrast_penalty: float = 0.45  # factor for a contrast class disagreement

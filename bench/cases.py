@@ -149,6 +149,8 @@ WRITTEN_APART: dict[str, str] = {
     "round86": f"Held-out set 86 (written apart, especially varied paraphrase; {_READ})",
     "round89": f"Held-out set 89 (written apart; en: group chat it must not answer; it: people described; {_READ})",
     "round90": f"Held-out set 90 (written apart; en: especially varied paraphrase; it: as the blind set; {_READ})",
+    "round87": f"Held-out set 87 (written apart, as the blind set was; {_FINAL})",
+    "round88": f"Held-out set 88 (written apart, questions the bot must not answer only; {_FINAL})",
     "blind": "Blind set (written apart; never read, its failures are never listed)",
 }
 

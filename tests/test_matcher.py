@@ -934,6 +934,7 @@ def test_what_he_works_as_is_still_who_he_is(question: str) -> None:
         ("qualcuno su facebook ha postato che peskov ha parlato di enorme tragedia, è vero?", {"kremlin-admission"}),
         ("how are they putting a brave face on lowering their ambitions?", {"downsizing-disguise"}),
         ("ONLY 1351 DEAD?? WHO CAME UP WITH THAT", {"official-toll"}),
+        ("did the russian ministry really own up to only about thirteen hundred dead?", {"official-toll"}),
         ("how many lads has russia lost according to its own ministry? bet it's a joke of a number", TOLL),
         (
             "as a retired history teacher I wonder why russia was so reluctant to publish its casualty numbers",

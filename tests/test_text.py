@@ -117,3 +117,16 @@ def test_a_word_that_only_ends_in_s_keeps_it(word: str) -> None:
 )
 def test_a_bot_command_is_not_a_word_of_the_question(typed: str, expected: str) -> None:
     assert normalise(typed) == expected
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("about thirteen hundred dead", "about 1300 dead"),
+        ("Fifteen thousand?", "15000"),
+        ("seven-thousand to fifteen thousand", "7000 to 15000"),
+        ("only a thousand or so", "only a thousand or so"),
+    ],
+)
+def test_a_figure_in_english_words_is_written_in_digits(typed: str, expected: str) -> None:
+    assert normalise(typed) == expected

@@ -14,6 +14,15 @@ _DIGIT_GROUP_RE = re.compile(r"(?<=\d)[,.\u00a0\u202f'](?=\d{3}(?!\d))")  # 7,00
 _THOUSANDS_RE = re.compile(
     r"\b(\d{1,9}(?:[.,]\d{1,2})?)\s?(?:k|thousands?|mila|mille|тыс|тысяч|тысячи|тысяча|тыщ|тыщи|тис|тисяч|тисячі|тисяча)\b"
 )
+# English figures in words, as people write them: "thirteen hundred" → 1300, "fifteen thousand" → 15000.
+_SMALL_NUMBERS = {
+    word: value
+    for value, word in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+        "seventeen eighteen nineteen".split()
+    )
+} | {word: 10 * value for value, word in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), 2)}
+_WORDED_RE = re.compile(rf"\b({'|'.join(_SMALL_NUMBERS)})[ -](hundred|thousand)\b")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "ʼ": "'"})
 _NEGATION_RE = re.compile(r"n't\b")
 _POSSESSIVE_RE = re.compile(r"'(?=s\b)")
@@ -32,6 +41,7 @@ def normalise(text: str) -> str:
     text = _NEGATION_RE.sub(" not", text)
     text = _POSSESSIVE_RE.sub("", text)  # Ukraine's → ukraines: kept apart from the place, as an owner
     text = _DIGIT_GROUP_RE.sub("", text)
+    text = _WORDED_RE.sub(_in_digits, text)
     text = _THOUSANDS_RE.sub(_in_thousands, text)
     text = _strip_marks(text)
     return " ".join(_WORD_RE.findall(text))
@@ -98,6 +108,11 @@ def base_forms(word: str) -> tuple[str, ...]:
             doubled = (base[:-1],) if base[-1] == base[-2] else ()
             return (base, base + "e", *doubled)
     return ()
+
+
+def _in_digits(match: re.Match[str]) -> str:
+    """A figure written in English words, in digits: "thirteen hundred" → "1300" ("a thousand" stays vague)."""
+    return str(_SMALL_NUMBERS[match.group(1)] * (100 if match.group(2) == "hundred" else 1000))
 
 
 def _in_thousands(match: re.Match[str]) -> str:

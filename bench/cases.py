@@ -151,6 +151,9 @@ WRITTEN_APART: dict[str, str] = {
     "round90": f"Held-out set 90 (written apart; en: especially varied paraphrase; it: as the blind set; {_READ})",
     "round87": f"Held-out set 87 (written apart, as the blind set was; {_FINAL})",
     "round88": f"Held-out set 88 (written apart, questions the bot must not answer only; {_FINAL})",
+    "round91": f"Held-out set 91 (written apart, questions the bot must not answer only; {_READ})",
+    "round92": f"Held-out set 92 (written apart, questions the bot must not answer only; {_READ})",
+    "round93": f"Held-out set 93 (written apart, requests and chat the bot must not answer; {_READ})",
     "blind": "Blind set (written apart; never read, its failures are never listed)",
 }
 

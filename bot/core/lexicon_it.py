@@ -271,7 +271,7 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
     "PRESENT": ("odierni", "odierno", "odierna"),
     "HISTORY": ("storico", "storica", "storici"),
     "OPINION": ("opinione", "opinioni"),
-    "DEFINITION": ("vocabolario", "dizionario", "etimologia"),
+    "DEFINITION": ("vocabolario", "dizionario", "etimologia", "sinonimo", "sinonimi"),
     "SPORT": ("calcio", "mondiali", "olimpiadi", "campionato", "partita", "qualificata", "qualificazione"),
     "ARITHMETIC": ("diviso", "moltiplicato"),
     "JOKE": ("barzelletta", "barzellette", "poesia", "battuta"),
@@ -289,6 +289,7 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
         "polacco",
     ),
     "LOOKS": ("rosse", "rosso", "colore", "colori", "stelle", "architettura", "museo"),
+    "ADVICE": ("consiglio", "consigli"),
     "DURATION": ("durata",),
     "ADDRESSEE": ("interlocutore", "interlocutori"),
     "WHO": (
@@ -405,7 +406,7 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
     ),
     "FAME": ("famoso", "famosa", "celebre"),
     "LEADER": ("presidente", "presidenti", "premier", "leader"),
-    "CAREER": ("carriera", "diventare", "assunzioni", "stage"),
+    "CAREER": ("carriera", "diventare", "diventa", "assunzioni", "stage"),
     "TRAVEL": tuple("treno treni volo voli visto viaggio viaggiare biglietto biglietti turisti turismo".split()),
     "SOCIALMEDIA": ("telegram", "twitter", "instagram", "facebook", "tiktok", "youtube", "follower"),
     "OWNER": (
@@ -424,6 +425,10 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
     "AGE": ("eta", "compleanno"),
     "EDUCATION": tuple("universita laurea laureato laureata studiato studiava scuola diploma".split()),
     "ECONOMY": (
+        "spendono",
+        "spende",
+        "spesa",
+        "spese",
         "stipendio",
         "stipendi",
         "guadagna",
@@ -1277,6 +1282,7 @@ PHRASES: Mapping[str, str] = {
     "sono finite in": "dove",
     "hanno mollato": "ritirati",
     "ha mollato": "ritirato",
+    "si vede": "frequenza",
 }
 
 # Italian marks no case, so no word form by itself names Ukraine as the one acting ("l'Ucraina ha perso"

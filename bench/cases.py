@@ -62,6 +62,7 @@ _READ = "its failures were read once"
 _FINAL = "measured after the last change; never read"
 _LAST = "written mid-session and kept unmeasured for most of it; its failures read once after"
 _READ_LATE = "kept unread at first; its failures read once a session later"
+_NEVER_READ = "never read; measured mid-session and again after the last change"
 WRITTEN_APART: dict[str, str] = {
     "heldout": f"Held-out set 1 (written apart; {_READ})",
     "round2": f"Held-out set 2 (written apart; {_READ})",
@@ -125,7 +126,7 @@ WRITTEN_APART: dict[str, str] = {
     "round62": f"Held-out set 62 (written apart, as the blind set was, sceptical askers; {_READ})",
     "round63": f"Held-out set 63 (written apart, as the blind set was, busy group chats; {_READ})",
     "round64": f"Held-out set 64 (written apart, especially varied paraphrase; {_READ})",
-    "round65": f"Held-out set 65 (written apart, as the blind set was; {_FINAL})",
+    "round65": f"Held-out set 65 (written apart, as the blind set was; {_NEVER_READ})",
     "round66": f"Held-out set 66 (written apart, as the blind set was, askers in their own words; {_READ})",
     "round67": f"Held-out set 67 (written apart, as the blind set was, settling group-chat arguments; {_READ})",
     "round68": f"Held-out set 68 (written apart, especially varied paraphrase; {_READ})",
@@ -135,7 +136,7 @@ WRITTEN_APART: dict[str, str] = {
     "round72": f"Held-out set 72 (written apart, as the blind set was, emotional reactions; {_READ})",
     "round73": f"Held-out set 73 (written apart, as the blind set was, checking claims; {_READ})",
     "round74": f"Held-out set 74 (written apart, as the blind set was, fragments and long messages; {_READ})",
-    "round75": f"Held-out set 75 (written apart, as the blind set was; {_FINAL})",
+    "round75": f"Held-out set 75 (written apart, as the blind set was; {_NEVER_READ})",
     "round76": f"Held-out set 76 (written apart, as the blind set was, mixed-up askers; {_READ})",
     "round77": f"Held-out set 77 (written apart, questions the bot must not answer only; {_READ})",
     "round78": f"Held-out set 78 (written apart, questions the bot must not answer only; {_READ})",
@@ -149,11 +150,13 @@ WRITTEN_APART: dict[str, str] = {
     "round86": f"Held-out set 86 (written apart, especially varied paraphrase; {_READ})",
     "round89": f"Held-out set 89 (written apart; en: group chat it must not answer; it: people described; {_READ})",
     "round90": f"Held-out set 90 (written apart; en: especially varied paraphrase; it: as the blind set; {_READ})",
-    "round87": f"Held-out set 87 (written apart, as the blind set was; {_FINAL})",
-    "round88": f"Held-out set 88 (written apart, questions the bot must not answer only; {_FINAL})",
+    "round87": f"Held-out set 87 (written apart, as the blind set was; {_NEVER_READ})",
+    "round88": f"Held-out set 88 (written apart, questions the bot must not answer only; {_NEVER_READ})",
     "round91": f"Held-out set 91 (written apart, questions the bot must not answer only; {_READ})",
     "round92": f"Held-out set 92 (written apart, questions the bot must not answer only; {_READ})",
     "round93": f"Held-out set 93 (written apart, requests and chat the bot must not answer; {_READ})",
+    "round94": f"Held-out set 94 (written apart, as the blind set was; {_FINAL})",
+    "round95": f"Held-out set 95 (written apart, questions the bot must not answer only; {_FINAL})",
     "blind": "Blind set (written apart; never read, its failures are never listed)",
 }
 

@@ -946,6 +946,10 @@ def test_what_he_works_as_is_still_who_he_is(question: str) -> None:
         ("how are they putting a brave face on lowering their ambitions?", {"downsizing-disguise"}),
         ("ONLY 1351 DEAD?? WHO CAME UP WITH THAT", {"official-toll"}),
         ("did the russian ministry really own up to only about thirteen hundred dead?", {"official-toll"}),
+        ("а скільки там реально полягло рашистів, не за їхніми казочками, а по-чесному?", TOLL),
+        ("як у них по телеку подають цю війну?", {"special-operation-framing"}),
+        ("як росіяни намагаються замаскувати, що їхні плани накрилися мідним тазом", {"downsizing-disguise"}),
+        ("как русские маскируют, что их планы накрылись медным тазом?", {"downsizing-disguise"}),
         ("how many lads has russia lost according to its own ministry? bet it's a joke of a number", TOLL),
         (
             "as a retired history teacher I wonder why russia was so reluctant to publish its casualty numbers",

@@ -155,7 +155,7 @@ WRITTEN_APART: dict[str, str] = {
     "round91": f"Held-out set 91 (written apart, questions the bot must not answer only; {_READ})",
     "round92": f"Held-out set 92 (written apart, questions the bot must not answer only; {_READ})",
     "round93": f"Held-out set 93 (written apart, requests and chat the bot must not answer; {_READ})",
-    "round94": f"Held-out set 94 (written apart, as the blind set was; {_FINAL})",
+    "round94": "Held-out set 94 (written apart, as the blind set was; measured once at the end, then uk read)",
     "round95": f"Held-out set 95 (written apart, questions the bot must not answer only; {_FINAL})",
     "blind": "Blind set (written apart; never read, its failures are never listed)",
 }

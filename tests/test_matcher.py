@@ -950,6 +950,10 @@ def test_what_he_works_as_is_still_who_he_is(question: str) -> None:
         ("як у них по телеку подають цю війну?", {"special-operation-framing"}),
         ("як росіяни намагаються замаскувати, що їхні плани накрилися мідним тазом", {"downsizing-disguise"}),
         ("как русские маскируют, что их планы накрылись медным тазом?", {"downsizing-disguise"}),
+        ("а скільки там насправді двохсотих у русні, не по їхніх казках?", TOLL),
+        ("тобто кремль нарешті зізнався що їх там нормально так кладуть?", {"kremlin-admission"}),
+        ("якщо не вся країна, то на що вони тепер розраховують?", {"russia-objectives", "downsizing-disguise"}),
+        ("Чому Москва весь час уникала розмов про кількість убитих?", {"russian-reticence"}),
         ("how many lads has russia lost according to its own ministry? bet it's a joke of a number", TOLL),
         (
             "as a retired history teacher I wonder why russia was so reluctant to publish its casualty numbers",

@@ -158,6 +158,7 @@ WRITTEN_APART: dict[str, str] = {
     "round94": "Held-out set 94 (written apart, as the blind set was; measured once at the end, then uk read)",
     "round95": f"Held-out set 95 (written apart, questions the bot must not answer only; {_FINAL})",
     "round96": "Held-out set 96 (written apart, as the blind set was; measured once at the end, then uk read)",
+    "round97": f"Held-out set 97 (written apart, as the blind set was; {_FINAL})",
     "blind": "Blind set (written apart; never read, its failures are never listed)",
 }
 

@@ -146,7 +146,7 @@ class MatcherSettings:
     min_weight: float = 0.5  # floor of a concept's weight: a common concept left unexplained still counts
     unknown_weight: float = 0.75  # weight of a word the knowledge never uses, as a share of the rarest
     entry_share: float = 0.2  # weight of how well the entry's questions together explain the asked words
-    number_slack: float = 0.1  # a number this close (relative) to a known figure is taken as a rounding of it
+    number_slack: float = 0.1  # a rounded or one-digit-off figure this close (relative) stands for a known one
     min_typo_length: int = 5  # shorter unknown words are not corrected: too many real words lie one edit away
     shortlist: int = 48  # entries scored finely after the concept index narrows the field
     cached_questions: int = 4096  # results kept for questions asked again (normalised form)
@@ -516,8 +516,8 @@ class Matcher:
         return next(iter(found)) if len(found) == 1 else None  # a filler word it may be counts too ("wat")
 
     def _nearest_number(self, word: str) -> str | None:
-        """A known figure that a rounded one stands for ("about 1,300" for 1,351), within ``number_slack``, or
-        that it is one slip of a digit from ("1531"). Any other nearby figure ("1234") is another number."""
+        """A known figure within ``number_slack`` that the typed one rounds ("about 1,300" for 1,351) or is one
+        slipped digit from ("1355"). Any other nearby figure ("1234") is another number."""
         asked = int(word)
         if asked < 100 or word in _YEARS:
             return None  # days, small counts and years: a different number is a different thing

@@ -15,13 +15,12 @@ _THOUSANDS_RE = re.compile(
     r"\b(\d{1,9}(?:[.,]\d{1,2})?)\s?(?:k|thousands?|mila|mille|тыс|тысяч|тысячи|тысяча|тыщ|тыщи|тис|тисяч|тисячі|тисяча)\b"
 )
 # English figures in words, as people write them: "thirteen hundred" → 1300, "fifteen thousand" → 15000.
-_SMALL_NUMBERS = {
-    word: value
-    for value, word in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-        "seventeen eighteen nineteen".split()
-    )
-} | {word: 10 * value for value, word in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), 2)}
+_UNITS = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
+    "eighteen nineteen"
+).split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()  # 20, 30, … 90
+_SMALL_NUMBERS = {word: n for n, word in enumerate(_UNITS)} | {word: 10 * n for n, word in enumerate(_TENS, 2)}
 _WORDED_RE = re.compile(rf"\b({'|'.join(_SMALL_NUMBERS)})[ -](hundred|thousand)\b")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "ʼ": "'"})
 _NEGATION_RE = re.compile(r"n't\b")

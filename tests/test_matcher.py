@@ -911,29 +911,11 @@ def test_what_he_works_as_is_still_who_he_is(question: str) -> None:
         ("мой муж спрашивает, сколько российских солдат погибло?", TOLL),
         ("мій чоловік питає, скільки російських солдатів загинуло?", TOLL),
         ("forgive my ignorance, but why did the russians leave the top part of ukraine?", {"withdrawal-reason"}),
-        ("where did the troops head off to afterwards?", {"withdrawal-destination"}),
         ("scusate, sono nuovo di queste cose: quanti soldati russi sono morti?", TOLL),
         ("I'm new to all of this. What is the article about?", {"about-article"}),
         ("non mi fido dei russi: che cifra hanno dato a mosca?", TOLL),
         ("my mate reckons russia owned up to a bit over 1,300 dead. who said that?", {"official-toll"}),
-        ("the fellow who speaks for putin, what did he admit?", {"kremlin-admission"}),
-        ("ngl what's the russian body count in this thing", TOLL),
-        ("did he drop an actual number or nah", {"peskov-no-number"}),
-        ("so was it a massive L for russia, according to him?", {"humiliation"}),
         ("minchia, ma perché sono scappati tutti dal nord?", WHY_WITHDRAW),
-        ("desidererei conoscere il dato reso noto da mosca in merito ai militari deceduti", TOLL),
-        ("come giustificano il fatto di essersene andati dal nord?", WHY_WITHDRAW),
-        ("aspetta, quindi mercoledì hanno lasciato il nord dopo settimane a vuoto?", {"withdrawal-north"}),
-        ("unbelievable, they finally owned up? what did the guy say", {"kremlin-admission"}),
-        ("let me guess, they pretend it's just some operation?", {"special-operation-framing"}),
-        ("in due parole di cosa parla st'articolo?", {"about-article"}),
-        ("l'ultima volta che il ministero russo ha dato dei numeri quando è stato?", {"official-toll"}),
-        ("ma come la chiamano questa guerra, visto che guai a dire guerra?", {"special-operation-framing"}),
-        ("per la precisione, la parola umiliazione gliel'ha messa in bocca il giornalista?", {"humiliation"}),
-        ("alla fine mosca ha vuotato il sacco sui caduti o continua a fare finta di niente?", {"kremlin-admission"}),
-        ("did he at least give a ballpark of how many were lost?", {"peskov-no-number"}),
-        ("did the kremlin give an exact number of casualties?", {"peskov-no-number"}),
-        ("in russia come gliela vendono alla gente sta guerra?", {"special-operation-framing"}),
         ("sono un'insegnante in pensione: che incarico ricopre questo signor peskov?", {"who-is-peskov"}),
         (
             "nel gruppo c'è chi dice che il portavoce ha dato i numeri dei caduti, a me non risulta. chi ha ragione?",
@@ -943,9 +925,32 @@ def test_what_he_works_as_is_still_who_he_is(question: str) -> None:
         ("che schifo, li mandano al macello e poi dicono 1351 morti: è il numero vero?", TOLL),
         ("someone on twitter says the kremlin called it a huge tragedy, is that true?", {"kremlin-admission"}),
         ("qualcuno su facebook ha postato che peskov ha parlato di enorme tragedia, è vero?", {"kremlin-admission"}),
+        (
+            "as a retired history teacher I wonder why russia was so reluctant to publish its casualty numbers",
+            {"russian-reticence"},
+        ),
+    ],
+)
+def test_the_askers_own_context_is_not_what_is_asked(question: str, expected: set[str]) -> None:
+    # Family, friends, apologies and where a claim was seen: "Peskov's wife" is still a topic the article never
+    # covers (see the never-says test above).
+    assert_answered_by(question, expected)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("the fellow who speaks for putin, what did he admit?", {"kremlin-admission"}),
+        ("ngl what's the russian body count in this thing", TOLL),
+        ("did he drop an actual number or nah", {"peskov-no-number"}),
+        ("so was it a massive L for russia, according to him?", {"humiliation"}),
+        ("come giustificano il fatto di essersene andati dal nord?", WHY_WITHDRAW),
+        ("aspetta, quindi mercoledì hanno lasciato il nord dopo settimane a vuoto?", {"withdrawal-north"}),
+        ("ma come la chiamano questa guerra, visto che guai a dire guerra?", {"special-operation-framing"}),
+        ("alla fine mosca ha vuotato il sacco sui caduti o continua a fare finta di niente?", {"kremlin-admission"}),
+        ("did he at least give a ballpark of how many were lost?", {"peskov-no-number"}),
+        ("in russia come gliela vendono alla gente sta guerra?", {"special-operation-framing"}),
         ("how are they putting a brave face on lowering their ambitions?", {"downsizing-disguise"}),
-        ("ONLY 1351 DEAD?? WHO CAME UP WITH THAT", {"official-toll"}),
-        ("did the russian ministry really own up to only about thirteen hundred dead?", {"official-toll"}),
         ("а скільки там реально полягло рашистів, не за їхніми казочками, а по-чесному?", TOLL),
         ("як у них по телеку подають цю війну?", {"special-operation-framing"}),
         ("як росіяни намагаються замаскувати, що їхні плани накрилися мідним тазом", {"downsizing-disguise"}),
@@ -955,14 +960,29 @@ def test_what_he_works_as_is_still_who_he_is(question: str) -> None:
         ("якщо не вся країна, то на що вони тепер розраховують?", {"russia-objectives", "downsizing-disguise"}),
         ("Чому Москва весь час уникала розмов про кількість убитих?", {"russian-reticence"}),
         ("how many lads has russia lost according to its own ministry? bet it's a joke of a number", TOLL),
-        (
-            "as a retired history teacher I wonder why russia was so reluctant to publish its casualty numbers",
-            {"russian-reticence"},
-        ),
     ],
 )
-def test_the_askers_own_family_and_apologies_are_not_what_is_asked(question: str, expected: set[str]) -> None:
-    # "Peskov's wife" is still a topic the article never covers (see the never-says test above).
+def test_idioms_and_slang_in_four_languages_keep_the_question(question: str, expected: set[str]) -> None:
+    assert_answered_by(question, expected)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("where did the troops head off to afterwards?", {"withdrawal-destination"}),
+        ("desidererei conoscere il dato reso noto da mosca in merito ai militari deceduti", TOLL),
+        ("unbelievable, they finally owned up? what did the guy say", {"kremlin-admission"}),
+        ("let me guess, they pretend it's just some operation?", {"special-operation-framing"}),
+        ("in due parole di cosa parla st'articolo?", {"about-article"}),
+        ("l'ultima volta che il ministero russo ha dato dei numeri quando è stato?", {"official-toll"}),
+        ("per la precisione, la parola umiliazione gliel'ha messa in bocca il giornalista?", {"humiliation"}),
+        ("did the kremlin give an exact number of casualties?", {"peskov-no-number"}),
+        ("ONLY 1351 DEAD?? WHO CAME UP WITH THAT", {"official-toll"}),
+        ("did the russian ministry really own up to only about thirteen hundred dead?", {"official-toll"}),
+    ],
+)
+def test_words_once_mended_or_weighed_wrongly_keep_their_meaning(question: str, expected: set[str]) -> None:
+    # "a bit over" had become "brit", "at least" "last", "in merito" "ferito"; "only" weighed as a topic.
     assert_answered_by(question, expected)
 
 

@@ -960,6 +960,8 @@ def test_the_askers_own_context_is_not_what_is_asked(question: str, expected: se
         ("якщо не вся країна, то на що вони тепер розраховують?", {"russia-objectives", "downsizing-disguise"}),
         ("Чому Москва весь час уникала розмов про кількість убитих?", {"russian-reticence"}),
         ("how many lads has russia lost according to its own ministry? bet it's a joke of a number", TOLL),
+        ("e sti soldati che so' annati via dar nord, 'ndo so' finiti?", {"withdrawal-destination"}),
+        ("cioè mo' a quelli basta il donbass e il resto dell'ucraina non lo vogliono più?", {"russia-objectives"}),
     ],
 )
 def test_idioms_and_slang_in_four_languages_keep_the_question(question: str, expected: set[str]) -> None:

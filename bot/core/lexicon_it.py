@@ -66,6 +66,7 @@ STOPWORDS: frozenset[str] = frozenset(
     precisione usata usato usare gliel maestri schifo mandano
     gliela
     insegnante pensione pensionato pensionata confonde roba
+    na sti mo dar resto straniera straniero stranieri straniere chillo cu
     """.split()
 )
 
@@ -242,6 +243,7 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
         """.split()
     ),
     "WHERE": (
+        "ndo",
         "dove",
         "dov",
         "destinazione",

@@ -159,6 +159,9 @@ WRITTEN_APART: dict[str, str] = {
     "round95": f"Held-out set 95 (written apart, questions the bot must not answer only; {_FINAL})",
     "round96": "Held-out set 96 (written apart, as the blind set was; measured once at the end, then uk read)",
     "round97": f"Held-out set 97 (written apart, as the blind set was; {_FINAL})",
+    "round98": f"Held-out set 98 (written apart; en: facts not held, must not answer; it: as the blind set; {_READ})",
+    "round99": f"Held-out set 99 (written apart; en: other news and chat, must not answer; it: varied; {_READ})",
+    "round100": f"Held-out set 100 (written apart, as the blind set was, askers in their own words; {_READ})",
     "blind": "Blind set (written apart; never read, its failures are never listed)",
 }
 

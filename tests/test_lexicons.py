@@ -252,9 +252,8 @@ def test_stems_are_long_enough(code: str) -> None:
 def test_phrases_stand_for_known_words(code: str) -> None:
     lexicon = LEXICONS[code]
     for phrase, replacement in lexicon.phrases.items():
-        assert replacement in ("", english.SMALL_TALK) or lexicon.concept(replacement) is not None, (
-            f"{phrase!r} → {replacement!r}"
-        )
+        known = replacement.isdigit() or lexicon.concept(replacement) is not None  # a figure, or a known word
+        assert replacement in ("", english.SMALL_TALK) or known, f"{phrase!r} → {replacement!r}"
 
 
 @pytest.mark.parametrize("code", ["en", *CODES])

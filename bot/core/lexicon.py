@@ -1057,6 +1057,8 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
     "ELECTION": ("election", "elections", "vote", "votes", "voting", "voted", "referendum", "ballot", "polls"),
     # Careers, travel and social media: "how do I become a journalist at Sky News?", "Belarus by train?"
     "TVGUIDE": (
+        "correspondent",
+        "correspondents",
         "freeview",
         "frequency",
         "availability",
@@ -1069,8 +1071,22 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
         "employees",
     ),
     "FAME": ("famous", "famed", "celebrity", "celebrities"),
-    "LEADER": ("president", "presidents", "presidential", "leader", "leaders", "premier"),
+    "LEADER": (
+        "mayor",
+        "mayors",
+        "governor",
+        "summit",
+        "summits",
+        "president",
+        "presidents",
+        "presidential",
+        "leader",
+        "leaders",
+        "premier",
+    ),
     "CAREER": (
+        "predecessor",
+        "successor",
         "apply",
         "application",
         "applying",
@@ -1084,7 +1100,9 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
         "vacancy",
         "vacancies",
     ),
-    "TRAVEL": tuple("train trains flight flights visa travel trip ticket tickets tourist tourists tourism".split()),
+    "TRAVEL": tuple(
+        "train trains flight flights visa travel trip ticket tickets tourist tourists tourism sightseeing".split()
+    ),
     "SOCIALMEDIA": ("telegram", "twitter", "instagram", "facebook", "tiktok", "youtube", "followers"),
     "HOME": ("home", "homeland", "domestic", "domestically"),  # Russia at home: its own people
     "OWNER": ("owner", "owners", "owns", "owned", "founded", "founder", "founders", "ceo", "shareholder"),
@@ -2434,13 +2452,31 @@ PHRASES: Mapping[str, str] = {
     "asking for a friend": "",
     "sent to ukraine": "armysize",
     "been sent to ukraine": "armysize",
+    "who presents": "staff",
+    "evening show": "schedule",
+    "morning show": "schedule",
+    "things to see": "tourism",
+    "worth seeing": "tourism",
+    "speak russian": "language",
+    "speak belarusian": "language",
+    "speak ukrainian": "language",
+    "before peskov": "career",
+    "just over a thousand": "1300",
+    "a bit over a thousand": "1300",
+    "a little over a thousand": "1300",
+    "little more than a thousand": "1300",
 }
 
 # A place named as the one acting ("did Ukraine lose", "has Ukraine admitted") means its people or army.
 ACTOR_AFTER: frozenset[str] = frozenset(
     {"did", "does", "do", "has", "have", "had", "will", "would", "is", "was", "can"}
 )
-ACTORS: Mapping[str, str] = {"ukraine": "UKRAINIAN", "belarus": "ELSEWHERE"}  # Belarus acting: another country
+ACTORS: Mapping[str, str] = {
+    "ukraine": "UKRAINIAN",
+    "kyiv": "UKRAINIAN",  # "what does Kyiv say": Ukraine's government, not the city
+    "kiev": "UKRAINIAN",
+    "belarus": "ELSEWHERE",  # Belarus acting: another country's war
+}
 # So does a place naming whose soldiers or losses ("Ukraine soldiers", "Ukraine casualties").
 ACTOR_BEFORE: frozenset[str] = frozenset({"SOLDIER", "DEATH"})
 

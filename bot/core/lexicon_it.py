@@ -1285,6 +1285,9 @@ PHRASES: Mapping[str, str] = {
     "hanno mollato": "ritirati",
     "ha mollato": "ritirato",
     "si vede": "frequenza",
+    "poco piu di mille": "1300",
+    "si ricorda": "",
+    "in russia in tv": "casa",
 }
 
 # Italian marks no case, so no word form by itself names Ukraine as the one acting ("l'Ucraina ha perso"

@@ -162,6 +162,8 @@ WRITTEN_APART: dict[str, str] = {
     "round98": f"Held-out set 98 (written apart; en: facts not held, must not answer; it: as the blind set; {_READ})",
     "round99": f"Held-out set 99 (written apart; en: other news and chat, must not answer; it: varied; {_READ})",
     "round100": f"Held-out set 100 (written apart, as the blind set was, askers in their own words; {_READ})",
+    "round101": f"Held-out set 101 (written apart; en: group chat it must not answer; it: as the blind set; {_READ})",
+    "round102": f"Held-out set 102 (written apart; en: non-native speakers, people described; it: varied; {_READ})",
     "blind": "Blind set (written apart; never read, its failures are never listed)",
 }
 

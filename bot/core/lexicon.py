@@ -55,6 +55,7 @@ STOPWORDS: frozenset[str] = frozenset(
     unbelievable incredible
     long spent suddenly confused
     only
+    admin admins administrator moderator moderators
     """.split()
 )
 
@@ -2465,6 +2466,10 @@ PHRASES: Mapping[str, str] = {
     "a bit over a thousand": "1300",
     "a little over a thousand": "1300",
     "little more than a thousand": "1300",
+    "what do you honestly think of": "opinion",
+    "what do you honestly think about": "opinion",
+    "what do you really think of": "opinion",
+    "what do you really think about": "opinion",
 }
 
 # A place named as the one acting ("did Ukraine lose", "has Ukraine admitted") means its people or army.

@@ -156,14 +156,16 @@ WRITTEN_APART: dict[str, str] = {
     "round92": f"Held-out set 92 (written apart, questions the bot must not answer only; {_READ})",
     "round93": f"Held-out set 93 (written apart, requests and chat the bot must not answer; {_READ})",
     "round94": "Held-out set 94 (written apart, as the blind set was; measured once at the end, then uk read)",
-    "round95": f"Held-out set 95 (written apart, questions the bot must not answer only; {_FINAL})",
+    "round95": f"Held-out set 95 (written apart, questions the bot must not answer only; {_NEVER_READ})",
     "round96": "Held-out set 96 (written apart, as the blind set was; measured once at the end, then uk read)",
-    "round97": f"Held-out set 97 (written apart, as the blind set was; {_FINAL})",
+    "round97": f"Held-out set 97 (written apart, as the blind set was; {_NEVER_READ})",
     "round98": f"Held-out set 98 (written apart; en: facts not held, must not answer; it: as the blind set; {_READ})",
     "round99": f"Held-out set 99 (written apart; en: other news and chat, must not answer; it: varied; {_READ})",
     "round100": f"Held-out set 100 (written apart, as the blind set was, askers in their own words; {_READ})",
     "round101": f"Held-out set 101 (written apart; en: group chat it must not answer; it: as the blind set; {_READ})",
     "round102": f"Held-out set 102 (written apart; en: non-native speakers, people described; it: varied; {_READ})",
+    "round103": f"Held-out set 103 (written apart, as the blind set was; {_FINAL})",
+    "round104": f"Held-out set 104 (written apart, questions the bot must not answer only; {_FINAL})",
     "blind": "Blind set (written apart; never read, its failures are never listed)",
 }
 

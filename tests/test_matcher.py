@@ -989,7 +989,8 @@ def test_idioms_and_slang_in_four_languages_keep_the_question(question: str, exp
         ("per la precisione, la parola umiliazione gliel'ha messa in bocca il giornalista?", {"humiliation"}),
         ("did the kremlin give an exact number of casualties?", {"peskov-no-number"}),
         ("ONLY 1351 DEAD?? WHO CAME UP WITH THAT", {"official-toll"}),
-        ("did the russian ministry really own up to only about thirteen hundred dead?", {"official-toll"}),
+        ("thirteen hundred dead, who said that?", {"official-toll"}),  # the figure in words
+        ("is it seven thousand or fifteen thousand dead?", TOLL),
         ("russia said only a bit over a thousand died, who said that?", {"official-toll"}),
         (
             "mia moglie si ricorda che i russi avevano parlato di poco più di mille caduti, chi l'aveva detto?",

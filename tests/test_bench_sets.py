@@ -13,6 +13,7 @@ sys.path.insert(0, str(BENCH))
 from cases import (  # noqa: E402  (bench/ is not a package: its modules import each other by name)
     ANSWERABLE_KINDS,
     BENCH_DATA,
+    NEVER_LISTED,
     UNANSWERABLE_KINDS,
     WRITTEN_APART,
     load_cases,
@@ -44,3 +45,9 @@ def test_every_set_names_only_known_entries_and_kinds(language: str) -> None:
             assert case.kind in (*ANSWERABLE_KINDS, *UNANSWERABLE_KINDS), (name, case)
             assert case.expect <= known, (name, case)
             assert case.answerable == (case.kind in ANSWERABLE_KINDS), (name, case)
+
+
+def test_the_sets_never_listed_are_registered_and_described_as_never_read() -> None:
+    assert "blind" in NEVER_LISTED
+    for name in NEVER_LISTED:
+        assert "never read" in WRITTEN_APART[name], name

@@ -166,6 +166,13 @@ WRITTEN_APART: dict[str, str] = {
     "round102": f"Held-out set 102 (written apart; en: non-native speakers, people described; it: varied; {_READ})",
     "round103": f"Held-out set 103 (written apart, as the blind set was; {_FINAL})",
     "round104": f"Held-out set 104 (written apart, questions the bot must not answer only; {_FINAL})",
+    "round105": f"Held-out set 105 (written apart, questions the bot must not answer only; {_READ})",
+    "round106": f"Held-out set 106 (written apart, must-not-answer only, as varied as group chat; {_READ})",
+    "round107": f"Held-out set 107 (written apart; it: as the development set; {_READ})",
+    "round108": f"Held-out set 108 (written apart; it: varied paraphrase; {_READ})",
+    "round109": f"Held-out set 109 (written apart, must-not-answer only; {_READ})",
+    "round110": f"Held-out set 110 (written apart, as the blind set was; {_READ})",
+    "round111": f"Held-out set 111 (written apart, as the blind set was; {_FINAL})",
     "blind": "Blind set (written apart; never read, its failures are never listed)",
 }
 
@@ -173,7 +180,7 @@ WRITTEN_APART: dict[str, str] = {
 # and the held-out sets kept unread so that their measure stays one of unseen questions.
 NEVER_LISTED: frozenset[str] = frozenset(
     "blind round47 round48 round55 round60 round61 round65 round75 round87 round88 round95 round97 round103 "
-    "round104".split()
+    "round104 round111".split()
 )
 
 

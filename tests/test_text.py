@@ -47,6 +47,26 @@ def test_a_figure_written_with_a_word_for_thousand_is_written_in_digits(typed: s
     assert normalise(typed) == expected
 
 
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("that 7 to 15 thousand figure", "that 7000 to 15000 figure"),
+        ("between seven and fifteen thousand", "between 7000 and 15000"),
+        ("7-15k", "7000 15000"),
+        ("tra 7 e 15 mila", "tra 7000 e 15000"),
+        ("от 7 до 15 тысяч", "от 7000 до 15000"),
+        ("від 7 до 15 тисяч", "від 7000 до 15000"),
+        # Not a range said once: the first figure is not below the second in thousands, or is one on its own.
+        ("1351 and 15000", "1351 and 15000"),
+        ("20 to 15000", "20 to 15000"),
+        ("15000 to 7", "15000 to 7"),
+        ("7 to 1351", "7 to 1351"),
+    ],
+)
+def test_a_range_with_one_word_for_thousand_is_thousands_at_both_ends(typed: str, expected: str) -> None:
+    assert normalise(typed) == expected
+
+
 def test_a_huge_figure_with_a_word_for_thousand_is_left_as_typed() -> None:
     # Multiplying 400 digits by a thousand overflowed a float: a hostile message must never raise.
     huge = "9" * 400

@@ -22,6 +22,11 @@ _UNITS = (
 _TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()  # 20, 30, … 90
 _SMALL_NUMBERS = {word: n for n, word in enumerate(_UNITS)} | {word: 10 * n for n, word in enumerate(_TENS, 2)}
 _WORDED_RE = re.compile(rf"\b({'|'.join(_SMALL_NUMBERS)})[ -](hundred|thousand)\b")
+# A range whose word for thousand is said once, at its end: "7 to 15 thousand", "tra 7 e 15 mila", "от 7 до 15
+# тысяч", "seven or fifteen thousand" (each already "… 15000" here): the first figure is thousands too.
+_RANGE_RE = re.compile(
+    rf"\b(\d{{1,3}}|{'|'.join(_SMALL_NUMBERS)})(\s*(?:-|–|—|/|to|and|or|a|e|ed|o|до|и|или|і|й|або|та)\s*)(\d{{4,6}})\b"
+)
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "ʼ": "'"})
 _NEGATION_RE = re.compile(r"n't\b")
 _POSSESSIVE_RE = re.compile(r"'(?=s\b)")
@@ -42,6 +47,7 @@ def normalise(text: str) -> str:
     text = _DIGIT_GROUP_RE.sub("", text)
     text = _WORDED_RE.sub(_in_digits, text)
     text = _THOUSANDS_RE.sub(_in_thousands, text)
+    text = _RANGE_RE.sub(_range_in_thousands, text)
     text = _strip_marks(text)
     return " ".join(_WORD_RE.findall(text))
 
@@ -117,6 +123,16 @@ def _in_digits(match: re.Match[str]) -> str:
 def _in_thousands(match: re.Match[str]) -> str:
     """A figure written with a word for thousand, in digits: "1,3 mila" → "1300"."""
     return str(round(float(match.group(1).replace(",", ".")) * 1000))
+
+
+def _range_in_thousands(match: re.Match[str]) -> str:
+    """ "7 to 15000" → "7000 to 15000" when the second figure is whole thousands above the first's."""
+    first, between, second = match.groups()
+    low = int(first) if first.isdigit() else _SMALL_NUMBERS[first]
+    high = int(second)
+    if high % 1000 or not 0 < low * 1000 < high:
+        return match.group(0)
+    return f"{low * 1000}{between}{second}"
 
 
 def _strip_marks(text: str) -> str:

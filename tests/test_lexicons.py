@@ -28,6 +28,7 @@ NAMES = frozenset(
         "PRONOUNS",
         "COURTESIES",
         "DEFINING_OPENERS",
+        "MEANING_SHAPES",
         "WHAT_WORDS",
     }
 )
@@ -285,6 +286,19 @@ def test_defining_openers_are_normalised_question_words(code: str) -> None:
     assert module.DEFINING_OPENERS
     _assert_normalised(module.DEFINING_OPENERS)
     assert english.ENTITY_CONCEPTS <= ENGLISH_CONCEPTS
+
+
+@pytest.mark.parametrize("code", ["en", *CODES])
+def test_meaning_shapes_are_normalised_words_around_one_gap(code: str) -> None:
+    # "what does … mean", "cosa vuol dire …": matched against a normalised question, the gap one word.
+    module = _module(code)
+    assert module.MEANING_SHAPES
+    for shape in module.MEANING_SHAPES:
+        before, gap, after = shape.partition("…")
+        assert gap, shape
+        assert "…" not in after, shape
+        assert before.strip(), shape
+        _assert_normalised({before.strip(), *([after.strip()] if after.strip() else [])})
 
 
 @pytest.mark.parametrize("code", ["en", *CODES])

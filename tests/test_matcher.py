@@ -253,6 +253,19 @@ def test_small_talk_and_other_topics_get_no_answer(question: str) -> None:
         ("what do you honestly think of putin?", "what did the kremlin admit?"),
         ("how many troops does russia still have in ukraine?", "how many soldiers has russia lost?"),
         ("how many soldiers did russia send to donbass after the withdrawal?", "where did russia send the troops?"),
+        ("what does humiliation mean?", "did the reporter call it a humiliation?"),
+        ("cosa vuol dire umiliazione?", "il giornalista ha parlato di umiliazione?"),
+        ("что значит трагедия?", "песков назвал это трагедией?"),
+        ("що означає трагедія?", "пєсков назвав це трагедією?"),
+        ("what currency do they use in belarus?", "did the troops go to belarus?"),
+        ("is 1351 a prime number?", "where does the figure of 1351 come from?"),
+        ("is sky news left-wing or right-wing?", "did peskov speak to sky news?"),
+        ("who plays james bond now?", "what does russia want now?"),
+        ("anyone know a good vpn that works in russia?", "how many soldiers has russia lost?"),
+        ("who made you? is this run by the government?", "what did the government admit?"),
+        ("dov'è nato peskov?", "dove ha parlato peskov?"),
+        ("cosa pensano i governi occidentali del cambiamento climatico?", "cosa stimano i governi occidentali?"),
+        ("tragedia in greco antico cosa significava?", "peskov ha parlato di tragedia?"),
     ],
 )
 def test_asking_what_the_article_never_says_about_its_topics_gets_no_answer(
@@ -287,6 +300,15 @@ def test_a_question_that_only_opens_like_who_is_is_matched_as_usual(question: st
 @pytest.mark.parametrize("question", ["what is peskov?", "what is peskovs j", "cos'è peskov?"])
 def test_what_someone_is_asks_who_he_is(question: str) -> None:
     assert_answered_by(question, {"who-is-peskov"})
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["what does 1351 mean?", "what does the withdrawal mean?", "what did Peskov mean by a huge tragedy?"],
+)
+def test_asking_what_a_figure_an_event_or_a_saying_means_is_matched_as_usual(question: str) -> None:
+    # Only a bare word in a meaning shape asks for a dictionary.
+    assert MATCHER.match(question).decision is Decision.ANSWER
 
 
 def test_what_someone_the_article_only_names_is_is_still_not_answered() -> None:
@@ -991,6 +1013,7 @@ def test_idioms_and_slang_in_four_languages_keep_the_question(question: str, exp
         ("ONLY 1351 DEAD?? WHO CAME UP WITH THAT", {"official-toll"}),
         ("thirteen hundred dead, who said that?", {"official-toll"}),  # the figure in words
         ("is it seven thousand or fifteen thousand dead?", TOLL),
+        ("that 7 to 15 thousand figure, who came up with it?", {"western-estimates"}),  # thousand said once
         ("russia said only a bit over a thousand died, who said that?", {"official-toll"}),
         (
             "mia moglie si ricorda che i russi avevano parlato di poco più di mille caduti, chi l'aveva detto?",

@@ -35,6 +35,7 @@ class Lexicon:
     pronouns: frozenset[str] = frozenset()  # "he": with no one named, the article's REFERENT
     courtesies: frozenset[str] = frozenset()  # thanks and greetings: small talk beside "bot" alone
     openers: frozenset[str] = frozenset()  # "who is", "what is": how a question asking what a thing is begins
+    meanings: frozenset[str] = frozenset()  # "what does … mean": a question asking what a word means
     what_words: frozenset[str] = frozenset()  # "what", "cosa", "что": a question asking for content
 
     # Every exact word, filler included, but names (the same in every language): the evidence of a language.
@@ -60,6 +61,7 @@ def _from_module(code: str, module: ModuleType) -> Lexicon:
         pronouns=frozenset(getattr(module, "PRONOUNS", frozenset())),
         courtesies=frozenset(getattr(module, "COURTESIES", frozenset())),
         openers=frozenset(getattr(module, "DEFINING_OPENERS", frozenset())),
+        meanings=frozenset(getattr(module, "MEANING_SHAPES", frozenset())),
         what_words=frozenset(getattr(module, "WHAT_WORDS", frozenset())),
     )
 
@@ -88,6 +90,12 @@ class MergedLexicon:
         self.what_words: frozenset[str] = frozenset().union(*(lx.what_words for lx in self.lexicons.values()))
         self.openers: frozenset[tuple[str, ...]] = frozenset(
             tuple(opener.split()) for lx in self.lexicons.values() for opener in lx.openers
+        )
+        # "what does … mean" → (("what", "does"), ("mean",)): the words before and after the one asked about.
+        self.meanings: frozenset[tuple[tuple[str, ...], tuple[str, ...]]] = frozenset(
+            (tuple(before.split()), tuple(after.split()))
+            for lx in self.lexicons.values()
+            for before, _, after in (shape.partition("…") for shape in lx.meanings)
         )
         self.phrases: dict[str, str] = {}
         self.actor_forms: dict[str, str] = {}

@@ -56,6 +56,7 @@ STOPWORDS: frozenset[str] = frozenset(
     long spent suddenly confused
     only
     admin admins administrator moderator moderators
+    able
     """.split()
 )
 
@@ -1058,6 +1059,14 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
     "ELECTION": ("election", "elections", "vote", "votes", "voting", "voted", "referendum", "ballot", "polls"),
     # Careers, travel and social media: "how do I become a journalist at Sky News?", "Belarus by train?"
     "TVGUIDE": (
+        "actor",
+        "actors",
+        "actress",
+        "movie",
+        "movies",
+        "film",
+        "films",
+        "netflix",
         "correspondent",
         "correspondents",
         "freeview",
@@ -1104,7 +1113,19 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
     "TRAVEL": tuple(
         "train trains flight flights visa travel trip ticket tickets tourist tourists tourism sightseeing".split()
     ),
-    "SOCIALMEDIA": ("telegram", "twitter", "instagram", "facebook", "tiktok", "youtube", "followers"),
+    "SOCIALMEDIA": (
+        "vpn",
+        "vpns",
+        "whatsapp",
+        "wifi",
+        "telegram",
+        "twitter",
+        "instagram",
+        "facebook",
+        "tiktok",
+        "youtube",
+        "followers",
+    ),
     "HOME": ("home", "homeland", "domestic", "domestically"),  # Russia at home: its own people
     "OWNER": ("owner", "owners", "owns", "owned", "founded", "founder", "founders", "ceo", "shareholder"),
     "FAMILY": ("wife", "husband", "married", "marriage", "divorce", "daughter", "daughters", "girlfriend"),
@@ -1114,6 +1135,10 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
         "schooling".split()
     ),
     "ECONOMY": (
+        "currency",
+        "currencies",
+        "dollar",
+        "dollars",
         "spend",
         "spends",
         "spending",
@@ -1166,7 +1191,7 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
         "football soccer euros olympics olympic fifa uefa tournament hockey tennis league championship qualify "
         "qualified".split()
     ),
-    "ARITHMETIC": ("minus", "plus", "multiplied", "divided", "squared", "calculator"),
+    "ARITHMETIC": ("divisible", "minus", "plus", "multiplied", "divided", "squared", "calculator"),
     "JOKE": ("joke", "jokes", "poem", "poems", "riddle", "meme", "memes"),
     # The look of things: "why are the Kremlin stars red?"
     "LOOKS": ("red", "colour", "color", "colours", "colors", "stars", "architecture", "museum"),
@@ -1200,6 +1225,9 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
         "subscribers",
     ),
     "TRUST": (
+        "leftwing",
+        "rightwing",
+        "partisan",
         "reliable",
         "unreliable",
         "reliability",
@@ -2470,6 +2498,40 @@ PHRASES: Mapping[str, str] = {
     "what do you honestly think about": "opinion",
     "what do you really think of": "opinion",
     "what do you really think about": "opinion",
+    "or not according to": "",
+    "prime number": "calculator",
+    "even number": "calculator",
+    "odd number": "calculator",
+    "who made you": "",
+    "who created you": "",
+    "who built you": "",
+    "who programmed you": "",
+    "who runs you": "",
+    "who made this bot": "",
+    "who runs this bot": "",
+    "who is behind this bot": "",
+    "who plays": "actor",
+    "left wing": "biased",
+    "right wing": "biased",
+    "gone up since": "updated",
+    "went up since": "updated",
+    "risen since": "updated",
+    "increased since": "updated",
+    "changed since": "updated",
+    "grown since": "updated",
+    "led anywhere": "outcome",
+    "led to anything": "outcome",
+    "lead anywhere": "outcome",
+    "lead to anything": "outcome",
+    "come to anything": "outcome",
+    "came to anything": "outcome",
+    "amount to anything": "outcome",
+    "amounted to anything": "outcome",
+    "come to nothing": "outcome",
+    "came to nothing": "outcome",
+    "is this run by": "owned",
+    "is this bot run by": "owned",
+    "is the bot run by": "owned",
 }
 
 # A place named as the one acting ("did Ukraine lose", "has Ukraine admitted") means its people or army.
@@ -2511,6 +2573,9 @@ PERSON_CONCEPTS: frozenset[str] = frozenset(
 DEFINING_OPENERS: frozenset[str] = frozenset(
     {"what is", "whats", "what are", "who is", "whos", "who are", "where is", "wheres", "where are"}
 )
+# How a question asking what a word means is shaped ("…" stands for the one word asked about): the article
+# uses "humiliation" and "tragedy"; it never says what they mean.
+MEANING_SHAPES: frozenset[str] = frozenset({"what does … mean", "what do … mean", "whats … mean", "what is meant by …"})
 # The names, places and bodies such a question may ask about (not a role: "what's Peskov's job in the
 # Kremlin?" asks who he is, and a role word reads as the spokesman).
 ENTITY_CONCEPTS: frozenset[str] = frozenset(

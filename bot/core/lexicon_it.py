@@ -271,7 +271,7 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
         "inventati",
     ),
     "PRESENT": ("odierni", "odierno", "odierna"),
-    "HISTORY": ("storico", "storica", "storici"),
+    "HISTORY": ("antico", "antica", "antichi", "antiche", "medioevo", "medievale", "storico", "storica", "storici"),
     "OPINION": ("opinione", "opinioni"),
     "DEFINITION": ("vocabolario", "dizionario", "etimologia", "sinonimo", "sinonimi"),
     "SPORT": ("calcio", "mondiali", "olimpiadi", "campionato", "partita", "qualificata", "qualificazione"),
@@ -452,7 +452,17 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
     ),
     "DISTANCE": ("distanza", "chilometri"),
     "STRENGTH": ("grandezzaesercito",),
-    "WEATHER": ("meteo",),
+    "WEATHER": (
+        "clima",
+        "climatico",
+        "climatica",
+        "climatici",
+        "temperatura",
+        "temperature",
+        "neve",
+        "pioggia",
+        "meteo",
+    ),
     "TRANSLATE": ("lingua", "lingue", "traduci", "tradurre", "traduzione"),
     "GEOGRAPHY": ("capitaledi",),
     "AUDIENCE": ("spettatori", "telespettatori", "ascolti"),
@@ -720,8 +730,8 @@ PHRASES: Mapping[str, str] = {
     "gli ufficiali": "comandanti",
     "alti ufficiali": "comandanti",
     "ufficiali superiori": "comandanti",
-    # "Nato" is born as well as NATO: "quando è nato Napoleone".
-    "e nato": "",
+    # "Nato" is born as well as NATO: "quando è nato Napoleone" asks a birth date the article never gives.
+    "e nato": "compleanno",
     "sono nato": "",
     # Pretending is hiding: "fa finta che il ritiro fosse previsto".
     "fa finta": "finge",
@@ -1288,6 +1298,14 @@ PHRASES: Mapping[str, str] = {
     "poco piu di mille": "1300",
     "si ricorda": "",
     "in russia in tv": "casa",
+    "e nata": "compleanno",
+    "sono nati": "compleanno",
+    "greco antico": "storico",
+    "portato a qualcosa": "esito",
+    "portato a niente": "esito",
+    "portato a nulla": "esito",
+    "approdati a qualcosa": "esito",
+    "approdato a qualcosa": "esito",
 }
 
 # Italian marks no case, so no word form by itself names Ukraine as the one acting ("l'Ucraina ha perso"
@@ -1299,6 +1317,20 @@ COURTESIES: frozenset[str] = frozenset(
 )
 DEFINING_OPENERS: frozenset[str] = frozenset(
     {"chi e", "chi sono", "cos e", "cosa e", "che cos e", "che cosa e", "cosa sono", "dove e", "dov e", "dove si trova"}
+)
+MEANING_SHAPES: frozenset[str] = frozenset(
+    {
+        "cosa vuol dire …",
+        "che vuol dire …",
+        "cosa vuole dire …",
+        "che cosa vuol dire …",
+        "cosa significa …",
+        "che significa …",
+        "che cosa significa …",
+        "cosa significa la parola …",
+        "che significa la parola …",
+        "cosa si intende per …",
+    }
 )
 WHAT_WORDS: frozenset[str] = frozenset({"cosa", "cos"})
 

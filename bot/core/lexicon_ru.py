@@ -1107,6 +1107,9 @@ COURTESIES: frozenset[str] = frozenset(
 DEFINING_OPENERS: frozenset[str] = frozenset(
     {"кто такои", "кто такая", "кто такие", "кто это", "что такое", "что это", "где находится", "где"}
 )
+MEANING_SHAPES: frozenset[str] = frozenset(
+    {"что значит …", "что означает …", "что значит слово …", "что означает слово …"}
+)
 WHAT_WORDS: frozenset[str] = frozenset({"что"})
 
 ACTORS: Mapping[str, str] = {"украина": "UKRAINIAN"}

@@ -1143,6 +1143,7 @@ COURTESIES: frozenset[str] = frozenset("дякую дякуємо спасибі
 DEFINING_OPENERS: frozenset[str] = frozenset(
     {"хто такии", "хто така", "хто такі", "хто це", "що таке", "що це", "де знаходиться", "де"}
 )
+MEANING_SHAPES: frozenset[str] = frozenset({"що означає …", "що значить …", "що означає слово …", "що значить слово …"})
 WHAT_WORDS: frozenset[str] = frozenset({"що", "шо"})
 
 ACTORS: Mapping[str, str] = {"украіна": "UKRAINIAN"}

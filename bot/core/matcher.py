@@ -239,7 +239,7 @@ class Matcher:
                 vocabulary.update(w for w in words if w not in self._stopwords)
                 concepts = frozenset(self._concepts(words))
                 # Curated words are all known (the weights do not exist yet): nothing to correct.
-                defines = self._asks_what_a_thing_is(words, known=lambda concept: True)
+                defines = self._asks_what_is_named(normalised.split(), words, known=lambda concept: True)
                 if (concepts, defines) in seen:
                     continue  # the same question in other words (often another language) would score the same
                 seen.add((concepts, defines))
@@ -267,7 +267,7 @@ class Matcher:
         """The decision and candidates for a normalised question (cached: people ask the same things)."""
         words = self._rewrite(normalised).split()
         tokens = self._tokens(words, partial=partial, questioning=questioning)
-        if all(len(t.options) == 1 for t in tokens) and self._asks_what_a_thing_is(words):
+        if all(len(t.options) == 1 for t in tokens) and self._asks_what_is_named(normalised.split(), words):
             defined = self._rank(tokens, defining=True)
             if not defined:  # the article names it but never says what it is: nearest entries as suggestions
                 nearest = [c for c in self._rank(tokens) if c.entry.covered]
@@ -316,6 +316,29 @@ class Matcher:
         for word in words:
             if word not in self._stopwords:
                 yield self._lexicon.actor_forms.get(word) or self._concept(word)
+
+    def _asks_what_is_named(
+        self, typed: list[str], words: list[str], known: Callable[[str], bool] | None = None
+    ) -> bool:
+        """True for a question asking what a thing is or what a word means (``typed``: its words as typed,
+        ``words``: rewritten): the article names things and uses words, but says what they are only where a
+        curated question asks it."""
+        return self._asks_what_a_thing_is(words, known) or self._asks_what_a_word_means(typed)
+
+    def _asks_what_a_word_means(self, words: list[str]) -> bool:
+        """True for "what does humiliation mean?", "cosa vuol dire umiliazione": a meaning shape around one
+        word, not filler or a figure ("what does it mean?" asks about something said before). The words are as
+        typed: phrases rewrite "vuol dire" away as filler."""
+        for before, after in self._lexicon.meanings:
+            if len(words) <= len(before) + len(after) or tuple(words[: len(before)]) != before:
+                continue
+            if after and tuple(words[-len(after) :]) != after:
+                continue
+            between = words[len(before) : len(words) - len(after)]
+            # One bare word: "what does the withdrawal mean?" asks what it means for the war, not for a dictionary.
+            if len(between) == 1 and between[0] not in self._stopwords and not between[0].isdigit():
+                return True
+        return False
 
     def _asks_what_a_thing_is(self, words: list[str], known: Callable[[str], bool] | None = None) -> bool:
         """True for "who is Putin?", "what is NATO?", "где Беларусь?": a defining opener, then only names,

@@ -173,6 +173,14 @@ WRITTEN_APART: dict[str, str] = {
     "round109": f"Held-out set 109 (written apart, must-not-answer only; {_READ})",
     "round110": f"Held-out set 110 (written apart, as the blind set was; {_READ})",
     "round111": f"Held-out set 111 (written apart, as the blind set was; {_FINAL})",
+    "round112": f"Held-out set 112 (written apart, must-not-answer only, as varied as group chat; {_READ})",
+    "round113": f"Held-out set 113 (written apart, questions the bot must not answer only; {_READ})",
+    "round114": f"Held-out set 114 (written apart, as the blind set was; {_READ})",
+    "round115": f"Held-out set 115 (written apart, as the blind set was, askers of many ages and regions; {_READ})",
+    "round116": f"Held-out set 116 (written apart; it: varied paraphrase; {_READ})",
+    "round117": f"Held-out set 117 (written apart, as the blind set was; {_READ})",
+    "round118": f"Held-out set 118 (written apart, as the blind set was, askers new to chatbots; {_READ})",
+    "round119": f"Held-out set 119 (written apart, must-not-answer only, the article's figures and names; {_READ})",
     "blind": "Blind set (written apart; never read, its failures are never listed)",
 }
 

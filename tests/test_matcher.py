@@ -109,6 +109,8 @@ def test_slips_of_one_letter_anywhere_and_of_two_in_a_long_word_are_mended(quest
         "чим закінчились переговори після відступу?",
         "how many of the dead were conscripts?",
         "how many soldiers were killed in the fighting for donbass?",
+        "is russia going to attack kyiv again?",  # what comes next in the war
+        "has the toll gone up since?",  # today's toll
     ],
 )
 def test_near_misses_get_the_not_covered_entry_not_a_figure(question: str) -> None:
@@ -266,6 +268,10 @@ def test_small_talk_and_other_topics_get_no_answer(question: str) -> None:
         ("dov'è nato peskov?", "dove ha parlato peskov?"),
         ("cosa pensano i governi occidentali del cambiamento climatico?", "cosa stimano i governi occidentali?"),
         ("tragedia in greco antico cosa significava?", "peskov ha parlato di tragedia?"),
+        ("write a haiku about the kremlin spokesman", "who is the kremlin spokesman?"),
+        ("what is 1351 times 3?", "where does the figure of 1351 come from?"),
+        ("can someone tell me what time it is in moscow", "when did the russians leave kyiv"),
+        ("who built you? is this thing open source?", "what source do you use?"),
     ],
 )
 def test_asking_what_the_article_never_says_about_its_topics_gets_no_answer(
@@ -1014,6 +1020,7 @@ def test_idioms_and_slang_in_four_languages_keep_the_question(question: str, exp
         ("thirteen hundred dead, who said that?", {"official-toll"}),  # the figure in words
         ("is it seven thousand or fifteen thousand dead?", TOLL),
         ("that 7 to 15 thousand figure, who came up with it?", {"western-estimates"}),  # thousand said once
+        ("what source is this bot using, and how old is the story?", {"about-article"}),  # the story's age
         ("russia said only a bit over a thousand died, who said that?", {"official-toll"}),
         (
             "mia moglie si ricorda che i russi avevano parlato di poco più di mille caduti, chi l'aveva detto?",

@@ -57,6 +57,7 @@ STOPWORDS: frozenset[str] = frozenset(
     only
     admin admins administrator moderator moderators
     able
+    specifically
     """.split()
 )
 
@@ -911,6 +912,9 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
         "lately",
     ),
     "END": (
+        "sign",
+        "signed",
+        "signing",
         "end",
         "ends",
         "ending",
@@ -1111,9 +1115,13 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
         "vacancies",
     ),
     "TRAVEL": tuple(
-        "train trains flight flights visa travel trip ticket tickets tourist tourists tourism sightseeing".split()
+        "train trains flight flights visa travel trip ticket tickets tourist tourists tourism sightseeing holiday "
+        "holidays vacation".split()
     ),
     "SOCIALMEDIA": (
+        "phone",
+        "phones",
+        "smartphone",
         "vpn",
         "vpns",
         "whatsapp",
@@ -1191,8 +1199,34 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
         "football soccer euros olympics olympic fifa uefa tournament hockey tennis league championship qualify "
         "qualified".split()
     ),
-    "ARITHMETIC": ("divisible", "minus", "plus", "multiplied", "divided", "squared", "calculator"),
-    "JOKE": ("joke", "jokes", "poem", "poems", "riddle", "meme", "memes"),
+    "ARITHMETIC": (
+        "multipliedby",
+        "average",
+        "median",
+        "divisible",
+        "minus",
+        "plus",
+        "multiplied",
+        "divided",
+        "squared",
+        "calculator",
+    ),
+    "JOKE": (
+        "haiku",
+        "haikus",
+        "limerick",
+        "limericks",
+        "sonnet",
+        "rhyme",
+        "lyrics",
+        "joke",
+        "jokes",
+        "poem",
+        "poems",
+        "riddle",
+        "meme",
+        "memes",
+    ),
     # The look of things: "why are the Kremlin stars red?"
     "LOOKS": ("red", "colour", "color", "colours", "colors", "stars", "architecture", "museum"),
     "STRENGTH": ("armysize",),
@@ -2532,6 +2566,33 @@ PHRASES: Mapping[str, str] = {
     "is this run by": "owned",
     "is this bot run by": "owned",
     "is the bot run by": "owned",
+    "what else happened": "history",
+    "what did you do": "howareyou",
+    "what did u do": "howareyou",
+    "what are you doing": "howareyou",
+    "what are u doing": "howareyou",
+    "what r u doing": "howareyou",
+    "what should i think": "opinion",
+    "should i feel": "opinion",
+    "feel sorry": "opinion",
+    "open source": "",
+    "what time it is": "clocktime",
+    "attack kyiv again": "war end",
+    "attack again": "war end",
+    "try again": "war end",
+    "another attempt": "war end",
+    "come back to kyiv": "war end",
+    "going to attack": "war end",
+    "how old is the story": "when article",
+    "how old is the article": "when article",
+    "how old is the news": "when article",
+    "how old is the report": "when article",
+    "how old is the info": "when article",
+    "how old is this story": "when article",
+    "how old is this article": "when article",
+    "how old is this news": "when article",
+    "how old is this report": "when article",
+    "how old is this info": "when article",
 }
 
 # A place named as the one acting ("did Ukraine lose", "has Ukraine admitted") means its people or army.

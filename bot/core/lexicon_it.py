@@ -1306,6 +1306,9 @@ PHRASES: Mapping[str, str] = {
     "portato a nulla": "esito",
     "approdati a qualcosa": "esito",
     "approdato a qualcosa": "esito",
+    "un ragno dal buco": "fallimento",
+    "erano ufficiali": "comandanti",
+    "erano degli ufficiali": "comandanti",
 }
 
 # Italian marks no case, so no word form by itself names Ukraine as the one acting ("l'Ucraina ha perso"

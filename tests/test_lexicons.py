@@ -30,6 +30,7 @@ NAMES = frozenset(
         "DEFINING_OPENERS",
         "MEANING_SHAPES",
         "WHAT_WORDS",
+        "RELATIVES",
     }
 )
 ENGLISH_CONCEPTS = frozenset(english.SYNONYMS)
@@ -299,6 +300,15 @@ def test_meaning_shapes_are_normalised_words_around_one_gap(code: str) -> None:
         assert "…" not in after, shape
         assert before.strip(), shape
         _assert_normalised({before.strip(), *([after.strip()] if after.strip() else [])})
+
+
+@pytest.mark.parametrize("code", ["en", *CODES])
+def test_relatives_are_normalised_single_words(code: str) -> None:
+    # "that", "che", "который": found word by word in a normalised question.
+    module = _module(code)
+    assert module.RELATIVES
+    _assert_normalised(module.RELATIVES)
+    assert all(" " not in word for word in module.RELATIVES)
 
 
 @pytest.mark.parametrize("code", ["en", *CODES])

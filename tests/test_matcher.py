@@ -303,6 +303,19 @@ def test_a_question_that_only_opens_like_who_is_is_matched_as_usual(question: st
     assert MATCHER.match(question).decision is Decision.ANSWER
 
 
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("who is that Kremlin guy who spoke to British journalists?", {"who-is-peskov"}),
+        ("scusate ma chi è quel tizio del cremlino che ha parlato con la tv inglese?", {"who-is-peskov"}),
+        ("who is the journalist who interviewed peskov?", {"sky-news-interview"}),
+        ("who said that 1351 died?", {"official-toll"}),  # not a who-is question: "that" opens what was said
+    ],
+)
+def test_who_a_question_asks_about_is_its_head_not_the_clause_describing_him(question: str, expected: set[str]) -> None:
+    assert_answered_by(question, expected)
+
+
 @pytest.mark.parametrize("question", ["what is peskov?", "what is peskovs j", "cos'è peskov?"])
 def test_what_someone_is_asks_who_he_is(question: str) -> None:
     assert_answered_by(question, {"who-is-peskov"})

@@ -37,6 +37,7 @@ class Lexicon:
     openers: frozenset[str] = frozenset()  # "who is", "what is": how a question asking what a thing is begins
     meanings: frozenset[str] = frozenset()  # "what does … mean": a question asking what a word means
     what_words: frozenset[str] = frozenset()  # "what", "cosa", "что": a question asking for content
+    relatives: frozenset[str] = frozenset()  # "that", "che", "который": a clause describing what is asked about
 
     # Every exact word, filler included, but names (the same in every language): the evidence of a language.
     words: frozenset[str] = field(default=frozenset(), compare=False)
@@ -63,6 +64,7 @@ def _from_module(code: str, module: ModuleType) -> Lexicon:
         openers=frozenset(getattr(module, "DEFINING_OPENERS", frozenset())),
         meanings=frozenset(getattr(module, "MEANING_SHAPES", frozenset())),
         what_words=frozenset(getattr(module, "WHAT_WORDS", frozenset())),
+        relatives=frozenset(getattr(module, "RELATIVES", frozenset())),
     )
 
 
@@ -88,6 +90,7 @@ class MergedLexicon:
         self.pronouns: frozenset[str] = frozenset().union(*(lx.pronouns for lx in self.lexicons.values()))
         self.courtesies: frozenset[str] = frozenset().union(*(lx.courtesies for lx in self.lexicons.values()))
         self.what_words: frozenset[str] = frozenset().union(*(lx.what_words for lx in self.lexicons.values()))
+        self.relatives: frozenset[str] = frozenset().union(*(lx.relatives for lx in self.lexicons.values()))
         self.openers: frozenset[tuple[str, ...]] = frozenset(
             tuple(opener.split()) for lx in self.lexicons.values() for opener in lx.openers
         )

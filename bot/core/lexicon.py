@@ -1099,6 +1099,9 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
         "premier",
     ),
     "CAREER": (
+        "background",
+        "biography",
+        "bio",
         "predecessor",
         "successor",
         "apply",
@@ -2632,7 +2635,7 @@ PERSON_CONCEPTS: frozenset[str] = frozenset(
 # name, place or body alone, it is answered only by an entry with the same question about the same thing:
 # an article that mentions Belarus or NATO does not say what they are.
 DEFINING_OPENERS: frozenset[str] = frozenset(
-    {"what is", "whats", "what are", "who is", "whos", "who are", "where is", "wheres", "where are"}
+    {"what is", "whats", "what are", "who is", "whos", "who are", "who was", "where is", "wheres", "where are"}
 )
 # How a question asking what a word means is shaped ("…" stands for the one word asked about): the article
 # uses "humiliation" and "tragedy"; it never says what they mean.
@@ -2660,6 +2663,8 @@ ENTITY_CONCEPTS: frozenset[str] = frozenset(
 # the withdrawal or the losses, and not why, where, who or when, leaves the setting (the interview, the
 # broadcaster) as framing: "what did he say on Sky News about the pullout?" asks what he said about it.
 WHAT_WORDS: frozenset[str] = frozenset({"what", "whats"})
+# Words opening a clause that describes what a question asks about: "who is the guy *that* spoke to Sky?"
+RELATIVES: frozenset[str] = frozenset({"that", "who", "which"})
 CONTENT_CONCEPTS: frozenset[str] = frozenset({"ADMIT", "WITHDRAW", "DEATH"})
 SETTING_CONCEPTS: frozenset[str] = frozenset({"INTERVIEW", "SKY", "BRITISH"})
 

@@ -67,6 +67,7 @@ STOPWORDS: frozenset[str] = frozenset(
     gliela
     insegnante pensione pensionato pensionata confonde roba
     na sti mo dar resto straniera straniero stranieri straniere chillo cu
+    uomo
     """.split()
 )
 
@@ -1319,7 +1320,19 @@ COURTESIES: frozenset[str] = frozenset(
     "grazie ciao salve buongiorno buonasera buonanotte arrivederci complimenti bravo brava".split()
 )
 DEFINING_OPENERS: frozenset[str] = frozenset(
-    {"chi e", "chi sono", "cos e", "cosa e", "che cos e", "che cosa e", "cosa sono", "dove e", "dov e", "dove si trova"}
+    {
+        "chi e",
+        "chi era",
+        "chi sono",
+        "cos e",
+        "cosa e",
+        "che cos e",
+        "che cosa e",
+        "cosa sono",
+        "dove e",
+        "dov e",
+        "dove si trova",
+    }
 )
 MEANING_SHAPES: frozenset[str] = frozenset(
     {
@@ -1336,6 +1349,7 @@ MEANING_SHAPES: frozenset[str] = frozenset(
     }
 )
 WHAT_WORDS: frozenset[str] = frozenset({"cosa", "cos"})
+RELATIVES: frozenset[str] = frozenset({"che", "quale"})
 
 ACTORS: Mapping[str, str] = {}
 

@@ -58,6 +58,7 @@ STOPWORDS: frozenset[str] = frozenset(
     реферат реферату есе курсова курсову курсовоі фактчекінг фактчекінгу пишу
     іхніми роблять чесному
     нормально
+    дядько пан чувак
     """.split()
 )
 
@@ -1141,10 +1142,11 @@ PHRASES: Mapping[str, str] = {
 PRONOUNS: frozenset[str] = frozenset({"він", "иого", "иому"})
 COURTESIES: frozenset[str] = frozenset("дякую дякуємо спасибі привіт вітаю буваи добрии молодець".split())
 DEFINING_OPENERS: frozenset[str] = frozenset(
-    {"хто такии", "хто така", "хто такі", "хто це", "що таке", "що це", "де знаходиться", "де"}
+    {"хто такии", "хто така", "хто такі", "хто це", "хто цеи", "хто тои", "що таке", "що це", "де знаходиться", "де"}
 )
 MEANING_SHAPES: frozenset[str] = frozenset({"що означає …", "що значить …", "що означає слово …", "що значить слово …"})
 WHAT_WORDS: frozenset[str] = frozenset({"що", "шо"})
+RELATIVES: frozenset[str] = frozenset({"якии", "яка", "які", "котрии", "що", "шо", "хто"})
 
 ACTORS: Mapping[str, str] = {"украіна": "UKRAINIAN"}
 

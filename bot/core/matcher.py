@@ -384,13 +384,18 @@ class Matcher:
     def _tokens(self, words: list[str], *, partial: bool, questioning: bool = False) -> list[_Token]:
         tokens: dict[frozenset[str], _Token] = {}
         words = self._read_transliterated(words)
+        clause = self._describing_clause(words)
+        in_clause = False
 
         def add(token: _Token) -> None:
+            if in_clause:
+                token = replace(token, optional=True)
             kept = tokens.get(token.options)
             if kept is None or kept.weight * kept.certainty < token.weight * token.certainty:
                 tokens[token.options] = token
 
         for position, word in enumerate(words):
+            in_clause = position >= clause
             is_last = partial and position == len(words) - 1
             concept = self._lexicon.actor_forms.get(word) or self._concept(word)
             if word in ACTORS and self._acts(words, position):
@@ -427,6 +432,7 @@ class Matcher:
                 )
             else:
                 add(_Token(frozenset({concept}), self._unknown_weight, 1.0))
+        in_clause = False
         if (
             REFERENT in self._idf
             and not self._lexicon.pronouns.isdisjoint(words)
@@ -438,6 +444,21 @@ class Matcher:
         )
         found = self._framed(list(tokens.values()), courteous=courteous, asks_content=self._asks_content(words))
         return self._guessed_roles(found)
+
+    def _describing_clause(self, words: list[str]) -> int:
+        """Where the clause describing whom a who-question asks about begins ("who is that Kremlin guy *who
+        spoke to British journalists*?"), or past the end: the person is the Kremlin guy, and the clause
+        counts only where a curated question names it too, not as the topic asked."""
+        start = next((i for i, word in enumerate(words) if word not in self._stopwords), len(words))
+        for opener in self._openers.get(words[start], ()) if start < len(words) else ():
+            if tuple(words[start : start + len(opener)]) != opener or self._concept(opener[0]) != _WHO:
+                continue
+            head = start + len(opener)
+            for position in range(head + 1, len(words)):  # a head word at least: "who is *he* that…" is not one
+                if words[position] in self._lexicon.relatives:
+                    named = any(w not in self._stopwords for w in words[head:position])
+                    return position if named else len(words)
+        return len(words)
 
     def _begins_a_filler_word(self, prefix: str) -> bool:
         """True when ``prefix`` is the beginning of a filler word (and so, being typed, may become one)."""
@@ -715,6 +736,7 @@ _TIE = 1e-9  # scores closer than this are equal: sums of the same weights in an
 _YEARS = frozenset(str(year) for year in range(1900, 2101))
 _QUESTION_WORD_CONCEPTS = frozenset().union(*QUESTION_CONTRAST_CLASSES)  # why, where, who, when
 _SPOKESMAN = "SPOKESMAN"
+_WHO = "WHO"
 _QUESTION_MARKS = ("?", "？", "¿")
 _SENTENCE_ENDS = ("?", "!", ".", "…", "？", "！", "。", ";", ")")
 

@@ -316,6 +316,25 @@ def test_who_a_question_asks_about_is_its_head_not_the_clause_describing_him(que
     assert_answered_by(question, expected)
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "where did he say it was a huge tragedy?",
+        "sta cosa della «enorme tragedia» dove l'ha detta? in che intervista?",
+        "Кому саме кремлівський речник розповів про «величезну трагедію»?",
+        "where was the admission made?",  # nothing firmer than the admission: it stays
+    ],
+)
+def test_asking_where_or_to_whom_a_quoted_remark_was_made_asks_the_setting(question: str) -> None:
+    assert_answered_by(question, {"sky-news-interview"})
+
+
+def test_a_who_opening_a_clause_is_no_question_about_who() -> None:
+    # "the soldiers who died" asks nothing about who: not the spokesman's identity.
+    result = MATCHER.match("where did the soldiers who died come from?")
+    assert result.decision is not Decision.ANSWER, result
+
+
 @pytest.mark.parametrize("question", ["what is peskov?", "what is peskovs j", "cos'è peskov?"])
 def test_what_someone_is_asks_who_he_is(question: str) -> None:
     assert_answered_by(question, {"who-is-peskov"})

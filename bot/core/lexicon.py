@@ -2667,6 +2667,12 @@ WHAT_WORDS: frozenset[str] = frozenset({"what", "whats"})
 RELATIVES: frozenset[str] = frozenset({"that", "who", "which"})
 CONTENT_CONCEPTS: frozenset[str] = frozenset({"ADMIT", "WITHDRAW", "DEATH"})
 SETTING_CONCEPTS: frozenset[str] = frozenset({"INTERVIEW", "SKY", "BRITISH"})
+# Asking where or to whom ("where did he call it a huge tragedy?", "кому он рассказал о трагедии?") about
+# something quoted, and not about troops moving, asks the setting: what was said only says which remark.
+SETTING_QUESTIONS: frozenset[str] = frozenset({"WHERE", "ADDRESSEE"})
+QUOTED_CONCEPTS: frozenset[str] = frozenset({"ADMIT", "TRAGEDY", "HUMILIATION", "HEAVY"})
+DEATH_CONCEPTS: frozenset[str] = frozenset({"DEATH", "SOLDIER", "RUSSIAN"})
+MOVEMENT_CONCEPTS: frozenset[str] = frozenset({"WITHDRAW", "NORTH", "EAST", "BELARUS", "PLACE"})
 
 # "Is Peskov a minister?", "who's he, some general?": a question naming only the spokesman (or "he") and
 # another role, with nothing else it could be about, is a guess at who he is, not a question about that role.

@@ -37,15 +37,19 @@ from bot.core.lexicon import (
     ACTORS,
     CONTENT_CONCEPTS,
     CONTRAST_CLASSES,
+    DEATH_CONCEPTS,
     ENTITY_CONCEPTS,
     FRAMING_CONCEPTS,
     IDENTITY_CONCEPTS,
+    MOVEMENT_CONCEPTS,
     PERSON_CONCEPTS,
     QUESTION_CONTRAST_CLASSES,
+    QUOTED_CONCEPTS,
     REFERENT,
     ROLE_CONCEPTS,
     SAYING,
     SETTING_CONCEPTS,
+    SETTING_QUESTIONS,
     SMALL_TALK,
     UNHELD_CONCEPTS,
     WEAK_CONCEPTS,
@@ -410,7 +414,7 @@ class Matcher:
                     continue
                 if len(word) < self.settings.min_prefix or (not known and self._begins_a_filler_word(word)):
                     continue  # one or two letters say nothing yet; "quanti morti second…" is typing "secondo"
-            if word in self._stopwords:
+            if word in self._stopwords or self._is_relative(words, position):
                 continue
             if known:
                 add(_Token(frozenset({concept}), self._idf[concept], 1.0))
@@ -444,6 +448,17 @@ class Matcher:
         )
         found = self._framed(list(tokens.values()), courteous=courteous, asks_content=self._asks_content(words))
         return self._guessed_roles(found)
+
+    def _is_relative(self, words: list[str], position: int) -> bool:
+        """True for a "who" opening a clause about the word before it ("the soldiers *who* died"): it asks
+        nothing, so it is no question about who."""
+        word = words[position]
+        return (
+            position > 0
+            and word in self._lexicon.relatives
+            and words[position - 1] not in self._stopwords
+            and self._concept(word) == _WHO
+        )
 
     def _describing_clause(self, words: list[str]) -> int:
         """Where the clause describing whom a who-question asks about begins ("who is that Kremlin guy *who
@@ -493,13 +508,21 @@ class Matcher:
         firmer: a known concept that is neither vague nor a verb of saying ("does the story *say*…"). With
         nothing firmer, thanks or a greeting make a message without a question mark small talk ("thanks
         bot"): nothing is asked. "Hi, what are you about?" still asks. A question about what was admitted or
-        said of the losses or the withdrawal drops its setting ("on Sky News"): it only says where."""
+        said of the losses or the withdrawal drops its setting ("on Sky News"): it only says where. The other
+        way round, a question asking where or to whom something quoted was said drops what was said ("where
+        did he call it a huge tragedy?" asks where)."""
         loose = WEAK_CONCEPTS | FRAMING_CONCEPTS | SAYING
         if not any(not t.optional and t.options.isdisjoint(loose) and t.options <= self._idf.keys() for t in tokens):
             return [] if courteous else tokens
         asked = {c for t in tokens if len(t.options) == 1 for c in t.options}
         if asks_content and asked & CONTENT_CONCEPTS and not asked & _QUESTION_WORD_CONCEPTS:
             tokens = [t for t in tokens if not t.options <= SETTING_CONCEPTS]  # "what did he admit on TV?"
+        if asked & SETTING_QUESTIONS and asked & QUOTED_CONCEPTS and not asked & MOVEMENT_CONCEPTS:
+            quoted = QUOTED_CONCEPTS | DEATH_CONCEPTS
+            kept = [t for t in tokens if not t.options <= quoted]  # "where did he call it a huge tragedy?"
+            firm = [t for t in kept if t.options <= self._idf.keys() and not t.options <= WEAK_CONCEPTS | SAYING]
+            if firm:  # "where was the admission made?" asks nothing firmer: it keeps the admission
+                tokens = kept
         return [replace(t, optional=True) if t.options <= FRAMING_CONCEPTS else t for t in tokens]
 
     def _prefix_token(self, word: str, *, alone: bool, known: str | None) -> _Token | None:

@@ -111,6 +111,7 @@ def test_slips_of_one_letter_anywhere_and_of_two_in_a_long_word_are_mended(quest
         "how many soldiers were killed in the fighting for donbass?",
         "is russia going to attack kyiv again?",  # what comes next in the war
         "has the toll gone up since?",  # today's toll
+        "did russia manage to conquer the whole donbass in the end?",  # the offensive's outcome, after the article
     ],
 )
 def test_near_misses_get_the_not_covered_entry_not_a_figure(question: str) -> None:
@@ -1053,6 +1054,7 @@ def test_idioms_and_slang_in_four_languages_keep_the_question(question: str, exp
         ("is it seven thousand or fifteen thousand dead?", TOLL),
         ("that 7 to 15 thousand figure, who came up with it?", {"western-estimates"}),  # thousand said once
         ("what source is this bot using, and how old is the story?", {"about-article"}),  # the story's age
+        ("did russia manage to take kyiv?", {"withdrawal-north"}),  # the north's outcome is the article's
         ("russia said only a bit over a thousand died, who said that?", {"official-toll"}),
         (
             "mia moglie si ricorda che i russi avevano parlato di poco più di mille caduti, chi l'aveva detto?",

@@ -112,6 +112,8 @@ def test_slips_of_one_letter_anywhere_and_of_two_in_a_long_word_are_mended(quest
         "is russia going to attack kyiv again?",  # what comes next in the war
         "has the toll gone up since?",  # today's toll
         "did russia manage to conquer the whole donbass in the end?",  # the offensive's outcome, after the article
+        "how many russians died trying to take kyiv airport",  # one battle
+        "which russian brigade lost the most men",  # one unit
     ],
 )
 def test_near_misses_get_the_not_covered_entry_not_a_figure(question: str) -> None:
@@ -273,6 +275,7 @@ def test_small_talk_and_other_topics_get_no_answer(question: str) -> None:
         ("what is 1351 times 3?", "where does the figure of 1351 come from?"),
         ("can someone tell me what time it is in moscow", "when did the russians leave kyiv"),
         ("who built you? is this thing open source?", "what source do you use?"),
+        ("are you a russian bot?", "what source do you use?"),
     ],
 )
 def test_asking_what_the_article_never_says_about_its_topics_gets_no_answer(
@@ -1055,6 +1058,8 @@ def test_idioms_and_slang_in_four_languages_keep_the_question(question: str, exp
         ("that 7 to 15 thousand figure, who came up with it?", {"western-estimates"}),  # thousand said once
         ("what source is this bot using, and how old is the story?", {"about-article"}),  # the story's age
         ("did russia manage to take kyiv?", {"withdrawal-north"}),  # the north's outcome is the article's
+        ("Marco dice 1351 morti, Luca dice 15mila. Chi dei due ha ragione?", TOLL),  # friends' names are filler
+        ("mark says 1351 and my mate says 15000, who's right?", TOLL),
         ("russia said only a bit over a thousand died, who said that?", {"official-toll"}),
         (
             "mia moglie si ricorda che i russi avevano parlato di poco più di mille caduti, chi l'aveva detto?",

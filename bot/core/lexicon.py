@@ -58,6 +58,7 @@ STOPWORDS: frozenset[str] = frozenset(
     admin admins administrator moderator moderators
     able
     specifically
+    mark john mike dave sarah tom david paul peter chris lisa emma kate
     """.split()
 )
 
@@ -350,6 +351,12 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
         "apcs",
     ),
     "RANK": (
+        "brigade",
+        "brigades",
+        "battalion",
+        "battalions",
+        "regiment",
+        "regiments",
         "conscript",
         "conscripts",
         "generals",
@@ -374,6 +381,9 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
     ),
     "MERCENARY": ("wagner", "mercenaries", "mercenary", "contractors", "chechen", "kadyrovites", "volunteers"),
     "PLACE": (
+        "airport",
+        "airfield",
+        "chornobyl",
         "mariupol",
         "bucha",
         "kharkiv",
@@ -2596,6 +2606,18 @@ PHRASES: Mapping[str, str] = {
     "how old is this news": "when article",
     "how old is this report": "when article",
     "how old is this info": "when article",
+    "are you a russian bot": "howareyou",
+    "are you russian": "howareyou",
+    "are you a kremlin bot": "howareyou",
+    "are you a propaganda bot": "howareyou",
+    "kyiv again": "war end",
+    "kiev again": "war end",
+    "whos right": "",
+    "who is right": "",
+    "whos correct": "",
+    "who is correct": "",
+    "which one is right": "",
+    "which is right": "",
 }
 
 # A place named as the one acting ("did Ukraine lose", "has Ukraine admitted") means its people or army.

@@ -68,6 +68,8 @@ STOPWORDS: frozenset[str] = frozenset(
     insegnante pensione pensionato pensionata confonde roba
     na sti mo dar resto straniera straniero stranieri straniere chillo cu
     uomo
+    marco luca giulia paolo giovanni francesco andrea matteo alessandro chiara anna maria giuseppe antonio roberto
+    laura giorgio stefano davide simone federico elena francesca martina valentina
     """.split()
 )
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Mapping
+from functools import lru_cache
 
 _MENTION_RE = re.compile(r"(?<![\w@])@[A-Za-z0-9_]{3,64}")
 _URL_RE = re.compile(r"\b(?:https?://|www\.)\S+", re.IGNORECASE)
@@ -36,6 +37,7 @@ _POSSESSIVE_RE = re.compile(r"'(?=s\b)")
 _WORD_RE = re.compile(r"[^\W_]+")
 
 
+@lru_cache(maxsize=1024)  # one message is normalised by the matcher and again by language detection
 def normalise(text: str) -> str:
     """Fold a question to its matching form: lower case, no accents, mentions, commands, links, emoji or
     punctuation."""

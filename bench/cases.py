@@ -181,6 +181,13 @@ WRITTEN_APART: dict[str, str] = {
     "round117": f"Held-out set 117 (written apart, as the blind set was; {_READ})",
     "round118": f"Held-out set 118 (written apart, as the blind set was, askers new to chatbots; {_READ})",
     "round119": f"Held-out set 119 (written apart, must-not-answer only, the article's figures and names; {_READ})",
+    "round123": f"Held-out set 123 (written apart, questions the bot must not answer only; {_READ})",
+    "round124": f"Held-out set 124 (written apart, must-not-answer only, as varied as group chat; {_READ})",
+    "round120": f"Held-out set 120 (written apart, as the blind set was, students and young askers; {_READ})",
+    "round121": f"Held-out set 121 (written apart, as the blind set was, older askers; {_READ})",
+    "round122": f"Held-out set 122 (written apart, as the blind set was, journalists and teachers; {_READ})",
+    "round125": f"Held-out set 125 (written apart, as the blind set was; {_READ})",
+    "round126": f"Held-out set 126 (written apart; ru and uk as the development set; {_READ})",
     "blind": "Blind set (written apart; never read, its failures are never listed)",
 }
 

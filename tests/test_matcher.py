@@ -1060,6 +1060,11 @@ def test_idioms_and_slang_in_four_languages_keep_the_question(question: str, exp
         ("did russia manage to take kyiv?", {"withdrawal-north"}),  # the north's outcome is the article's
         ("Marco dice 1351 morti, Luca dice 15mila. Chi dei due ha ragione?", TOLL),  # friends' names are filler
         ("mark says 1351 and my mate says 15000, who's right?", TOLL),
+        ("Ma alla fine il portavoce l'ha dato un numero preciso o ha parlato cosi in generale?", {"peskov-no-number"}),
+        ("Come la raccontano in Russia, che parola usano al posto di guerra?", {"special-operation-framing"}),
+        ("Buongiorno, al telegiornale hanno detto che i russi hanno ammesso tanti morti?", {"kremlin-admission"}),
+        ("What's the official Russian line on what they're doing in Ukraine?", {"special-operation-framing"}),
+        ("а по-честному сколько ребят там полегло, не по официальной версии?", {"death-toll", "western-estimates"}),
         ("russia said only a bit over a thousand died, who said that?", {"official-toll"}),
         (
             "mia moglie si ricorda che i russi avevano parlato di poco più di mille caduti, chi l'aveva detto?",

@@ -2618,6 +2618,9 @@ PHRASES: Mapping[str, str] = {
     "who is correct": "",
     "which one is right": "",
     "which is right": "",
+    "doing in ukraine": "operation",
+    "supposed to be doing": "portray",
+    "remind me": "",
 }
 
 # A place named as the one acting ("did Ukraine lose", "has Ukraine admitted") means its people or army.

@@ -70,6 +70,7 @@ STOPWORDS: frozenset[str] = frozenset(
     uomo
     marco luca giulia paolo giovanni francesco andrea matteo alessandro chiara anna maria giuseppe antonio roberto
     laura giorgio stefano davide simone federico elena francesca martina valentina
+    intendo
     """.split()
 )
 
@@ -1312,6 +1313,11 @@ PHRASES: Mapping[str, str] = {
     "un ragno dal buco": "fallimento",
     "erano ufficiali": "comandanti",
     "erano degli ufficiali": "comandanti",
+    "al telegiornale": "",
+    "al tg": "",
+    "in generale": "vago",
+    "che parola usano": "chiamano",
+    "al posto di": "",
 }
 
 # Italian marks no case, so no word form by itself names Ukraine as the one acting ("l'Ucraina ha perso"

@@ -1054,6 +1054,7 @@ PHRASES: Mapping[str, str] = {
     "чуть больше тысячи": "1300",
     "немногим больше тысячи": "1300",
     "чуть более тысячи": "1300",
+    "не по официальнои версии": "оценка",
 }
 
 # "Украины" after what an army has or loses names the owner, as "Ukraine's" does in English ("потери Украины",

@@ -31,6 +31,7 @@ NAMES = frozenset(
         "MEANING_SHAPES",
         "WHAT_WORDS",
         "RELATIVES",
+        "PERSON_HEADS",
     }
 )
 ENGLISH_CONCEPTS = frozenset(english.SYNONYMS)
@@ -303,12 +304,13 @@ def test_meaning_shapes_are_normalised_words_around_one_gap(code: str) -> None:
 
 
 @pytest.mark.parametrize("code", ["en", *CODES])
-def test_relatives_are_normalised_single_words(code: str) -> None:
-    # "that", "che", "который": found word by word in a normalised question.
+def test_relatives_and_person_heads_are_normalised_single_words(code: str) -> None:
+    # "that", "che", "который"; "guy", "tizio", "мужик": found word by word in a normalised question.
     module = _module(code)
-    assert module.RELATIVES
-    _assert_normalised(module.RELATIVES)
-    assert all(" " not in word for word in module.RELATIVES)
+    for words in (module.RELATIVES, module.PERSON_HEADS):
+        assert words
+        _assert_normalised(words)
+        assert all(" " not in word for word in words)
 
 
 @pytest.mark.parametrize("code", ["en", *CODES])

@@ -314,6 +314,11 @@ def test_a_question_that_only_opens_like_who_is_is_matched_as_usual(question: st
         ("scusate ma chi è quel tizio del cremlino che ha parlato con la tv inglese?", {"who-is-peskov"}),
         ("who is the journalist who interviewed peskov?", {"sky-news-interview"}),
         ("who said that 1351 died?", {"official-toll"}),  # not a who-is question: "that" opens what was said
+        # A clause after a word for a person, then the question: what the clause says is not what is asked.
+        ("quel tizio del Cremlino che è andato a parlare sulla tv inglese che ruolo ha?", {"who-is-peskov"}),
+        ("e il tizio che l'ha ammesso che ruolo ha al Cremlino?", {"who-is-peskov"}),
+        ("quel tizio che parla a nome del Cremlino, chi sarebbe esattamente?", {"who-is-peskov"}),
+        ("quello che parla a nome de Putin l'ha detto o no che so' morti un sacco de soldati?", {"kremlin-admission"}),
     ],
 )
 def test_who_a_question_asks_about_is_its_head_not_the_clause_describing_him(question: str, expected: set[str]) -> None:

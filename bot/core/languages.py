@@ -38,6 +38,7 @@ class Lexicon:
     meanings: frozenset[str] = frozenset()  # "what does … mean": a question asking what a word means
     what_words: frozenset[str] = frozenset()  # "what", "cosa", "что": a question asking for content
     relatives: frozenset[str] = frozenset()  # "that", "che", "который": a clause describing what is asked about
+    person_heads: frozenset[str] = frozenset()  # "guy", "tizio", "мужик": a person a clause then describes
 
     # Every exact word, filler included, but names (the same in every language): the evidence of a language.
     words: frozenset[str] = field(default=frozenset(), compare=False)
@@ -65,6 +66,7 @@ def _from_module(code: str, module: ModuleType) -> Lexicon:
         meanings=frozenset(getattr(module, "MEANING_SHAPES", frozenset())),
         what_words=frozenset(getattr(module, "WHAT_WORDS", frozenset())),
         relatives=frozenset(getattr(module, "RELATIVES", frozenset())),
+        person_heads=frozenset(getattr(module, "PERSON_HEADS", frozenset())),
     )
 
 
@@ -91,6 +93,7 @@ class MergedLexicon:
         self.courtesies: frozenset[str] = frozenset().union(*(lx.courtesies for lx in self.lexicons.values()))
         self.what_words: frozenset[str] = frozenset().union(*(lx.what_words for lx in self.lexicons.values()))
         self.relatives: frozenset[str] = frozenset().union(*(lx.relatives for lx in self.lexicons.values()))
+        self.person_heads: frozenset[str] = frozenset().union(*(lx.person_heads for lx in self.lexicons.values()))
         self.openers: frozenset[tuple[str, ...]] = frozenset(
             tuple(opener.split()) for lx in self.lexicons.values() for opener in lx.openers
         )

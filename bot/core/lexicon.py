@@ -2690,6 +2690,8 @@ ENTITY_CONCEPTS: frozenset[str] = frozenset(
 WHAT_WORDS: frozenset[str] = frozenset({"what", "whats"})
 # Words opening a clause that describes what a question asks about: "who is the guy *that* spoke to Sky?"
 RELATIVES: frozenset[str] = frozenset({"that", "who", "which"})
+# Words for a person such a clause may describe: "the guy *who admitted it*, what's his role?"
+PERSON_HEADS: frozenset[str] = frozenset({"guy", "man", "bloke", "dude", "fella", "person"})
 CONTENT_CONCEPTS: frozenset[str] = frozenset({"ADMIT", "WITHDRAW", "DEATH"})
 SETTING_CONCEPTS: frozenset[str] = frozenset({"INTERVIEW", "SKY", "BRITISH"})
 # Asking where or to whom ("where did he call it a huge tragedy?", "кому он рассказал о трагедии?") about

@@ -1331,6 +1331,7 @@ DEFINING_OPENERS: frozenset[str] = frozenset(
     {
         "chi e",
         "chi era",
+        "chi sarebbe",
         "chi sono",
         "cos e",
         "cosa e",
@@ -1358,6 +1359,7 @@ MEANING_SHAPES: frozenset[str] = frozenset(
 )
 WHAT_WORDS: frozenset[str] = frozenset({"cosa", "cos"})
 RELATIVES: frozenset[str] = frozenset({"che", "quale"})
+PERSON_HEADS: frozenset[str] = frozenset({"tizio", "tipo", "uomo", "signore", "quello", "quel", "tale"})
 
 ACTORS: Mapping[str, str] = {}
 

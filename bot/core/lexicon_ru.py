@@ -1125,6 +1125,7 @@ MEANING_SHAPES: frozenset[str] = frozenset(
 )
 WHAT_WORDS: frozenset[str] = frozenset({"что"})
 RELATIVES: frozenset[str] = frozenset({"которыи", "которая", "которые", "что", "кто"})
+PERSON_HEADS: frozenset[str] = frozenset({"мужик", "чувак", "человек", "тип", "тот", "дядька", "дядя"})
 
 ACTORS: Mapping[str, str] = {"украина": "UKRAINIAN"}
 

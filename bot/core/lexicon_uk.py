@@ -1148,6 +1148,7 @@ DEFINING_OPENERS: frozenset[str] = frozenset(
 MEANING_SHAPES: frozenset[str] = frozenset({"що означає …", "що значить …", "що означає слово …", "що значить слово …"})
 WHAT_WORDS: frozenset[str] = frozenset({"що", "шо"})
 RELATIVES: frozenset[str] = frozenset({"якии", "яка", "які", "котрии", "що", "шо", "хто"})
+PERSON_HEADS: frozenset[str] = frozenset({"дядько", "чувак", "чоловік", "тои", "пан"})
 
 ACTORS: Mapping[str, str] = {"украіна": "UKRAINIAN"}
 

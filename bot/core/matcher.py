@@ -388,18 +388,20 @@ class Matcher:
     def _tokens(self, words: list[str], *, partial: bool, questioning: bool = False) -> list[_Token]:
         tokens: dict[frozenset[str], _Token] = {}
         words = self._read_transliterated(words)
-        clause = self._describing_clause(words)
+        clause, dropped = self._describing_clause(words)
         in_clause = False
 
         def add(token: _Token) -> None:
             if in_clause:
+                if dropped:
+                    return
                 token = replace(token, optional=True)
             kept = tokens.get(token.options)
             if kept is None or kept.weight * kept.certainty < token.weight * token.certainty:
                 tokens[token.options] = token
 
         for position, word in enumerate(words):
-            in_clause = position >= clause
+            in_clause = position in clause
             is_last = partial and position == len(words) - 1
             concept = self._lexicon.actor_forms.get(word) or self._concept(word)
             if word in ACTORS and self._acts(words, position):
@@ -460,10 +462,13 @@ class Matcher:
             and self._concept(word) == _WHO
         )
 
-    def _describing_clause(self, words: list[str]) -> int:
-        """Where the clause describing whom a who-question asks about begins ("who is that Kremlin guy *who
-        spoke to British journalists*?"), or past the end: the person is the Kremlin guy, and the clause
-        counts only where a curated question names it too, not as the topic asked."""
+    def _describing_clause(self, words: list[str]) -> tuple[range, bool]:
+        """The clause describing the person a question asks about: the person is the head, not what the
+        clause says he did. Either a who-question's clause to its end ("who is that Kremlin guy *who spoke
+        to British journalists*?"), whose words then count only where a curated question names them too; or
+        a clause after a word for a person, up to the question that follows it ("quel tizio del Cremlino *che
+        è andato a parlare sulla tv inglese* che ruolo ha?"), whose words are dropped (True): the question
+        after it is what is asked. Empty when there is none."""
         start = next((i for i, word in enumerate(words) if word not in self._stopwords), len(words))
         for opener in self._openers.get(words[start], ()) if start < len(words) else ():
             if tuple(words[start : start + len(opener)]) != opener or self._concept(opener[0]) != _WHO:
@@ -472,8 +477,32 @@ class Matcher:
             for position in range(head + 1, len(words)):  # a head word at least: "who is *he* that…" is not one
                 if words[position] in self._lexicon.relatives:
                     named = any(w not in self._stopwords for w in words[head:position])
-                    return position if named else len(words)
-        return len(words)
+                    return (range(position, len(words)) if named else range(0)), False
+        for position, word in enumerate(words):
+            if word not in self._lexicon.person_heads:
+                continue
+            relative = next(
+                (i for i in range(position + 1, min(position + 4, len(words))) if words[i] in self._lexicon.relatives),
+                None,
+            )
+            if relative is None:
+                continue
+            end = next((i for i in range(relative + 2, len(words)) if self._asks_again(words, i)), None)
+            if end is None:  # "the guy who admitted it?" alone asks who he is through the clause
+                continue
+            rest = words[:relative] + words[end:]
+            if any(w not in self._stopwords and self._concept(w) in self._idf.keys() - SAYING - {_WHO} for w in rest):
+                return range(relative, end), True  # "… che ruolo ha *al Cremlino*?": firm enough without the clause
+        return range(0), False
+
+    def _asks_again(self, words: list[str], position: int) -> bool:
+        """True where a question of its own begins: a what-word or who-word, or a relative before who or
+        what someone is ("che *ruolo* ha"; "che so' morti" goes on with the clause)."""
+        word = words[position]
+        if word in self._lexicon.what_words or self._concept(word) == _WHO:
+            return True
+        after = words[position + 1] if position + 1 < len(words) else ""
+        return word in self._lexicon.relatives and self._concept(after) in IDENTITY_CONCEPTS
 
     def _begins_a_filler_word(self, prefix: str) -> bool:
         """True when ``prefix`` is the beginning of a filler word (and so, being typed, may become one)."""

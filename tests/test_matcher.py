@@ -276,6 +276,8 @@ def test_small_talk_and_other_topics_get_no_answer(question: str) -> None:
         ("can someone tell me what time it is in moscow", "when did the russians leave kyiv"),
         ("who built you? is this thing open source?", "what source do you use?"),
         ("are you a russian bot?", "what source do you use?"),
+        ("is sky news credible?", "did peskov speak to sky news?"),
+        ("si puo andare in vacanza in bielorussia senza visto?", "le truppe sono andate in bielorussia?"),
     ],
 )
 def test_asking_what_the_article_never_says_about_its_topics_gets_no_answer(
@@ -1070,6 +1072,11 @@ def test_idioms_and_slang_in_four_languages_keep_the_question(question: str, exp
         ("Buongiorno, al telegiornale hanno detto che i russi hanno ammesso tanti morti?", {"kremlin-admission"}),
         ("What's the official Russian line on what they're doing in Ukraine?", {"special-operation-framing"}),
         ("а по-честному сколько ребят там полегло, не по официальной версии?", {"death-toll", "western-estimates"}),
+        # Trust asked of a figure is whether it is believable; of a broadcaster, it is not in the article.
+        ("is the 1351 figure credible?", {"western-estimates"}),
+        ("è credibile il dato di 1351?", {"western-estimates"}),
+        ("ho letto che secondo i russi sono morti solo 1300 soldati e rotti, ma è credibile??", TOLL),
+        ("ho visto un titolo: il cremlino ha ammesso le perdite?", {"kremlin-admission"}),
         ("russia said only a bit over a thousand died, who said that?", {"official-toll"}),
         (
             "mia moglie si ricorda che i russi avevano parlato di poco più di mille caduti, chi l'aveva detto?",

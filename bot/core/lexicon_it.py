@@ -71,6 +71,8 @@ STOPWORDS: frozenset[str] = frozenset(
     marco luca giulia paolo giovanni francesco andrea matteo alessandro chiara anna maria giuseppe antonio roberto
     laura giorgio stefano davide simone federico elena francesca martina valentina
     intendo
+    perfino persino addirittura
+    visto vista
     """.split()
 )
 
@@ -413,7 +415,9 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
     "FAME": ("famoso", "famosa", "celebre"),
     "LEADER": ("presidente", "presidenti", "premier", "leader"),
     "CAREER": ("carriera", "diventare", "diventa", "assunzioni", "stage"),
-    "TRAVEL": tuple("treno treni volo voli visto viaggio viaggiare biglietto biglietti turisti turismo".split()),
+    "TRAVEL": tuple(
+        "treno treni volo voli viaggio viaggiare biglietto biglietti turisti turismo vacanza vacanze".split()
+    ),
     "SOCIALMEDIA": ("telegram", "twitter", "instagram", "facebook", "tiktok", "youtube", "follower"),
     "OWNER": (
         "proprieta",
@@ -1318,6 +1322,15 @@ PHRASES: Mapping[str, str] = {
     "in generale": "vago",
     "che parola usano": "chiamano",
     "al posto di": "",
+    "e rotti": "",
+    "e passa": "",
+    "rimasto indietro": "",
+    "rimasta indietro": "",
+    "non ci credo": "credibile",
+    "senza visto": "viaggio",
+    "serve il visto": "viaggio",
+    "serve un visto": "viaggio",
+    "il visto per": "viaggio",
 }
 
 # Italian marks no case, so no word form by itself names Ukraine as the one acting ("l'Ucraina ha perso"

@@ -449,7 +449,7 @@ class Matcher:
             not questioning or SMALL_TALK in words  # "hey bot, how are you?" asks nothing either
         )
         found = self._framed(list(tokens.values()), courteous=courteous, asks_content=self._asks_content(words))
-        return self._guessed_roles(found)
+        return self._guessed_roles(self._trust_in_figures(found))
 
     def _is_relative(self, words: list[str], position: int) -> bool:
         """True for a "who" opening a clause about the word before it ("the soldiers *who* died"): it asks
@@ -513,6 +513,22 @@ class Matcher:
         soldiers or losses are meant ("Ukraine soldiers")."""
         after = position > 0 and words[position - 1] in ACTOR_AFTER
         return after or (position + 1 < len(words) and self._concept(words[position + 1]) in ACTOR_BEFORE)
+
+    def _trust_in_figures(self, tokens: list[_Token]) -> list[_Token]:
+        """Trust asked of a figure ("is the 1351 figure credible?") asks whether it is believable, which the
+        Western estimates answer; trust asked of a broadcaster or a source ("is Sky News reliable?") is not
+        in the article."""
+        single = {c for t in tokens if len(t.options) == 1 for c in t.options}
+        if (
+            _TRUST not in single
+            or _REALITY not in self._idf
+            or not (single & _FIGURE_CONCEPTS or any(c.isdigit() for c in single))
+        ):
+            return tokens
+        return [
+            replace(t, options=frozenset({_REALITY}), weight=self._idf[_REALITY]) if t.options == {_TRUST} else t
+            for t in tokens
+        ]
 
     def _guessed_roles(self, tokens: list[_Token]) -> list[_Token]:
         """Another role guessed for the spokesman alone ("is Peskov a minister?") asks for his: who he is."""
@@ -789,6 +805,8 @@ _YEARS = frozenset(str(year) for year in range(1900, 2101))
 _QUESTION_WORD_CONCEPTS = frozenset().union(*QUESTION_CONTRAST_CLASSES)  # why, where, who, when
 _SPOKESMAN = "SPOKESMAN"
 _WHO = "WHO"
+_TRUST, _REALITY = "TRUST", "REALITY"
+_FIGURE_CONCEPTS = frozenset({"COUNT", "DEATH"})  # what a question about a figure names
 _QUESTION_MARKS = ("?", "？", "¿")
 _SENTENCE_ENDS = ("?", "!", ".", "…", "？", "！", "。", ";", ")")
 

@@ -188,6 +188,12 @@ WRITTEN_APART: dict[str, str] = {
     "round122": f"Held-out set 122 (written apart, as the blind set was, journalists and teachers; {_READ})",
     "round125": f"Held-out set 125 (written apart, as the blind set was; {_READ})",
     "round126": f"Held-out set 126 (written apart; ru and uk as the development set; {_READ})",
+    "round127": f"Held-out set 127 (written apart, as the blind set was, family group chats; {_READ})",
+    "round128": f"Held-out set 128 (written apart, as the blind set was; {_FINAL})",
+    "round129": f"Held-out set 129 (written apart; it: varied paraphrase; {_READ})",
+    "round130": f"Held-out set 130 (written apart; en: varied paraphrase; {_READ})",
+    "round131": f"Held-out set 131 (written apart, questions the bot must not answer only; {_READ})",
+    "round133": f"Held-out set 133 (written apart, questions the bot must not answer only; {_FINAL})",
     "blind": "Blind set (written apart; never read, its failures are never listed)",
 }
 
@@ -195,7 +201,7 @@ WRITTEN_APART: dict[str, str] = {
 # and the held-out sets kept unread so that their measure stays one of unseen questions.
 NEVER_LISTED: frozenset[str] = frozenset(
     "blind round47 round48 round55 round60 round61 round65 round75 round87 round88 round95 round97 round103 "
-    "round104 round111".split()
+    "round104 round111 round128 round133".split()
 )
 
 

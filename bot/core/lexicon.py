@@ -887,7 +887,7 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
     # Whether a figure is believable: what the Western estimates answer for the official one.
     "REALITY": tuple(
         "reality realistic unrealistic believable plausible implausible accurate inaccurate accuracy "
-        "lowball lowballing lowballed fantasy fiction bogus".split()
+        "lowball lowballing lowballed fantasy fiction bogus nonsense rubbish".split()
     ),
     # Other nations' people or governments: "the Italian defence minister" is not the article's (Russian) one.
     "FOREIGN": ("italian", "italians", "french", "german", "germans", "spanish", "polish", "japanese"),
@@ -1109,6 +1109,8 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
         "premier",
     ),
     "CAREER": (
+        "hired",
+        "hire",
         "background",
         "biography",
         "bio",
@@ -2621,6 +2623,22 @@ PHRASES: Mapping[str, str] = {
     "doing in ukraine": "operation",
     "supposed to be doing": "portray",
     "remind me": "",
+    "scaled down": "downsized",
+    "scale down": "downsize",
+    "what theyre after": "goal",
+    "what they are after": "goal",
+    "coming clean": "admitting",
+    "in lives": "losses",
+    "lost lives": "losses",
+    "pretty much": "",
+    "costing them dearly": "heavy losses",
+    "cost them dearly": "heavy losses",
+    "a thousand odd": "1300",
+    "thousand odd": "1300",
+    "came out of": "outcome",
+    "any deal": "outcome",
+    "open on": "tourist",
+    "opening hours": "tourist",
 }
 
 # A place named as the one acting ("did Ukraine lose", "has Ukraine admitted") means its people or army.

@@ -73,6 +73,7 @@ STOPWORDS: frozenset[str] = frozenset(
     intendo
     perfino persino addirittura
     visto vista
+    nonna nonno nonni mamma papa zio zia cugino cugina chiede chiedeva glielo gliela
     """.split()
 )
 
@@ -1331,6 +1332,10 @@ PHRASES: Mapping[str, str] = {
     "serve il visto": "viaggio",
     "serve un visto": "viaggio",
     "il visto per": "viaggio",
+    "ha messo nel gruppo": "",
+    "non torneranno piu a casa": "morti",
+    "non tornera piu a casa": "morti",
+    "non sono piu tornati a casa": "morti",
 }
 
 # Italian marks no case, so no word form by itself names Ukraine as the one acting ("l'Ucraina ha perso"

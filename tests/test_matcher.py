@@ -115,6 +115,7 @@ def test_slips_of_one_letter_anywhere_and_of_two_in_a_long_word_are_mended(quest
         "how many russians died trying to take kyiv airport",  # one battle
         "which russian brigade lost the most men",  # one unit
         "So what came out of those negotiations Peskov was on about? Any deal?",  # the talks' outcome
+        "did the peace talks in istanbul achieve anything",
     ],
 )
 def test_near_misses_get_the_not_covered_entry_not_a_figure(question: str) -> None:
@@ -1084,6 +1085,8 @@ def test_idioms_and_slang_in_four_languages_keep_the_question(question: str, exp
         ("So Moscow is pretty much coming clean that the war is costing them dearly in lives?", {"kremlin-admission"}),
         ("alla fine quanti ragazzi russi non torneranno più a casa?", TOLL),
         ("Nonna chiede di cosa parla l'articolo che Marco ha messo nel gruppo, me lo riassumete?", {"about-article"}),
+        ("did the kremlin guy say anything about talks with kyiv?", {"peskov-withdrawal-explanation"}),
+        ("what did the spokesman say about the negotiations?", {"peskov-withdrawal-explanation"}),
         ("russia said only a bit over a thousand died, who said that?", {"official-toll"}),
         (
             "mia moglie si ricorda che i russi avevano parlato di poco più di mille caduti, chi l'aveva detto?",

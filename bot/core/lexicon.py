@@ -2639,6 +2639,10 @@ PHRASES: Mapping[str, str] = {
     "any deal": "outcome",
     "open on": "tourist",
     "opening hours": "tourist",
+    "achieve anything": "outcome",
+    "achieved anything": "outcome",
+    "achieve something": "outcome",
+    "achieved something": "outcome",
 }
 
 # A place named as the one acting ("did Ukraine lose", "has Ukraine admitted") means its people or army.

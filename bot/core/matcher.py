@@ -389,10 +389,9 @@ class Matcher:
         tokens: dict[frozenset[str], _Token] = {}
         words = self._read_transliterated(words)
         clause, dropped = self._describing_clause(words)
-        in_clause = False
 
-        def add(token: _Token) -> None:
-            if in_clause:
+        def add(token: _Token, position: int | None = None) -> None:
+            if position in clause:  # a clause describing the person asked about (see _describing_clause)
                 if dropped:
                     return
                 token = replace(token, optional=True)
@@ -401,7 +400,6 @@ class Matcher:
                 tokens[token.options] = token
 
         for position, word in enumerate(words):
-            in_clause = position in clause
             is_last = partial and position == len(words) - 1
             concept = self._lexicon.actor_forms.get(word) or self._concept(word)
             if word in ACTORS and self._acts(words, position):
@@ -412,17 +410,17 @@ class Matcher:
                 # word is taken as typed ("…the number was" does not go on to "Washington").
                 token = self._prefix_token(word, alone=len(words) == 1, known=concept if known else None)
                 if token is not None:
-                    add(token)
+                    add(token, position)
                     continue
                 if len(word) < self.settings.min_prefix or (not known and self._begins_a_filler_word(word)):
                     continue  # one or two letters say nothing yet; "quanti morti second…" is typing "secondo"
             if word in self._stopwords or self._is_relative(words, position):
                 continue
             if known:
-                add(_Token(frozenset({concept}), self._idf[concept], 1.0))
+                add(_Token(frozenset({concept}), self._idf[concept], 1.0), position)
                 continue
             if concept in UNHELD_CONCEPTS:
-                add(_Token(frozenset({concept}), self._unknown_weight, 1.0))  # a real word, not a typo to mend
+                add(_Token(frozenset({concept}), self._unknown_weight, 1.0), position)  # a real word, not a typo
                 continue
             corrected = self._correct(word)
             if corrected in self._stopwords:
@@ -434,11 +432,11 @@ class Matcher:
                         frozenset({corrected_concept}),
                         self._idf[corrected_concept],
                         self.settings.typo_certainty,
-                    )
+                    ),
+                    position,
                 )
             else:
-                add(_Token(frozenset({concept}), self._unknown_weight, 1.0))
-        in_clause = False
+                add(_Token(frozenset({concept}), self._unknown_weight, 1.0), position)
         if (
             REFERENT in self._idf
             and not self._lexicon.pronouns.isdisjoint(words)
@@ -491,7 +489,8 @@ class Matcher:
             if end is None:  # "the guy who admitted it?" alone asks who he is through the clause
                 continue
             rest = words[:relative] + words[end:]
-            if any(w not in self._stopwords and self._concept(w) in self._idf.keys() - SAYING - {_WHO} for w in rest):
+            firm = self._idf.keys() - SAYING - {_WHO}
+            if any(w not in self._stopwords and self._concept(w) in firm for w in rest):
                 return range(relative, end), True  # "… che ruolo ha *al Cremlino*?": firm enough without the clause
         return range(0), False
 

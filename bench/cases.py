@@ -194,6 +194,14 @@ WRITTEN_APART: dict[str, str] = {
     "round130": f"Held-out set 130 (written apart; en: varied paraphrase; {_READ})",
     "round131": f"Held-out set 131 (written apart, questions the bot must not answer only; {_READ})",
     "round133": f"Held-out set 133 (written apart, questions the bot must not answer only; {_FINAL})",
+    "round134": f"Held-out set 134 (written apart, as the blind set was, askers misremembering details; {_READ})",
+    "round135": f"Held-out set 135 (written apart, as the blind set was, typed fast on a phone; {_READ})",
+    "round136": f"Held-out set 136 (written apart, as the blind set was, people described, not named; {_READ})",
+    "round137": f"Held-out set 137 (written apart, questions the bot must not answer only; {_READ})",
+    "round138": f"Held-out set 138 (written apart, must-not-answer only, the article's figures and names; {_READ})",
+    "round139": f"Held-out set 139 (written apart, as the blind set was; {_READ})",
+    "round140": f"Held-out set 140 (written apart; it: varied paraphrase; {_READ})",
+    "round141": f"Held-out set 141 (written apart, must-not-answer only, as varied as group chat; {_READ})",
     "blind": "Blind set (written apart; never read, its failures are never listed)",
 }
 

@@ -116,6 +116,7 @@ def test_slips_of_one_letter_anywhere_and_of_two_in_a_long_word_are_mended(quest
         "which russian brigade lost the most men",  # one unit
         "So what came out of those negotiations Peskov was on about? Any deal?",  # the talks' outcome
         "did the peace talks in istanbul achieve anything",
+        "How many soldiers did Ukraine say Russia lost? Kyiv's number, not the western one",
     ],
 )
 def test_near_misses_get_the_not_covered_entry_not_a_figure(question: str) -> None:
@@ -282,6 +283,13 @@ def test_small_talk_and_other_topics_get_no_answer(question: str) -> None:
         ("si puo andare in vacanza in bielorussia senza visto?", "le truppe sono andate in bielorussia?"),
         ("What did Peskov do for a living before the Kremlin hired him?", "what does peskov do for a living?"),
         ("Is the Kremlin open on Sundays", "what did the kremlin admit?"),
+        ("divide 15000 by 7000 pls", "what do western governments estimate?"),
+        ("how do I watch Sky News in the US?", "did peskov speak to sky news?"),
+        ("what should i tell my kids about the war, they're scared", "what does russia call the war?"),
+        ("who made this bot and who is paying for it", "what source do you use?"),
+        ("is the new iPhone out yet", "what are russia's new objectives?"),
+        ("what happened in the year 1351?", "where does the figure of 1351 come from?"),
+        ("Who was the Sky News reporter, what's her name and where can I follow her?", "did peskov speak to sky news?"),
     ],
 )
 def test_asking_what_the_article_never_says_about_its_topics_gets_no_answer(
@@ -1087,6 +1095,12 @@ def test_idioms_and_slang_in_four_languages_keep_the_question(question: str, exp
         ("Nonna chiede di cosa parla l'articolo che Marco ha messo nel gruppo, me lo riassumete?", {"about-article"}),
         ("did the kremlin guy say anything about talks with kyiv?", {"peskov-withdrawal-explanation"}),
         ("what did the spokesman say about the negotiations?", {"peskov-withdrawal-explanation"}),
+        # A premise misremembered is answered with what the article says.
+        ('mi pare che il portavoce abbia parlato di "perdite trascurabili", o sbaglio?', {"kremlin-admission"}),
+        ("did peskov say the losses were negligible?", {"kremlin-admission"}),
+        ("ricordo che i numeri ufficiali di Mosca erano usciti a fine febbraio, o era marzo?", {"official-toll"}),
+        ("SOLO 1351 MORTI?? MA CHI CI CREDE!!!", TOLL),
+        ("my uncle keeps saying Russia has barely lost anyone, how bad are their losses in actual numbers?", TOLL),
         ("russia said only a bit over a thousand died, who said that?", {"official-toll"}),
         (
             "mia moglie si ricorda che i russi avevano parlato di poco più di mille caduti, chi l'aveva detto?",

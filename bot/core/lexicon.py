@@ -63,6 +63,9 @@ STOPWORDS: frozenset[str] = frozenset(
 )
 
 # concept → the words (after case folding) that express it. Keep every group about ONE idea.
+# Months the article never names (it names March; April is its own): a question naming one asks when.
+_OTHER_MONTHS = tuple("january february june july august september october november december".split())
+
 SYNONYMS: Mapping[str, tuple[str, ...]] = {
     "MARCH": ("march",),
     "RARELY": ("rarely", "seldom", "hardly", "barely", "scarcely", "infrequently"),
@@ -263,6 +266,9 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
         "acknowledged",
     ),
     "HEAVY": (
+        "negligible",
+        "insignificant",
+        "minimal",
         "heavy",
         "significant",
         "huge",
@@ -740,7 +746,7 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
     "WHO": ("who", "whos"),
     # Whom something was said to (the interviewer), not who someone is: "to whom", "кому", "con chi".
     "ADDRESSEE": ("whom",),
-    "WHEN": ("when", "date", "day", "time", "timing"),
+    "WHEN": ("when", "date", "day", "time", "timing", *_OTHER_MONTHS),
     "COUNT": (
         "many",
         "number",
@@ -1158,6 +1164,13 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
         "schooling".split()
     ),
     "ECONOMY": (
+        "paying",
+        "pays",
+        "funding",
+        "funded",
+        "iphone",
+        "android",
+        "samsung",
         "currency",
         "currencies",
         "dollar",
@@ -1215,6 +1228,9 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
         "qualified".split()
     ),
     "ARITHMETIC": (
+        "divide",
+        "multiply",
+        "subtract",
         "multipliedby",
         "average",
         "median",
@@ -2643,6 +2659,27 @@ PHRASES: Mapping[str, str] = {
     "achieved anything": "outcome",
     "achieve something": "outcome",
     "achieved something": "outcome",
+    "follow her": "followers",
+    "follow him": "followers",
+    "where can i follow": "followers",
+    "how do i watch": "streaming",
+    "how can i watch": "streaming",
+    "where can i watch": "streaming",
+    "first published": "published",
+    "what should i tell": "advice",
+    "my kids": "",
+    "my children": "",
+    "not the western one": "",
+    "not the western": "",
+    "than the west says": "",
+    "than what the west says": "",
+    "than western estimates": "",
+    "barely lost anyone": "losses",
+    "barely lost": "lost",
+    "in the year": "history",
+    "actual numbers": "real number",
+    "actual number": "real number",
+    "foreign minister": "minister",
 }
 
 # A place named as the one acting ("did Ukraine lose", "has Ukraine admitted") means its people or army.
@@ -2726,7 +2763,7 @@ MOVEMENT_CONCEPTS: frozenset[str] = frozenset({"WITHDRAW", "NORTH", "EAST", "BEL
 # "Is Peskov a minister?", "who's he, some general?": a question naming only the spokesman (or "he") and
 # another role, with nothing else it could be about, is a guess at who he is, not a question about that role.
 ROLE_CONCEPTS: frozenset[str] = frozenset({"DEFENCE", "RANK"})
-IDENTITY_CONCEPTS: frozenset[str] = frozenset({"PESKOV", "SPOKESMAN", "KREMLIN", "WHO", "SAY"})
+IDENTITY_CONCEPTS: frozenset[str] = frozenset({"PESKOV", "SPOKESMAN", "KREMLIN", "WHO", "SAY", "RUSSIAN"})
 
 # Concepts that are names (people, broadcasters): written alike in several languages, so they are no
 # evidence of the language a question is written in.

@@ -137,6 +137,7 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
     ),
     "HEAVY": tuple(
         """
+        trascurabili trascurabile irrilevanti minime
         pesante pesanti pesantissime significativo significativa significativi significative enorme enormi
         grande grandi grave gravi gravissime ingente ingenti massiccio massiccia massicce notevole notevoli
         considerevole considerevoli serio seria seri sostanziale sostanziali elevate elevato elevati
@@ -315,7 +316,10 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
     ),
     # Peskov as Italians spell him by ear.
     "PESKOV": ("peskov", "pescov", "peskof", "peskoff", "pescof", "pesckov", "dimitrij", "dmitrii"),
-    "WHEN": ("quando", "giorno", "tempo", "momento", "date", "risale", "risalgono", "risalire"),
+    "WHEN": (
+        *("quando", "giorno", "tempo", "momento", "date", "risale", "risalgono", "risalire"),
+        *"gennaio febbraio giugno luglio agosto settembre ottobre novembre dicembre".split(),
+    ),
     "COUNT": tuple(
         """
         quanti quante quanto quanta numero numeri cifra cifre totale totali conteggio dati dato statistiche
@@ -1336,6 +1340,20 @@ PHRASES: Mapping[str, str] = {
     "non torneranno piu a casa": "morti",
     "non tornera piu a casa": "morti",
     "non sono piu tornati a casa": "morti",
+    "mi pare che": "",
+    "mi pare": "",
+    "o sbaglio": "",
+    "se non ricordo male": "",
+    "se ricordo bene": "",
+    "ricordo che": "",
+    "mi ricordo che": "",
+    "se non sbaglio": "",
+    "chi ci crede": "credibile",
+    "a fine": "",
+    "degli esteri": "",
+    "erano usciti": "detto",
+    "era uscito": "detto",
+    "tirata fuori": "detto",
 }
 
 # Italian marks no case, so no word form by itself names Ukraine as the one acting ("l'Ucraina ha perso"

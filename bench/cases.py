@@ -202,6 +202,8 @@ WRITTEN_APART: dict[str, str] = {
     "round139": f"Held-out set 139 (written apart, as the blind set was; {_READ})",
     "round140": f"Held-out set 140 (written apart; it: varied paraphrase; {_READ})",
     "round141": f"Held-out set 141 (written apart, must-not-answer only, as varied as group chat; {_READ})",
+    "round142": f"Held-out set 142 (written apart, as the blind set was; written last; {_FINAL})",
+    "round143": f"Held-out set 143 (written apart, must-not-answer only; written last; {_FINAL})",
     "blind": "Blind set (written apart; never read, its failures are never listed)",
 }
 
@@ -209,7 +211,7 @@ WRITTEN_APART: dict[str, str] = {
 # and the held-out sets kept unread so that their measure stays one of unseen questions.
 NEVER_LISTED: frozenset[str] = frozenset(
     "blind round47 round48 round55 round60 round61 round65 round75 round87 round88 round95 round97 round103 "
-    "round104 round111 round128 round133".split()
+    "round104 round111 round128 round133 round142 round143".split()
 )
 
 

@@ -1100,6 +1100,9 @@ def test_idioms_and_slang_in_four_languages_keep_the_question(question: str, exp
         ("did peskov say the losses were negligible?", {"kremlin-admission"}),
         ("ricordo che i numeri ufficiali di Mosca erano usciti a fine febbraio, o era marzo?", {"official-toll"}),
         ("SOLO 1351 MORTI?? MA CHI CI CREDE!!!", TOLL),
+        ("what source is this bot working from exactly?", {"about-article"}),
+        ("I'm new to all of this. What's the gist of the piece you're answering about?", {"about-article"}),
+        ("а ты вообще про что, какую новость разбираешь?", {"about-article"}),
         ("my uncle keeps saying Russia has barely lost anyone, how bad are their losses in actual numbers?", TOLL),
         ("russia said only a bit over a thousand died, who said that?", {"official-toll"}),
         (

@@ -59,6 +59,7 @@ STOPWORDS: frozenset[str] = frozenset(
     able
     specifically
     mark john mike dave sarah tom david paul peter chris lisa emma kate
+    answering
     """.split()
 )
 
@@ -2680,6 +2681,8 @@ PHRASES: Mapping[str, str] = {
     "actual numbers": "real number",
     "actual number": "real number",
     "foreign minister": "minister",
+    "working from": "",
+    "work from": "",
 }
 
 # A place named as the one acting ("did Ukraine lose", "has Ukraine admitted") means its people or army.

@@ -193,7 +193,7 @@ WRITTEN_APART: dict[str, str] = {
     "round129": f"Held-out set 129 (written apart; it: varied paraphrase; {_READ})",
     "round130": f"Held-out set 130 (written apart; en: varied paraphrase; {_READ})",
     "round131": f"Held-out set 131 (written apart, questions the bot must not answer only; {_READ})",
-    "round133": f"Held-out set 133 (written apart, questions the bot must not answer only; {_FINAL})",
+    "round133": f"Held-out set 133 (written apart, must-not-answer only; measured once unread, then {_READ})",
     "round134": f"Held-out set 134 (written apart, as the blind set was, askers misremembering details; {_READ})",
     "round135": f"Held-out set 135 (written apart, as the blind set was, typed fast on a phone; {_READ})",
     "round136": f"Held-out set 136 (written apart, as the blind set was, people described, not named; {_READ})",
@@ -202,8 +202,10 @@ WRITTEN_APART: dict[str, str] = {
     "round139": f"Held-out set 139 (written apart, as the blind set was; {_READ})",
     "round140": f"Held-out set 140 (written apart; it: varied paraphrase; {_READ})",
     "round141": f"Held-out set 141 (written apart, must-not-answer only, as varied as group chat; {_READ})",
-    "round142": f"Held-out set 142 (written apart, as the blind set was; written last; {_FINAL})",
+    "round142": f"Held-out set 142 (written apart, as the blind set was; measured once unread, then {_READ})",
     "round143": f"Held-out set 143 (written apart, must-not-answer only; written last; {_FINAL})",
+    "round144": f"Held-out set 144 (written apart, as the blind set was; written after 142 was read; {_FINAL})",
+    "round145": f"Held-out set 145 (written apart, must-not-answer only; written after 133 was read; {_FINAL})",
     "blind": "Blind set (written apart; never read, its failures are never listed)",
 }
 
@@ -211,7 +213,7 @@ WRITTEN_APART: dict[str, str] = {
 # and the held-out sets kept unread so that their measure stays one of unseen questions.
 NEVER_LISTED: frozenset[str] = frozenset(
     "blind round47 round48 round55 round60 round61 round65 round75 round87 round88 round95 round97 round103 "
-    "round104 round111 round128 round133 round142 round143".split()
+    "round104 round111 round128 round143 round144 round145".split()
 )
 
 

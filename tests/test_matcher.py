@@ -117,6 +117,9 @@ def test_slips_of_one_letter_anywhere_and_of_two_in_a_long_word_are_mended(quest
         "So what came out of those negotiations Peskov was on about? Any deal?",  # the talks' outcome
         "did the peace talks in istanbul achieve anything",
         "How many soldiers did Ukraine say Russia lost? Kyiv's number, not the western one",
+        "quale reparto russo ha avuto piu perdite in assoluto",
+        "Peskov ha detto quanti soldati ucraini hanno ucciso i russi?",  # the Russians only as the ones killing
+        "how many Ukrainian troops did Peskov say Russia has killed?",
     ],
 )
 def test_near_misses_get_the_not_covered_entry_not_a_figure(question: str) -> None:
@@ -288,6 +291,10 @@ def test_small_talk_and_other_topics_get_no_answer(question: str) -> None:
         ("what should i tell my kids about the war, they're scared", "what does russia call the war?"),
         ("who made this bot and who is paying for it", "what source do you use?"),
         ("is the new iPhone out yet", "what are russia's new objectives?"),
+        ("chi ha vinto ieri Juve Inter", "cosa vuole la russia?"),
+        ("secondo te i governi occidentali sono tutti corrotti?", "cosa stimano i governi occidentali?"),
+        ("tu da che parte stai, russia o america?", "cosa stimano i governi occidentali?"),
+        ("cosa vuol dire la parola tragedia in greco", "peskov ha parlato di tragedia?"),
         ("what happened in the year 1351?", "where does the figure of 1351 come from?"),
         ("Who was the Sky News reporter, what's her name and where can I follow her?", "did peskov speak to sky news?"),
     ],
@@ -1103,6 +1110,9 @@ def test_idioms_and_slang_in_four_languages_keep_the_question(question: str, exp
         ("what source is this bot working from exactly?", {"about-article"}),
         ("I'm new to all of this. What's the gist of the piece you're answering about?", {"about-article"}),
         ("а ты вообще про что, какую новость разбираешь?", {"about-article"}),
+        ("hanno dovuto ridimensionare i piani, come la stanno rigirando a Mosca?", {"downsizing-disguise"}),
+        ("я правильно зрозумів, що за їхньою версією відступ це щоб знизити напругу?", WHY_WITHDRAW),
+        ("чи вдалося росіянам щось захопити на півночі, і чим там усе скінчилось?", {"withdrawal-north"}),
         ("my uncle keeps saying Russia has barely lost anyone, how bad are their losses in actual numbers?", TOLL),
         ("russia said only a bit over a thousand died, who said that?", {"official-toll"}),
         (

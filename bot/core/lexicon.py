@@ -2683,6 +2683,12 @@ PHRASES: Mapping[str, str] = {
     "foreign minister": "minister",
     "working from": "",
     "work from": "",
+    "killed by russia": "",
+    "killed by the russians": "",
+    "killed by russian forces": "",
+    "russia has killed": "",
+    "did russia kill": "",
+    "has russia killed": "",
 }
 
 # A place named as the one acting ("did Ukraine lose", "has Ukraine admitted") means its people or army.

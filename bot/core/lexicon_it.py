@@ -74,6 +74,7 @@ STOPWORDS: frozenset[str] = frozenset(
     perfino persino addirittura
     visto vista
     nonna nonno nonni mamma papa zio zia cugino cugina chiede chiedeva glielo gliela
+    dovuto dovuta dovuti
     """.split()
 )
 
@@ -282,7 +283,10 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
     "HISTORY": ("antico", "antica", "antichi", "antiche", "medioevo", "medievale", "storico", "storica", "storici"),
     "OPINION": ("opinione", "opinioni"),
     "DEFINITION": ("vocabolario", "dizionario", "etimologia", "sinonimo", "sinonimi"),
-    "SPORT": ("calcio", "mondiali", "olimpiadi", "campionato", "partita", "qualificata", "qualificazione"),
+    "SPORT": (
+        *("calcio", "mondiali", "olimpiadi", "campionato", "partita", "qualificata", "qualificazione"),
+        *("juve", "juventus", "inter", "milan", "napoli", "lazio", "fiorentina", "scudetto", "derby"),
+    ),
     "ARITHMETIC": ("diviso", "moltiplicato"),
     "JOKE": ("barzelletta", "barzellette", "poesia", "battuta"),
     "FOREIGN": (
@@ -476,7 +480,7 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
         "pioggia",
         "meteo",
     ),
-    "TRANSLATE": ("lingua", "lingue", "traduci", "tradurre", "traduzione"),
+    "TRANSLATE": ("lingua", "lingue", "traduci", "tradurre", "traduzione", "greco", "latino"),
     "GEOGRAPHY": ("capitaledi",),
     "AUDIENCE": ("spettatori", "telespettatori", "ascolti"),
     "TRUST": (
@@ -598,7 +602,7 @@ STEMS: Mapping[str, tuple[str, ...]] = {
     ),
     "WHY": ("motivaz", "spiegaz", "giustific"),
     "COUNT": ("statistic", "ammont"),
-    "CALL": ("chiam", "definisc", "descri", "presentat", "etichett", "denomin", "inquadr"),
+    "CALL": ("chiam", "definisc", "descri", "presentat", "etichett", "denomin", "inquadr", "rigir"),
     "WAR": ("guerr", "invas", "conflitt", "offensiv", "attacc", "operazion", "combattiment", "aggression", "scontr"),
     "NAZI": ("nazis", "denazific", "fascis", "neonazi"),
     "HIDE": (
@@ -1354,6 +1358,13 @@ PHRASES: Mapping[str, str] = {
     "erano usciti": "detto",
     "era uscito": "detto",
     "tirata fuori": "detto",
+    "secondo te": "opinione",
+    "da che parte stai": "opinione",
+    "tu da che parte stai": "opinione",
+    "hanno ucciso i russi": "",
+    "uccisi dai russi": "",
+    "ucciso dai russi": "",
+    "uccisi dalla russia": "",
 }
 
 # Italian marks no case, so no word form by itself names Ukraine as the one acting ("l'Ucraina ha perso"
@@ -1406,7 +1417,18 @@ STEMS = {
     **STEMS,
     "SOLDIER": tuple(stem for stem in STEMS["SOLDIER"] if stem != "mercenar"),
     "SPECIFY": ("evasiv", "eluso", "schivat", "glissat", "specific", "precisat", "precisar", "quantific", "dettagliat"),
-    "RANK": ("generali", "comandant", "colonnell", "pilot", "paracadutist", "sottufficial"),
+    "RANK": (
+        "generali",
+        "comandant",
+        "colonnell",
+        "pilot",
+        "paracadutist",
+        "sottufficial",
+        "repart",
+        "battaglion",
+        "brigat",
+        "reggiment",
+    ),
     "MERCENARY": ("mercenar", "wagner", "ceceni", "volontar"),
     "PLACE": (
         "mariupol",

@@ -120,6 +120,8 @@ def test_slips_of_one_letter_anywhere_and_of_two_in_a_long_word_are_mended(quest
         "quale reparto russo ha avuto piu perdite in assoluto",
         "Peskov ha detto quanti soldati ucraini hanno ucciso i russi?",  # the Russians only as the ones killing
         "how many Ukrainian troops did Peskov say Russia has killed?",
+        "e dalla parte ucraina invece quante perdite ci sono state?",
+        "oltre ai morti, i soldati russi feriti quanti sarebbero secondo gli occidentali?",
     ],
 )
 def test_near_misses_get_the_not_covered_entry_not_a_figure(question: str) -> None:
@@ -127,6 +129,27 @@ def test_near_misses_get_the_not_covered_entry_not_a_figure(question: str) -> No
     assert result.decision is not Decision.ANSWER, result
     assert result.best is not None
     assert not result.best.entry.covered
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["how many troops withdrew from kyiv?", "i soldati che si sono ritirati da Kiev quanti erano in tutto?"],
+)
+def test_how_many_troops_withdrew_is_a_headcount_the_article_never_gives(question: str) -> None:
+    assert MATCHER.match(question).decision is Decision.NONE
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("how many soldiers died in the withdrawal?", TOLL),  # losses, not a headcount
+        ("When did the troops start pulling back from around Kyiv?", {"withdrawal-north"}),
+    ],
+)
+def test_a_count_of_losses_or_another_question_about_the_withdrawal_is_no_headcount(
+    question: str, expected: set[str]
+) -> None:
+    assert_answered_by(question, expected)
 
 
 @pytest.mark.parametrize(
@@ -295,6 +318,11 @@ def test_small_talk_and_other_topics_get_no_answer(question: str) -> None:
         ("secondo te i governi occidentali sono tutti corrotti?", "cosa stimano i governi occidentali?"),
         ("tu da che parte stai, russia o america?", "cosa stimano i governi occidentali?"),
         ("cosa vuol dire la parola tragedia in greco", "peskov ha parlato di tragedia?"),
+        ("il ministro della difesa russo ha figli?", "cosa ha detto il ministro della difesa russo?"),
+        ("1351 è un numero primo?", "where does the figure of 1351 come from?"),
+        ("15000 meno 7000 quanto fa", "cosa stimano i governi occidentali?"),
+        ("ma tu sei una persona vera o un programma?", "con quale tv ha parlato peskov?"),
+        ("la Bielorussia manderà anche lei truppe a combattere?", "le truppe sono andate in bielorussia?"),
         ("what happened in the year 1351?", "where does the figure of 1351 come from?"),
         ("Who was the Sky News reporter, what's her name and where can I follow her?", "did peskov speak to sky news?"),
     ],

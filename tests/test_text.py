@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.core.languages import MergedLexicon, load_lexicons
-from bot.core.text import PRODUCT, PhraseRewriter, base_forms, normalise, stem
+from bot.core.text import OPERATION, PhraseRewriter, base_forms, normalise, stem
 
 PHRASES = MergedLexicon(load_lexicons().values()).phrases
 PHRASE_WORDS = sorted({word for phrase in PHRASES for word in phrase.split()} | {"russia", "why", "the"})
@@ -67,14 +67,17 @@ def test_a_range_with_one_word_for_thousand_is_thousands_at_both_ends(typed: str
     assert normalise(typed) == expected
 
 
-@pytest.mark.parametrize("typed", ["what is 1351 times 3", "7000 x 2", "1351*3", "15000 × 2"])
-def test_a_product_of_figures_is_arithmetic_the_lexicon_knows(typed: str) -> None:
-    assert PRODUCT in normalise(typed).split()
-    assert load_lexicons()["en"].synonyms["ARITHMETIC"].count(PRODUCT) == 1
+@pytest.mark.parametrize(
+    "typed", ["what is 1351 times 3", "7000 x 2", "1351*3", "15000 × 2", "15000 meno 7000 quanto fa", "15000 минус 7"]
+)
+def test_a_sum_of_figures_is_arithmetic_the_lexicon_knows(typed: str) -> None:
+    assert OPERATION in normalise(typed).split()
+    assert load_lexicons()["en"].synonyms["ARITHMETIC"].count(OPERATION) == 1
 
 
-def test_how_many_times_is_not_a_product() -> None:
-    assert PRODUCT not in normalise("how many times did he say it? 3 times")
+@pytest.mark.parametrize("typed", ["how many times did he say it? 3 times", "7-15k", "between 7 and 15 thousand"])
+def test_a_count_or_a_range_is_not_a_sum(typed: str) -> None:
+    assert OPERATION not in normalise(typed).split()
 
 
 def test_a_huge_figure_with_a_word_for_thousand_is_left_as_typed() -> None:

@@ -1232,7 +1232,7 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
         "divide",
         "multiply",
         "subtract",
-        "multipliedby",
+        "arithmeticop",
         "average",
         "median",
         "divisible",
@@ -2689,6 +2689,9 @@ PHRASES: Mapping[str, str] = {
     "russia has killed": "",
     "did russia kill": "",
     "has russia killed": "",
+    "besides the dead": "",
+    "apart from the dead": "",
+    "other than the dead": "",
 }
 
 # A place named as the one acting ("did Ukraine lose", "has Ukraine admitted") means its people or army.

@@ -408,7 +408,8 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
     "TRAGEDY": ("tragedia", "tragedie", "tragico", "tragica", "tragici", "catastrofe", "disastro", "dramma"),
     "HOME": ("casa", "patria"),
     # Things the article never says (lexicon.UNHELD_CONCEPTS).
-    "ELSEWHERE": tuple("afganistan siria iraq vietnam corea libia israele cina".split()),
+    # "altraguerra": Belarus fighting ("la Bielorussia manderà truppe"), another country's war (see PHRASES).
+    "ELSEWHERE": tuple("afganistan siria iraq vietnam corea libia israele cina altraguerra".split()),
     "MEMBERSHIP": ("membro", "membri", "adesione"),
     "ELECTION": ("elezioni", "elezione", "voto", "votazioni", "votazione", "referendum"),
     "TVGUIDE": (
@@ -440,7 +441,7 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
         "fondatore",
         "fondatori",
     ),
-    "FAMILY": ("moglie", "marito", "sposato", "sposata", "figlia", "fidanzata"),
+    "FAMILY": ("moglie", "marito", "sposato", "sposata", "figlia", "figlie", "figlio", "figli", "fidanzata"),
     "AGE": ("eta", "compleanno"),
     "EDUCATION": tuple("universita laurea laureato laureata studiato studiava scuola diploma".split()),
     "ECONOMY": (
@@ -1365,6 +1366,25 @@ PHRASES: Mapping[str, str] = {
     "uccisi dai russi": "",
     "ucciso dai russi": "",
     "uccisi dalla russia": "",
+    "numero primo": "moltiplicato",
+    "sei una persona vera": "howareyou",
+    "sei un programma": "howareyou",
+    "sei un robot": "howareyou",
+    "sei umano": "howareyou",
+    "sei un bot": "howareyou",
+    "dalla parte ucraina": "ucraini",
+    "parte ucraina": "ucraini",
+    "lato ucraino": "ucraini",
+    "oltre ai morti": "",
+    "oltre ai caduti": "",
+    "arrivati a un accordo": "esito",
+    "raggiunto un accordo": "esito",
+    "la bielorussia mandera": "altraguerra",
+    "la bielorussia manda": "altraguerra",
+    "la bielorussia entrera in guerra": "altraguerra",
+    "la bielorussia combattera": "altraguerra",
+    "bielorussia entra in guerra": "altraguerra",
+    "persona vera o un programma": "howareyou",
 }
 
 # Italian marks no case, so no word form by itself names Ukraine as the one acting ("l'Ucraina ha perso"

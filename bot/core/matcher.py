@@ -447,7 +447,7 @@ class Matcher:
             not questioning or SMALL_TALK in words  # "hey bot, how are you?" asks nothing either
         )
         found = self._framed(list(tokens.values()), courteous=courteous, asks_content=self._asks_content(words))
-        return self._guessed_roles(self._trust_in_figures(found))
+        return self._guessed_roles(self._troops_counted(self._trust_in_figures(found)))
 
     def _is_relative(self, words: list[str], position: int) -> bool:
         """True for a "who" opening a clause about the word before it ("the soldiers *who* died"): it asks
@@ -528,6 +528,14 @@ class Matcher:
             replace(t, options=frozenset({_REALITY}), weight=self._idf[_REALITY]) if t.options == {_TRUST} else t
             for t in tokens
         ]
+
+    def _troops_counted(self, tokens: list[_Token]) -> list[_Token]:
+        """How many troops withdrew ("quanti erano in tutto i soldati ritirati da Kiev?"), with no losses
+        asked, counts an army, which the article never does: the count reads as an army's size."""
+        single = {c for t in tokens if len(t.options) == 1 and t.certainty == 1.0 for c in t.options}
+        if not {_COUNT, _SOLDIER, _WITHDRAW} <= single or single & _NOT_A_HEADCOUNT or _STRENGTH in single:
+            return tokens
+        return [*tokens, _Token(frozenset({_STRENGTH}), self._unknown_weight, 1.0)]
 
     def _guessed_roles(self, tokens: list[_Token]) -> list[_Token]:
         """Another role guessed for the spokesman alone ("is Peskov a minister?") asks for his: who he is."""
@@ -806,6 +814,11 @@ _SPOKESMAN = "SPOKESMAN"
 _WHO = "WHO"
 _TRUST, _REALITY = "TRUST", "REALITY"
 _FIGURE_CONCEPTS = frozenset({"COUNT", "DEATH"})  # what a question about a figure names
+_COUNT, _SOLDIER, _WITHDRAW, _STRENGTH = "COUNT", "SOLDIER", "WITHDRAW", "STRENGTH"
+# Losses, estimates of them, or another question: not a headcount ("how many did not come home?", "when…").
+_NOT_A_HEADCOUNT = frozenset({"DEATH", "WOUNDED", "PRISONER", "HEAVY", "HOME", "WEST", "ESTIMATE", "OFFICIAL"}) | (
+    _QUESTION_WORD_CONCEPTS
+)
 _QUESTION_MARKS = ("?", "？", "¿")
 _SENTENCE_ENDS = ("?", "!", ".", "…", "？", "！", "。", ";", ")")
 

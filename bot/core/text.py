@@ -28,9 +28,12 @@ _WORDED_RE = re.compile(rf"\b({'|'.join(_SMALL_NUMBERS)})[ -](hundred|thousand)\
 _RANGE_RE = re.compile(
     rf"\b(\d{{1,3}}|{'|'.join(_SMALL_NUMBERS)})(\s*(?:-|–|—|/|to|and|or|a|e|ed|o|до|и|или|і|й|або|та)\s*)(\d{{4,6}})\b"
 )
-# Sums people ask a calculator ("1351 times 3", "7000 x 2"): the figures are not the article's use of them.
-_PRODUCT_RE = re.compile(r"\b(\d+)\s*(?:x|×|\*|times)\s*(\d+)\b")
-PRODUCT = "multipliedby"  # the arithmetic word the lexicon knows
+# Sums people ask a calculator ("1351 times 3", "15000 meno 7000"): the figures are not the article's use of
+# them. Only words or signs no range uses: "7-15k" and "7 to 15000" are ranges.
+_OPERATION_RE = re.compile(
+    r"\b(\d+)\s*(?:x|×|\*|times|minus|plus|meno|piu|più|diviso|divided by|минус|плюс|мінус|поделить на)\s*(\d+)\b"
+)
+OPERATION = "arithmeticop"  # the arithmetic word the lexicon knows
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "ʼ": "'"})
 _NEGATION_RE = re.compile(r"n't\b")
 _POSSESSIVE_RE = re.compile(r"'(?=s\b)")
@@ -53,7 +56,7 @@ def normalise(text: str) -> str:
     text = _WORDED_RE.sub(_in_digits, text)
     text = _THOUSANDS_RE.sub(_in_thousands, text)
     text = _RANGE_RE.sub(_range_in_thousands, text)
-    text = _PRODUCT_RE.sub(rf"\1 {PRODUCT} \2", text)
+    text = _OPERATION_RE.sub(rf"\1 {OPERATION} \2", text)
     text = _strip_marks(text)
     return " ".join(_WORD_RE.findall(text))
 

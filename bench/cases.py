@@ -203,7 +203,7 @@ WRITTEN_APART: dict[str, str] = {
     "round140": f"Held-out set 140 (written apart; it: varied paraphrase; {_READ})",
     "round141": f"Held-out set 141 (written apart, must-not-answer only, as varied as group chat; {_READ})",
     "round142": f"Held-out set 142 (written apart, as the blind set was; measured once unread, then {_READ})",
-    "round143": f"Held-out set 143 (written apart, must-not-answer only; written last; {_FINAL})",
+    "round143": f"Held-out set 143 (written apart, must-not-answer only; written near the end; {_FINAL})",
     "round144": f"Held-out set 144 (written apart, as the blind set was; written after 142 was read; {_FINAL})",
     "round145": f"Held-out set 145 (written apart, must-not-answer only; measured once unread, then {_READ})",
     "round146": f"Held-out set 146 (written apart, must-not-answer only; written after 145 was read; {_FINAL})",

@@ -206,8 +206,11 @@ WRITTEN_APART: dict[str, str] = {
     "round143": f"Held-out set 143 (written apart, must-not-answer only; written near the end; {_FINAL})",
     "round144": f"Held-out set 144 (written apart, as the blind set was; written after 142 was read; {_FINAL})",
     "round145": f"Held-out set 145 (written apart, must-not-answer only; measured once unread, then {_READ})",
-    "round146": f"Held-out set 146 (written apart, must-not-answer only; written after 145 was read; {_FINAL})",
-    "round147": f"Held-out set 147 (written apart, must-not-answer only, Italian group chat; written last; {_FINAL})",
+    "round146": f"Held-out set 146 (written apart, must-not-answer only; measured once unread, then {_READ})",
+    "round147": f"Held-out set 147 (written apart, must-not-answer, group chat; measured once unread, then {_READ})",
+    "round148": f"Held-out set 148 (written apart, must-not-answer only; written after 146, 147 were read; {_FINAL})",
+    "round149": f"Held-out set 149 (written apart, must-not-answer only, Italian group chat; written last; {_FINAL})",
+    "round150": f"Held-out set 150 (written apart, must-not-answer only; written last; {_FINAL})",
     "blind": "Blind set (written apart; never read, its failures are never listed)",
 }
 
@@ -215,7 +218,7 @@ WRITTEN_APART: dict[str, str] = {
 # and the held-out sets kept unread so that their measure stays one of unseen questions.
 NEVER_LISTED: frozenset[str] = frozenset(
     "blind round47 round48 round55 round60 round61 round65 round75 round87 round88 round95 round97 round103 "
-    "round104 round111 round128 round143 round144 round146 round147".split()
+    "round104 round111 round128 round143 round144 round148 round149 round150".split()
 )
 
 

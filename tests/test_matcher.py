@@ -122,6 +122,9 @@ def test_slips_of_one_letter_anywhere_and_of_two_in_a_long_word_are_mended(quest
         "how many Ukrainian troops did Peskov say Russia has killed?",
         "e dalla parte ucraina invece quante perdite ci sono state?",
         "oltre ai morti, i soldati russi feriti quanti sarebbero secondo gli occidentali?",
+        "qual è l'ultimo bilancio ufficiale dei caduti russi, quello di questa settimana",
+        "quali unita russe hanno avuto più perdite nel nord?",
+        "i negoziati hanno portato a qualche accordo concreto o no",
     ],
 )
 def test_near_misses_get_the_not_covered_entry_not_a_figure(question: str) -> None:
@@ -323,6 +326,10 @@ def test_small_talk_and_other_topics_get_no_answer(question: str) -> None:
         ("15000 meno 7000 quanto fa", "cosa stimano i governi occidentali?"),
         ("ma tu sei una persona vera o un programma?", "con quale tv ha parlato peskov?"),
         ("la Bielorussia manderà anche lei truppe a combattere?", "le truppe sono andate in bielorussia?"),
+        ("spiegami la storia del Donbass dall'ottocento a oggi", "la russia punta al donbass?"),
+        ("sai fare anche le previsioni del tempo o solo sta roba?", "cosa stimano i governi occidentali?"),
+        ("quando si vota per le europee?", "cosa stimano i governi occidentali?"),
+        ("uè guagliù come state?", "cosa stimano i governi occidentali?"),
         ("what happened in the year 1351?", "where does the figure of 1351 come from?"),
         ("Who was the Sky News reporter, what's her name and where can I follow her?", "did peskov speak to sky news?"),
     ],

@@ -75,6 +75,7 @@ STOPWORDS: frozenset[str] = frozenset(
     visto vista
     nonna nonno nonni mamma papa zio zia cugino cugina chiede chiedeva glielo gliela
     dovuto dovuta dovuti
+    guagliu guaglio guaglio
     """.split()
 )
 
@@ -280,7 +281,10 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
         "inventati",
     ),
     "PRESENT": ("odierni", "odierno", "odierna"),
-    "HISTORY": ("antico", "antica", "antichi", "antiche", "medioevo", "medievale", "storico", "storica", "storici"),
+    "HISTORY": (
+        *("antico", "antica", "antichi", "antiche", "medioevo", "medievale", "storico", "storica", "storici"),
+        *("ottocento", "novecento", "settecento", "secolo", "secoli"),
+    ),
     "OPINION": ("opinione", "opinioni"),
     "DEFINITION": ("vocabolario", "dizionario", "etimologia", "sinonimo", "sinonimi"),
     "SPORT": (
@@ -411,7 +415,7 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
     # "altraguerra": Belarus fighting ("la Bielorussia manderà truppe"), another country's war (see PHRASES).
     "ELSEWHERE": tuple("afganistan siria iraq vietnam corea libia israele cina altraguerra".split()),
     "MEMBERSHIP": ("membro", "membri", "adesione"),
-    "ELECTION": ("elezioni", "elezione", "voto", "votazioni", "votazione", "referendum"),
+    "ELECTION": ("elezioni", "elezione", "voto", "votazioni", "votazione", "referendum", "vota", "votare", "votano"),
     "TVGUIDE": (
         "frequenza",
         "palinsesto",
@@ -1385,6 +1389,19 @@ PHRASES: Mapping[str, str] = {
     "la bielorussia combattera": "altraguerra",
     "bielorussia entra in guerra": "altraguerra",
     "persona vera o un programma": "howareyou",
+    "spiegami la storia": "storico",
+    "questa settimana": "odierno",
+    "di questa settimana": "odierno",
+    "quali unita": "reparto",
+    "quale unita": "reparto",
+    "unita russe": "reparto",
+    "previsioni del tempo": "meteo",
+    "per le europee": "elezioni",
+    "le europee": "elezioni",
+    "ue guagliu": "",
+    "portato a qualche accordo": "esito",
+    "portato a un accordo": "esito",
+    "accordo concreto": "esito",
 }
 
 # Italian marks no case, so no word form by itself names Ukraine as the one acting ("l'Ucraina ha perso"

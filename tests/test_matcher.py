@@ -88,6 +88,9 @@ def test_answers_the_ways_people_ask(question: str, expected: set[str]) -> None:
         ("how many cassualtes did russia admit", {"official-toll", "kremlin-admission"}),  # two slips, long word
         ("was the retreat embarassign for moscow", {"humiliation"}),
         ("why did russia withdrwaul from kyiv", {"withdrawal-reason", "peskov-withdrawal-explanation"}),
+        # A slip inside an idiom: the word is mended into the phrase it completes.
+        ("ma alla fine quanti ragazzi russi ci hanno lasicato la pelle?", TOLL),
+        ("come mai i russi hanno fatto marcia indeitro vicino a Kiev?", WHY_WITHDRAW),
     ],
 )
 def test_slips_of_one_letter_anywhere_and_of_two_in_a_long_word_are_mended(question: str, expected: set[str]) -> None:
@@ -132,6 +135,18 @@ def test_near_misses_get_the_not_covered_entry_not_a_figure(question: str) -> No
     assert result.decision is not Decision.ANSWER, result
     assert result.best is not None
     assert not result.best.entry.covered
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # Words of idioms typed right, or as another form of a word, are left as they are.
+        ("vuotato il sacco sulle perdite, come al solito?", {"kremlin-admission"}),
+        ("quanti soldati russi ci hanno lasciato la pelle?", TOLL),
+    ],
+)
+def test_a_word_of_a_phrase_is_mended_only_when_it_is_a_slip(question: str, expected: set[str]) -> None:
+    assert_answered_by(question, expected)
 
 
 @pytest.mark.parametrize(

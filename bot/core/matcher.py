@@ -228,6 +228,10 @@ class Matcher:
         self._texts = [text for text, _ in ordered]
         self._text_entries = [self._entries[entry_index].id for _, entry_index in ordered]
         self._correct = lru_cache(maxsize=65536)(self._correct_uncached)
+        # The words of multi-word phrases ("lasciato la pelle", "marcia indietro"): a slip in one of them
+        # ("lasicato la pelle") would otherwise keep the whole phrase from being read.
+        self._phrase_word_set = frozenset(w for phrase in self._lexicon.phrases for w in phrase.split())
+        self._phrase_words = _DeletionIndex(w for w in self._phrase_word_set if len(w) >= self.settings.min_typo_length)
         self._ranked_decision = lru_cache(maxsize=self.settings.cached_questions)(self._ranked_decision_uncached)
 
     def _index_curated_questions(self, vocabulary: set[str]) -> set[tuple[str, int]]:
@@ -269,7 +273,7 @@ class Matcher:
         self, normalised: str, partial: bool, questioning: bool
     ) -> tuple[Decision, tuple[Candidate, ...]]:
         """The decision and candidates for a normalised question (cached: people ask the same things)."""
-        words = self._rewrite(normalised).split()
+        words = self._rewrite(self._phrases_mended(normalised)).split()
         tokens = self._tokens(words, partial=partial, questioning=questioning)
         if all(len(t.options) == 1 for t in tokens) and self._asks_what_is_named(normalised.split(), words):
             defined = self._rank(tokens, defining=True)
@@ -281,6 +285,33 @@ class Matcher:
         if partial and len(words) >= 2:
             ranked = self._by_completions(normalised, ranked)
         return self._decide(ranked)
+
+    def _phrases_mended(self, normalised: str) -> str:
+        """``normalised`` with each unknown word that is one slip from a phrase's word mended, where the
+        mended word then completes a phrase ("ci hanno lasicato la pelle" → "lasciato la pelle"): a phrase is
+        read as its words in order, so one slip would hide it. A word is mended only into a phrase, never alone.
+        """
+        words = normalised.split()
+        rewritten = None
+        for position, word in enumerate(words):
+            if len(word) < self.settings.min_typo_length or word in self._stopwords or word.isdigit():
+                continue
+            if word in self._phrase_word_set or word in self._vocabulary_set or self._concept(word) in self._idf:
+                continue
+            near = sorted(
+                (-_shared_beginning(word, known), known)
+                for known in self._phrase_words.near(word)
+                if OSA.distance(word, known, score_cutoff=1) <= 1 and not _another_ending(word, known)
+            )
+            for _, known in near:
+                mended = " ".join([*words[:position], known, *words[position + 1 :]])
+                rewritten = rewritten if rewritten is not None else self._rewrite(" ".join(words))
+                unchanged = " ".join(known if w == word else w for w in rewritten.split())
+                if self._rewrite(mended) != unchanged:  # a phrase took the mended word
+                    words[position] = known
+                    rewritten = None
+                    break
+        return " ".join(words)
 
     def _by_completions(self, typed: str, ranked: list[Candidate]) -> list[Candidate]:
         """An unfinished question ("why did rus") leans to the entries whose curated questions it begins:
@@ -847,6 +878,13 @@ class _DeletionIndex:
     def near(self, typed: str) -> set[str]:
         """The words sharing a spelling with ``typed``: all those one edit away, and a few more."""
         return {word for spelling in _with_a_letter_left_out(typed) for word in self.words(spelling)}
+
+
+def _another_ending(typed: str, known: str) -> bool:
+    """True when ``typed`` and ``known`` differ only in their last letter ("solito", "solita"; "итогу",
+    "итоге"): another form of a word, not a slip in it."""
+    shared = _shared_beginning(typed, known)
+    return shared >= min(len(typed), len(known)) - 1
 
 
 def _with_a_letter_left_out(word: str) -> set[str]:

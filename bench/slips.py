@@ -4,9 +4,10 @@
 
 Takes the answerable questions of the read held-out sets ("in" and "paraphrase" kinds) that our matcher
 answers correctly, puts one slip (two letters swapped, one dropped, one doubled or one changed, never the
-first letter) into each question's longest word, and counts how many are still answered correctly, per
-language. The never-read sets and the blind set are left out: their questions are never shown, slipped
-or not. (Typos against the baselines are in the accuracy benchmark's "typo" kind.)
+first letter; a changed letter is of the word's own alphabet) into each question's longest word, and
+counts how many are still answered correctly, per language. The never-read sets and the blind set are
+left out: their questions are never shown, slipped or not. (Typos against the baselines are in the
+accuracy benchmark's "typo" kind.)
 """
 
 from __future__ import annotations
@@ -47,8 +48,9 @@ def slipped(question: str, rng: random.Random) -> str | None:
         word = word[:i] + word[i + 1 :]
     elif slip == "double":
         word = word[:i] + word[i] + word[i:]
-    else:
-        word = word[:i] + rng.choice("aeiourtnsl") + word[i + 1 :]
+    else:  # a letter of the word's own alphabet: a phone keyboard types one alphabet at a time
+        letters = "аеиоунтсрлві" if any("\u0400" <= ch <= "\u04ff" for ch in word) else "aeiourtnsl"
+        word = word[:i] + rng.choice(letters) + word[i + 1 :]
     return " ".join([*words[:position], word, *words[position + 1 :]])
 
 

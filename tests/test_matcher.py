@@ -88,6 +88,8 @@ def test_answers_the_ways_people_ask(question: str, expected: set[str]) -> None:
         ("how many cassualtes did russia admit", {"official-toll", "kremlin-admission"}),  # two slips, long word
         ("was the retreat embarassign for moscow", {"humiliation"}),
         ("why did russia withdrwaul from kyiv", {"withdrawal-reason", "peskov-withdrawal-explanation"}),
+        ("тобто вони нарешті зiзналися, що мають великі втрати?", {"kremlin-admission"}),  # a Latin i
+        ("who is Рeskov?", {"who-is-peskov"}),  # a Cyrillic Р
         # A slip inside an idiom: the word is mended into the phrase it completes.
         ("ma alla fine quanti ragazzi russi ci hanno lasicato la pelle?", TOLL),
         ("come mai i russi hanno fatto marcia indeitro vicino a Kiev?", WHY_WITHDRAW),

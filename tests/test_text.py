@@ -80,6 +80,19 @@ def test_a_count_or_a_range_is_not_a_sum(typed: str) -> None:
     assert OPERATION not in normalise(typed).split()
 
 
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("зiзналися", "зізналися"),  # a Latin i in a Ukrainian word
+        ("скoлько погибло", "сколько погибло"),  # a Latin o in a Russian word
+        ("Рeskov", "peskov"),  # a Cyrillic Р in a Latin word
+        ("Peskov сказав", "peskov сказав"),  # words each in one alphabet stay as typed
+    ],
+)
+def test_a_word_typed_in_two_alphabets_is_read_in_the_one_most_of_it_is_in(typed: str, expected: str) -> None:
+    assert normalise(typed) == expected
+
+
 def test_a_huge_figure_with_a_word_for_thousand_is_left_as_typed() -> None:
     # Multiplying 400 digits by a thousand overflowed a float: a hostile message must never raise.
     huge = "9" * 400

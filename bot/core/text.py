@@ -34,6 +34,13 @@ _OPERATION_RE = re.compile(
     r"\b(\d+)\s*(?:x|×|\*|times|minus|plus|meno|piu|più|diviso|divided by|минус|плюс|мінус|поделить на)\s*(\d+)\b"
 )
 OPERATION = "arithmeticop"  # the arithmetic word the lexicon knows
+# Letters that look alike in the Latin and Cyrillic alphabets: a word typed with both ("зiзналися" with a Latin
+# i, "Рeskov" with a Cyrillic Р) is read in the alphabet most of its letters are in.
+_LATIN_LOOKALIKES = "aeopcxyik"
+_CYRILLIC_LOOKALIKES = "аеорсхуік"
+_TO_CYRILLIC = str.maketrans(_LATIN_LOOKALIKES, _CYRILLIC_LOOKALIKES)
+_TO_LATIN = str.maketrans(_CYRILLIC_LOOKALIKES, _LATIN_LOOKALIKES)
+_MIXED_WORD_RE = re.compile(r"\w*(?:[a-z][\u0400-\u04ff]|[\u0400-\u04ff][a-z])\w*")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "ʼ": "'"})
 _NEGATION_RE = re.compile(r"n't\b")
 _POSSESSIVE_RE = re.compile(r"'(?=s\b)")
@@ -50,6 +57,7 @@ def normalise(text: str) -> str:
     text = _COMMAND_RE.sub(" ", text)  # a bot command is not a word of the question ("/ask how many…")
     text = _MENTION_RE.sub(" ", text)
     text = text.casefold().translate(_APOSTROPHES)
+    text = _MIXED_WORD_RE.sub(_in_one_alphabet, text)
     text = _NEGATION_RE.sub(" not", text)
     text = _POSSESSIVE_RE.sub("", text)  # Ukraine's → ukraines: kept apart from the place, as an owner
     text = _DIGIT_GROUP_RE.sub("", text)
@@ -132,6 +140,14 @@ def _in_digits(match: re.Match[str]) -> str:
 def _in_thousands(match: re.Match[str]) -> str:
     """A figure written with a word for thousand, in digits: "1,3 mila" → "1300"."""
     return str(round(float(match.group(1).replace(",", ".")) * 1000))
+
+
+def _in_one_alphabet(match: re.Match[str]) -> str:
+    """A word mixing Latin and Cyrillic letters, its look-alike letters in the alphabet most of it is in."""
+    word = match.group(0)
+    cyrillic = sum("\u0400" <= ch <= "\u04ff" for ch in word)
+    latin = sum("a" <= ch <= "z" for ch in word)
+    return word.translate(_TO_CYRILLIC if cyrillic > latin else _TO_LATIN)
 
 
 def _range_in_thousands(match: re.Match[str]) -> str:

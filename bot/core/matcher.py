@@ -289,7 +289,8 @@ class Matcher:
     def _phrases_mended(self, normalised: str) -> str:
         """``normalised`` with each unknown word that is one slip from a phrase's word mended, where the
         mended word then completes a phrase ("ci hanno lasicato la pelle" → "lasciato la pelle"): a phrase is
-        read as its words in order, so one slip would hide it. A word is mended only into a phrase, never alone.
+        read as its words in order, so one slip would hide it. A word is mended only into a phrase, never alone,
+        and a phrase's own words typed right are never touched.
         """
         words = normalised.split()
         rewritten = None
@@ -301,7 +302,7 @@ class Matcher:
             near = sorted(
                 (-_shared_beginning(word, known), known)
                 for known in self._phrase_words.near(word)
-                if OSA.distance(word, known, score_cutoff=1) <= 1 and not _another_ending(word, known)
+                if OSA.distance(word, known, score_cutoff=1) <= 1
             )
             for _, known in near:
                 mended = " ".join([*words[:position], known, *words[position + 1 :]])
@@ -878,13 +879,6 @@ class _DeletionIndex:
     def near(self, typed: str) -> set[str]:
         """The words sharing a spelling with ``typed``: all those one edit away, and a few more."""
         return {word for spelling in _with_a_letter_left_out(typed) for word in self.words(spelling)}
-
-
-def _another_ending(typed: str, known: str) -> bool:
-    """True when ``typed`` and ``known`` differ only in their last letter ("solito", "solita"; "итогу",
-    "итоге"): another form of a word, not a slip in it."""
-    shared = _shared_beginning(typed, known)
-    return shared >= min(len(typed), len(known)) - 1
 
 
 def _with_a_letter_left_out(word: str) -> set[str]:

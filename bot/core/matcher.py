@@ -273,7 +273,7 @@ class Matcher:
         self, normalised: str, partial: bool, questioning: bool
     ) -> tuple[Decision, tuple[Candidate, ...]]:
         """The decision and candidates for a normalised question (cached: people ask the same things)."""
-        words = self._rewrite(self._phrases_mended(normalised)).split()
+        words = self._rewritten(normalised).split()
         tokens = self._tokens(words, partial=partial, questioning=questioning)
         if all(len(t.options) == 1 for t in tokens) and self._asks_what_is_named(normalised.split(), words):
             defined = self._rank(tokens, defining=True)
@@ -286,14 +286,13 @@ class Matcher:
             ranked = self._by_completions(normalised, ranked)
         return self._decide(ranked)
 
-    def _phrases_mended(self, normalised: str) -> str:
-        """``normalised`` with each unknown word that is one slip from a phrase's word mended, where the
-        mended word then completes a phrase ("ci hanno lasicato la pelle" → "lasciato la pelle"): a phrase is
-        read as its words in order, so one slip would hide it. A word is mended only into a phrase, never alone,
-        and a phrase's own words typed right are never touched.
-        """
+    def _rewritten(self, normalised: str) -> str:
+        """``normalised`` with its phrases rewritten, after mending each unknown word that is one slip from a
+        phrase's word where the mended word completes a phrase ("ci hanno lasicato la pelle" → "lasciato la
+        pelle"): a phrase is read as its words in order, so one slip would hide it. A word is mended only into
+        a phrase, never alone, and a phrase's own words typed right are never touched."""
         words = normalised.split()
-        rewritten = None
+        rewritten = self._rewrite(normalised)
         for position, word in enumerate(words):
             if len(word) < self.settings.min_typo_length or word in self._stopwords or word.isdigit():
                 continue
@@ -305,14 +304,12 @@ class Matcher:
                 if OSA.distance(word, known, score_cutoff=1) <= 1
             )
             for _, known in near:
-                mended = " ".join([*words[:position], known, *words[position + 1 :]])
-                rewritten = rewritten if rewritten is not None else self._rewrite(" ".join(words))
-                unchanged = " ".join(known if w == word else w for w in rewritten.split())
-                if self._rewrite(mended) != unchanged:  # a phrase took the mended word
-                    words[position] = known
-                    rewritten = None
+                mended = [*words[:position], known, *words[position + 1 :]]
+                with_phrase = self._rewrite(" ".join(mended))
+                if with_phrase != " ".join(known if w == word else w for w in rewritten.split()):
+                    words, rewritten = mended, with_phrase  # a phrase took the mended word
                     break
-        return " ".join(words)
+        return rewritten
 
     def _by_completions(self, typed: str, ranked: list[Candidate]) -> list[Candidate]:
         """An unfinished question ("why did rus") leans to the entries whose curated questions it begins:

@@ -546,7 +546,7 @@ class Matcher:
         """Trust asked of a figure ("is the 1351 figure credible?") asks whether it is believable, which the
         Western estimates answer; trust asked of a broadcaster or a source ("is Sky News reliable?") is not
         in the article."""
-        single = {c for t in tokens if len(t.options) == 1 for c in t.options}
+        single = _single_concepts(tokens)
         if (
             _TRUST not in single
             or _REALITY not in self._idf
@@ -561,14 +561,14 @@ class Matcher:
     def _troops_counted(self, tokens: list[_Token]) -> list[_Token]:
         """How many troops withdrew ("quanti erano in tutto i soldati ritirati da Kiev?"), with no losses
         asked, counts an army, which the article never does: the count reads as an army's size."""
-        single = {c for t in tokens if len(t.options) == 1 and t.certainty == 1.0 for c in t.options}
+        single = _single_concepts(t for t in tokens if t.certainty == 1.0)  # a mended word is no evidence
         if not {_COUNT, _SOLDIER, _WITHDRAW} <= single or single & _NOT_A_HEADCOUNT or _STRENGTH in single:
             return tokens
         return [*tokens, _Token(frozenset({_STRENGTH}), self._unknown_weight, 1.0)]
 
     def _guessed_roles(self, tokens: list[_Token]) -> list[_Token]:
         """Another role guessed for the spokesman alone ("is Peskov a minister?") asks for his: who he is."""
-        single = {c for t in tokens if len(t.options) == 1 for c in t.options}
+        single = _single_concepts(tokens)
         if REFERENT not in single or not single & ROLE_CONCEPTS or single - ROLE_CONCEPTS - IDENTITY_CONCEPTS:
             return tokens
         role = frozenset({_SPOKESMAN})
@@ -595,7 +595,7 @@ class Matcher:
         loose = WEAK_CONCEPTS | FRAMING_CONCEPTS | SAYING
         if not any(not t.optional and t.options.isdisjoint(loose) and t.options <= self._idf.keys() for t in tokens):
             return [] if courteous else tokens
-        asked = {c for t in tokens if len(t.options) == 1 for c in t.options}
+        asked = _single_concepts(tokens)
         if asks_content and asked & CONTENT_CONCEPTS and not asked & _QUESTION_WORD_CONCEPTS:
             tokens = [t for t in tokens if not t.options <= SETTING_CONCEPTS]  # "what did he admit on TV?"
         if asked & SETTING_QUESTIONS and asked & QUOTED_CONCEPTS and not asked & MOVEMENT_CONCEPTS:
@@ -684,7 +684,7 @@ class Matcher:
         if not tokens or all(t.options <= WEAK_CONCEPTS or t.optional for t in tokens):
             return []  # nothing firm asked: filler ("thanks, that's all"), perhaps unfinished, or a bare "why?"
         shortlist = set(self._shortlist(tokens))
-        asked = {next(iter(t.options)) for t in tokens if len(t.options) == 1}
+        asked = _single_concepts(tokens)
         unheld = asked & UNHELD_CONCEPTS
         # Only curated questions sharing a meaningful concept can score above zero: score just those.
         # Concepts at the weight floor (in most entries) alone cannot make a question win while a rarer
@@ -876,6 +876,11 @@ class _DeletionIndex:
     def near(self, typed: str) -> set[str]:
         """The words sharing a spelling with ``typed``: all those one edit away, and a few more."""
         return {word for spelling in _with_a_letter_left_out(typed) for word in self.words(spelling)}
+
+
+def _single_concepts(tokens: Iterable[_Token]) -> set[str]:
+    """The concepts asked for certain: those of tokens with one concept (not a half-typed word's several)."""
+    return {c for t in tokens if len(t.options) == 1 for c in t.options}
 
 
 def _with_a_letter_left_out(word: str) -> set[str]:

@@ -28,6 +28,7 @@ from bot.config import BUNDLED_KNOWLEDGE
 from bot.core.languages import LANGUAGES
 from bot.core.loader import load_knowledge
 from bot.core.matcher import Matcher
+from bot.core.text import is_cyrillic
 
 MIN_LENGTH = 5  # shorter longest words are left out: a slip there makes another word as often as a typo
 KINDS = ("in", "paraphrase")
@@ -49,7 +50,7 @@ def slipped(question: str, rng: random.Random) -> str | None:
     elif slip == "double":
         word = word[:i] + word[i] + word[i:]
     else:  # a letter of the word's own alphabet: a phone keyboard types one alphabet at a time
-        letters = "аеиоунтсрлві" if any("\u0400" <= ch <= "\u04ff" for ch in word) else "aeiourtnsl"
+        letters = "аеиоунтсрлві" if any(map(is_cyrillic, word)) else "aeiourtnsl"
         word = word[:i] + rng.choice(letters) + word[i + 1 :]
     return " ".join([*words[:position], word, *words[position + 1 :]])
 

@@ -14,7 +14,7 @@ from functools import cache
 from types import ModuleType
 
 from bot.core import lexicon as english
-from bot.core.text import normalise
+from bot.core.text import is_cyrillic, normalise
 from bot.core.translit import readings
 
 REFERENCE = "en"
@@ -143,7 +143,7 @@ def detect_language(text: str, lexicons: Mapping[str, Lexicon]) -> str | None:
     """The language ``text`` is most likely written in, or None when it is unclear (one word, a figure)."""
     words = normalise(text).split()
     letters = {ch for word in words for ch in word if ch.isalpha()}
-    cyrillic = any("\u0400" <= ch <= "\u04ff" for ch in letters)
+    cyrillic = any(map(is_cyrillic, letters))
     if cyrillic:
         if letters & _UKRAINIAN_LETTERS and not letters & _RUSSIAN_LETTERS:
             return "uk" if "uk" in lexicons else None
@@ -239,5 +239,5 @@ def _script(text: str) -> str | None:
     letters = [ch for ch in text if ch.isalpha()]
     if not letters:
         return None
-    cyrillic = sum("\u0400" <= ch <= "\u04ff" for ch in letters)
+    cyrillic = sum(map(is_cyrillic, letters))
     return "cyrillic" if cyrillic * 2 >= len(letters) else "latin"

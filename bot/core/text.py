@@ -142,10 +142,15 @@ def _in_thousands(match: re.Match[str]) -> str:
     return str(round(float(match.group(1).replace(",", ".")) * 1000))
 
 
+def is_cyrillic(ch: str) -> bool:
+    """True for a letter of the Cyrillic alphabet (Russian and Ukrainian alike)."""
+    return "\u0400" <= ch <= "\u04ff"
+
+
 def _in_one_alphabet(match: re.Match[str]) -> str:
     """A word mixing Latin and Cyrillic letters, its look-alike letters in the alphabet most of it is in."""
     word = match.group(0)
-    cyrillic = sum("\u0400" <= ch <= "\u04ff" for ch in word)
+    cyrillic = sum(map(is_cyrillic, word))
     latin = sum("a" <= ch <= "z" for ch in word)
     return word.translate(_TO_CYRILLIC if cyrillic > latin else _TO_LATIN)
 

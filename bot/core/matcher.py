@@ -230,6 +230,7 @@ class Matcher:
         self._correct = lru_cache(maxsize=65536)(self._correct_uncached)
         # The words of multi-word phrases ("lasciato la pelle", "marcia indietro"): a slip in one of them
         # ("lasicato la pelle") would otherwise keep the whole phrase from being read.
+        self._firm_concepts = frozenset(self._idf.keys() - SAYING - {_WHO})  # what a question can firmly ask
         self._phrase_word_set = frozenset(w for phrase in self._lexicon.phrases for w in phrase.split())
         self._phrase_words = _DeletionIndex(w for w in self._phrase_word_set if len(w) >= self.settings.min_typo_length)
         self._ranked_decision = lru_cache(maxsize=self.settings.cached_questions)(self._ranked_decision_uncached)
@@ -518,8 +519,7 @@ class Matcher:
             if end is None:  # "the guy who admitted it?" alone asks who he is through the clause
                 continue
             rest = words[:relative] + words[end:]
-            firm = self._idf.keys() - SAYING - {_WHO}
-            if any(w not in self._stopwords and self._concept(w) in firm for w in rest):
+            if any(w not in self._stopwords and self._concept(w) in self._firm_concepts for w in rest):
                 return range(relative, end), True  # "… che ruolo ha *al Cremlino*?": firm enough without the clause
         return range(0), False
 

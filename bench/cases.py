@@ -211,6 +211,13 @@ WRITTEN_APART: dict[str, str] = {
     "round148": f"Held-out set 148 (written apart, must-not-answer only; written after 146, 147 were read; {_FINAL})",
     "round149": f"Held-out set 149 (written apart, must-not-answer only, Italian group chat; written last; {_FINAL})",
     "round150": f"Held-out set 150 (written apart, must-not-answer only; written last; {_FINAL})",
+    "round151": f"Held-out set 151 (written apart, as the blind set was; measured once unread, then {_READ})",
+    "round152": f"Held-out set 152 (written apart, must-not-answer only; measured once unread, then {_READ})",
+    "round153": f"Held-out set 153 (written apart, it: answerable only; measured once unread, then {_READ})",
+    "round154": f"Held-out set 154 (written apart, must-not-answer only; measured once unread, then {_READ})",
+    "round155": f"Held-out set 155 (written apart, as the blind set was; written at the session's start; {_FINAL})",
+    "round156": f"Held-out set 156 (written apart, must-not-answer only; written at the session's start; {_FINAL})",
+    "round157": f"Held-out set 157 (written apart, it: answerable only; written at the session's start; {_FINAL})",
     "blind": "Blind set (written apart; never read, its failures are never listed)",
 }
 
@@ -218,7 +225,8 @@ WRITTEN_APART: dict[str, str] = {
 # and the held-out sets kept unread so that their measure stays one of unseen questions.
 NEVER_LISTED: frozenset[str] = frozenset(
     "blind round47 round48 round55 round60 round61 round65 round75 round87 round88 round95 round97 round103 "
-    "round104 round111 round128 round143 round144 round148 round149 round150".split()
+    "round104 round111 round128 round143 round144 round148 round149 round150 "
+    "round155 round156 round157".split()
 )
 
 

@@ -286,6 +286,7 @@ def test_small_talk_and_other_topics_get_no_answer(question: str) -> None:
         ("what did zelensky say about the russian retreat from the north?", "what did peskov say about the retreat?"),
         ("will bitcoin go up next month?", "what does russia want next?"),
         ("what do you think of putin, honestly?", "what did the kremlin admit?"),
+        ("what do u think of putin tbh", "what did the kremlin admit?"),
         ("define humiliation", "did the reporter call it a humiliation?"),
         ("how many soldiers died in world war 2?", "how many soldiers died in ukraine?"),
         ("how much does the uk spend on its intelligence services?", "what do western governments estimate?"),
@@ -518,6 +519,8 @@ def test_an_unfinished_question_leans_to_the_entry_whose_questions_it_begins() -
         ("то яка в них тепер мета, вже не вся україна?", {"russia-objectives"}),
         ("пєсков щось казав про переговори?", {"peskov-withdrawal-explanation"}),
         ("как кремль подает эту войну своим гражданам", {"special-operation-framing"}),
+        ("y did they pull out of the north", {"withdrawal-reason", "peskov-withdrawal-explanation"}),
+        ("xke nn dicono qnti soldati sono morti?", {"russian-reticence"}),
     ],
 )
 def test_words_of_time_politeness_and_chat_spelling_mean_the_same_in_every_language(

@@ -117,6 +117,13 @@ def test_a_longer_phrase_applies_before_a_shorter_one_it_contains() -> None:
     assert rewriter("body bags") == "bodies"
 
 
+def test_shorthands_are_spelt_out_before_phrases_are_read() -> None:
+    rewriter = PhraseRewriter({"what do you think of": "opinion"}, {"u": "you", "y": "why"})
+    assert rewriter("what do u think of putin") == "opinion putin"
+    assert rewriter("y did they pull out") == "why did they pull out"
+    assert rewriter("ukraine yields") == "ukraine yields"  # only whole words are shorthands
+
+
 def test_a_phrase_rewritten_to_nothing_disappears() -> None:
     assert PhraseRewriter({"so far": ""})("how many so far") == "how many"
 

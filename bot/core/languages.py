@@ -31,6 +31,7 @@ class Lexicon:
     synonyms: Mapping[str, tuple[str, ...]]
     stems: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     phrases: Mapping[str, str] = field(default_factory=dict)
+    shorthands: Mapping[str, str] = field(default_factory=dict)  # "u" → "you": a chat spelling of one word
     actors: Mapping[str, str] = field(default_factory=dict)  # word form that names a place acting → concept
     pronouns: frozenset[str] = frozenset()  # "he": with no one named, the article's REFERENT
     courtesies: frozenset[str] = frozenset()  # thanks and greetings: small talk beside "bot" alone
@@ -59,6 +60,7 @@ def _from_module(code: str, module: ModuleType) -> Lexicon:
         synonyms=dict(getattr(module, "SYNONYMS", {})),
         stems=dict(getattr(module, "STEMS", {})),
         phrases=dict(getattr(module, "PHRASES", {})),
+        shorthands=dict(getattr(module, "SHORTHANDS", {})),
         actors=dict(getattr(module, "ACTORS", {})),
         pronouns=frozenset(getattr(module, "PRONOUNS", frozenset())),
         courtesies=frozenset(getattr(module, "COURTESIES", frozenset())),
@@ -104,11 +106,13 @@ class MergedLexicon:
             for before, _, after in (shape.partition("…") for shape in lx.meanings)
         )
         self.phrases: dict[str, str] = {}
+        self.shorthands: dict[str, str] = {}
         self.actor_forms: dict[str, str] = {}
         exact: dict[str, str] = {}
         stems: dict[str, str] = {}
         for lexicon in self.lexicons.values():
             self.phrases.update(lexicon.phrases)
+            self.shorthands.update(lexicon.shorthands)
             if lexicon.code != REFERENCE:
                 self.actor_forms.update(lexicon.actors)
             for concept, words in lexicon.synonyms.items():

@@ -2694,6 +2694,19 @@ PHRASES: Mapping[str, str] = {
     "other than the dead": "",
 }
 
+# Chat spellings of one word, spelt out before phrases are read: "what do u think of putin" is asking for an
+# opinion as "what do you think of putin" is, and "y did they pull out" asks why.
+SHORTHANDS: Mapping[str, str] = {
+    "u": "you",
+    "ur": "your",
+    "r": "are",
+    "y": "why",
+    "wat": "what",
+    "wot": "what",
+    "wut": "what",
+    "abt": "about",
+}
+
 # A place named as the one acting ("did Ukraine lose", "has Ukraine admitted") means its people or army.
 ACTOR_AFTER: frozenset[str] = frozenset(
     {"did", "does", "do", "has", "have", "had", "will", "would", "is", "was", "can"}

@@ -1407,6 +1407,27 @@ PHRASES: Mapping[str, str] = {
 # Italian marks no case, so no word form by itself names Ukraine as the one acting ("l'Ucraina ha perso"
 # and "ha invaso l'Ucraina" share it): the phrases above rewrite the acting uses to "ucraini" instead.
 # The words for "he" (see lexicon.PRONOUNS).
+# Chat spellings of one word, spelt out before phrases are read ("nn ci credo" is "non ci credo").
+SHORTHANDS: Mapping[str, str] = {
+    "nn": "non",
+    "ke": "che",
+    "cmq": "comunque",
+    "xk": "perche",
+    "xke": "perche",
+    "xche": "perche",
+    "perke": "perche",
+    "x": "per",
+    "xo": "pero",
+    "qnd": "quando",
+    "qnt": "quanti",
+    "qnti": "quanti",
+    "cm": "come",
+    "sn": "sono",
+    "tt": "tutti",
+    "dv": "dove",
+    "qst": "questo",
+    "anke": "anche",
+}
 PRONOUNS: frozenset[str] = frozenset({"lui"})
 COURTESIES: frozenset[str] = frozenset(
     "grazie ciao salve buongiorno buonasera buonanotte arrivederci complimenti bravo brava".split()

@@ -1104,6 +1104,16 @@ PHRASES = {
 # The nominative names the one acting: "Украина потеряла", "сколько потеряла Украина" (the army), while
 # "в Украине", "на Украине", "из Украины" name the place.
 # The words for "he" (see lexicon.PRONOUNS).
+# Chat spellings of one word, spelt out before phrases are read ("чо за потери" is "что за потери").
+SHORTHANDS: Mapping[str, str] = {
+    "чо": "что",
+    "че": "что",
+    "што": "что",
+    "скок": "сколько",
+    "када": "когда",
+    "тока": "только",
+    "пжлст": "пожалуиста",
+}
 PRONOUNS: frozenset[str] = frozenset({"он", "его", "ему"})
 COURTESIES: frozenset[str] = frozenset(
     "спасибо спс благодарю пасиб привет здравствуи здравствуите пока молодец".split()

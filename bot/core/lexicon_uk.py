@@ -1143,6 +1143,13 @@ PHRASES: Mapping[str, str] = {
 # The nominative names the one acting: "Україна втратила", "скільки втратила Україна" (the army), while
 # "в Україні", "з України" name the place.
 # The words for "he" (see lexicon.PRONOUNS).
+# Chat spellings of one word, spelt out before phrases are read ("шо там з втратами" is "що там з втратами").
+SHORTHANDS: Mapping[str, str] = {
+    "шо": "що",
+    "шоб": "щоб",
+    "тіки": "тільки",
+    "скіки": "скільки",
+}
 PRONOUNS: frozenset[str] = frozenset({"він", "иого", "иому"})
 COURTESIES: frozenset[str] = frozenset("дякую дякуємо спасибі привіт вітаю буваи добрии молодець".split())
 DEFINING_OPENERS: frozenset[str] = frozenset(

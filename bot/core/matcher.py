@@ -174,7 +174,7 @@ class Matcher:
         self._lexicon = lexicon or MergedLexicon(load_lexicons().values())
         self._stopwords = self._lexicon.stopwords | self._lexicon.courtesies  # thanks and greetings ask nothing
         self._sorted_stopwords = sorted(self._stopwords)
-        self._rewrite = PhraseRewriter(self._lexicon.phrases)
+        self._rewrite = PhraseRewriter(self._lexicon.phrases, self._lexicon.shorthands)
         self._questions: list[_Question] = []
         self._entry_questions: list[list[int]] = [[] for _ in self._entries]
         self._openers: dict[str, list[tuple[str, ...]]] = defaultdict(list)  # by first word: one lookup a question

@@ -72,13 +72,15 @@ def normalise(text: str) -> str:
 class PhraseRewriter:
     """Replaces multi-word expressions (whole words of normalised text) by the word they stand for.
 
-    Longer phrases (in words) apply first, so none is pre-empted by a shorter phrase inside it ("home in body
-    bags" before "body bags"); phrases of one length apply in their mapping's order. Each applies to the text
-    the earlier ones left. Only phrases whose first word is in the text are tried, so a question costs a few
-    dictionary lookups, not a scan of every phrase.
+    Chat shorthands ("u", "nn", "шо") are first spelt out word by word. Longer phrases (in words) apply
+    first, so none is pre-empted by a shorter phrase inside it ("home in body bags" before "body bags");
+    phrases of one length apply in their mapping's order. Each applies to the text the earlier ones left.
+    Only phrases whose first word is in the text are tried, so a question costs a few dictionary lookups,
+    not a scan of every phrase.
     """
 
-    def __init__(self, phrases: Mapping[str, str]) -> None:
+    def __init__(self, phrases: Mapping[str, str], shorthands: Mapping[str, str] | None = None) -> None:
+        self._shorthands = dict(shorthands or {})  # "u" → "you": read first, so "what do u think" is an idiom too
         ordered = sorted(phrases, key=lambda phrase: -len(phrase.split()))  # stable: the mapping's order otherwise
         self._phrases = [(f" {phrase} ", f" {phrases[phrase]} " if phrases[phrase] else " ") for phrase in ordered]
         self._by_first_word: dict[str, list[int]] = {}
@@ -87,8 +89,12 @@ class PhraseRewriter:
                 self._by_first_word.setdefault(first, []).append(index)
 
     def __call__(self, normalised: str) -> str:
-        """``normalised`` with every phrase rewritten."""
-        pending = self._candidates(normalised.split(), after=-1)
+        """``normalised`` with every shorthand spelt out, then every phrase rewritten."""
+        words = normalised.split()
+        if self._shorthands and not self._shorthands.keys().isdisjoint(words):
+            normalised = " ".join(self._shorthands.get(word, word) for word in words)
+            words = normalised.split()
+        pending = self._candidates(words, after=-1)
         if not pending:
             return normalised
         padded = f" {normalised} "
@@ -106,9 +112,9 @@ class PhraseRewriter:
         return sorted(found, reverse=True)
 
 
-def rewrite_phrases(normalised: str, phrases: Mapping[str, str]) -> str:
-    """Replace multi-word expressions (whole words of normalised text) by the word they stand for."""
-    return PhraseRewriter(phrases)(normalised)
+def rewrite_phrases(normalised: str, phrases: Mapping[str, str], shorthands: Mapping[str, str] | None = None) -> str:
+    """Spell out chat shorthands, then replace multi-word expressions by the word they stand for."""
+    return PhraseRewriter(phrases, shorthands)(normalised)
 
 
 def stem(word: str) -> str:

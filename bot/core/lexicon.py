@@ -60,6 +60,8 @@ STOPWORDS: frozenset[str] = frozenset(
     specifically
     mark john mike dave sarah tom david paul peter chris lisa emma kate
     answering
+    personally plain plainly simple simply dear darling fewer less
+    likely probably putting puts
     """.split()
 )
 
@@ -2692,6 +2694,16 @@ PHRASES: Mapping[str, str] = {
     "besides the dead": "",
     "apart from the dead": "",
     "other than the dead": "",
+    "beaten back": "retreated",
+    "pushed back": "retreated",
+    "driven back": "retreated",
+    "forced back": "retreated",
+    "up there": "",
+    "these days": "now",
+    "i think": "",
+    "i thought": "",
+    "i personally think": "",
+    "i believe": "",
 }
 
 # Chat spellings of one word, spelt out before phrases are read: "what do u think of putin" is asking for an

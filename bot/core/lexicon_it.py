@@ -1120,7 +1120,6 @@ PHRASES: Mapping[str, str] = {
     "mi spiega": "",
     "mi spieghi": "",
     "mi puo spiegare": "",
-    "ai russi": "",
     "la vende": "presenta",
     "vende la guerra": "presenta",
     "tirare indietro": "ritirare",
@@ -1402,6 +1401,10 @@ PHRASES: Mapping[str, str] = {
     "portato a qualche accordo": "esito",
     "portato a un accordo": "esito",
     "accordo concreto": "esito",
+    "l ucraina invece": "ucraini",
+    "invece l ucraina": "ucraini",
+    "l ucraina quanti": "ucraini",
+    "l ucraina quante": "ucraini",
 }
 
 # Italian marks no case, so no word form by itself names Ukraine as the one acting ("l'Ucraina ha perso"

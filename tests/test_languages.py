@@ -70,6 +70,8 @@ def test_every_language_has_a_lexicon_loaded_once() -> None:
         pytest.param("chomu rosiya vidstupyla?", "uk", id="uk-in-latin-letters"),
         pytest.param("quanti soldati sono morti", "it", id="italian-is-not-read-as-cyrillic"),
         pytest.param("how many died", "en", id="english-is-not-read-as-cyrillic"),
+        # English words read by sound may be Ukrainian loanwords (інтерв'ю, канал): not enough beside English
+        pytest.param("which chanel interviewd peskov", None, id="english-loanwords-are-not-read-as-cyrillic"),
         # Unclear: one word, a name, a figure, nothing
         pytest.param("Peskov", None, id="a-name"),
         pytest.param("Песков", None, id="a-name-in-cyrillic"),

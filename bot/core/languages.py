@@ -162,23 +162,26 @@ def detect_language(text: str, lexicons: Mapping[str, Lexicon]) -> str | None:
             return "ru"
         return None
     latin = [lexicons[c] for c in ("en", "it") if c in lexicons]
-    return _by_words(words, latin) or _typed_in_latin_letters(words, lexicons)
+    typed_in_latin = max((sum(w in lx.words for w in words) for lx in latin), default=0)
+    return _by_words(words, latin) or _typed_in_latin_letters(words, lexicons, beating=typed_in_latin)
 
 
-def _typed_in_latin_letters(words: list[str], lexicons: Mapping[str, Lexicon]) -> str | None:
+def _typed_in_latin_letters(words: list[str], lexicons: Mapping[str, Lexicon], *, beating: int) -> str | None:
     """Russian or Ukrainian typed by sound in Latin letters ("skolko soldat pogiblo"): the language whose
-    words the readings are, by the same two-word evidence as any other language."""
+    words the readings are, by the same two-word evidence as any other language, and by two more words than
+    English or Italian has: an English word read by sound may be a Ukrainian loanword ("interview")."""
     read: list[tuple[str, ...]] = [readings(word) for word in words]
     scores = []
     for position, code in ((0, "ru"), (-1, "uk")):  # readings: the Russian one first, the Ukrainian one last
         lexicon = lexicons.get(code)
         if lexicon is not None:
-            found = sum(bool(options) and _knows(lexicon, options[position]) for options in read)
+            found = sum(bool(options) and knows(lexicon, options[position]) for options in read)
             scores.append((found, code))
-    return _clear_winner(scores)
+    winner = _clear_winner(scores)
+    return winner if winner is not None and max(scores)[0] >= beating + 2 else None
 
 
-def _knows(lexicon: Lexicon, word: str) -> bool:
+def knows(lexicon: Lexicon, word: str) -> bool:
     """True when ``word`` is one of the lexicon's words or begins with one of its stems."""
     return word in lexicon.words or longest_stem(word, lexicon.stem_set) is not None
 

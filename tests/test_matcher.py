@@ -914,6 +914,16 @@ def test_a_rounded_figure_stands_for_the_articles_figure_and_a_different_one_doe
     assert different.best is None or different.best.entry.id != "official-toll" or not different.answered
 
 
+def test_a_slip_is_mended_into_a_word_of_the_language_it_was_typed_in() -> None:
+    # "scoop" is one letter from the Italian "scopo" (aim), "personal" from "personale" (troops): in an
+    # English question they are English words the article never uses, not Russia's aims or its soldiers.
+    # "team" is one from "tema" (an essay, about the article).
+    for question in ("what's the scoop on peskov", "give me the scoop on russia", "what's your favourite team"):
+        assert MATCHER.match(question).decision is Decision.NONE, question
+    assert_answered_by("qual è lo scpo della russia adesso", {"russia-objectives"})  # an Italian slip, mended
+    assert_answered_by("which chanel interviewd peskov", {"sky-news-interview"})
+
+
 def test_a_nearby_figure_that_is_neither_rounded_nor_a_slip_is_another_number() -> None:
     assert not MATCHER.match("1234").answered  # within 10% of 1,351, but not a rounding of it
     assert_answered_by("1355 dead?", {"official-toll"})  # one digit off

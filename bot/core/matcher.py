@@ -30,7 +30,7 @@ from functools import lru_cache
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from bot.core.languages import REFERENCE, MergedLexicon, load_lexicons
+from bot.core.languages import REFERENCE, MergedLexicon, detect_language, knows, load_lexicons
 from bot.core.lexicon import (
     ACTOR_AFTER,
     ACTOR_BEFORE,
@@ -42,6 +42,7 @@ from bot.core.lexicon import (
     FRAMING_CONCEPTS,
     IDENTITY_CONCEPTS,
     MOVEMENT_CONCEPTS,
+    NAME_CONCEPTS,
     PERSON_CONCEPTS,
     QUESTION_CONTRAST_CLASSES,
     QUOTED_CONCEPTS,
@@ -228,12 +229,31 @@ class Matcher:
         self._texts = [text for text, _ in ordered]
         self._text_entries = [self._entries[entry_index].id for _, entry_index in ordered]
         self._correct = lru_cache(maxsize=65536)(self._correct_uncached)
+        self._languages_of = self._languages_of_words(known_words)
         # The words of multi-word phrases ("lasciato la pelle", "marcia indietro"): a slip in one of them
         # ("lasicato la pelle") would otherwise keep the whole phrase from being read.
         self._firm_concepts = frozenset(self._idf.keys() - SAYING - {_WHO})  # what a question can firmly ask
         self._phrase_word_set = frozenset(w for phrase in self._lexicon.phrases for w in phrase.split())
         self._phrase_words = _DeletionIndex(w for w in self._phrase_word_set if len(w) >= self.settings.min_typo_length)
         self._ranked_decision = lru_cache(maxsize=self.settings.cached_questions)(self._ranked_decision_uncached)
+
+    def _languages_of_words(self, words: Iterable[str]) -> dict[str, frozenset[str]]:
+        """The languages each known word belongs to: a slip is mended into a word of the language being typed
+        ("personally" in English is not the Italian "personale"). Russian and Ukrainian mend into each other's
+        words (people mix them); a name, a figure or a word no lexicon lists belongs to every language and is
+        left out."""
+        lexicons = self._lexicon.lexicons
+        families = {code: _FAMILIES.get(code, frozenset({code})) for code in lexicons}
+        languages: dict[str, frozenset[str]] = {}
+        for word in words:
+            if self._concept(word) in NAME_CONCEPTS or word.isdigit():
+                continue
+            speaking = frozenset(
+                member for code, lexicon in lexicons.items() if knows(lexicon, word) for member in families[code]
+            )
+            if speaking:
+                languages[word] = speaking
+        return languages
 
     def _index_curated_questions(self, vocabulary: set[str]) -> set[tuple[str, int]]:
         """Every curated question as concepts (once per distinct meaning in its entry); adds its words to
@@ -275,7 +295,8 @@ class Matcher:
     ) -> tuple[Decision, tuple[Candidate, ...]]:
         """The decision and candidates for a normalised question (cached: people ask the same things)."""
         words = self._rewritten(normalised).split()
-        tokens = self._tokens(words, partial=partial, questioning=questioning)
+        language = detect_language(normalised, self._lexicon.lexicons)
+        tokens = self._tokens(words, partial=partial, questioning=questioning, language=language)
         if all(len(t.options) == 1 for t in tokens) and self._asks_what_is_named(normalised.split(), words):
             defined = self._rank(tokens, defining=True)
             if not defined:  # the article names it but never says what it is: nearest entries as suggestions
@@ -415,7 +436,9 @@ class Matcher:
             return words
         return [read.get(word, word) for word in words]
 
-    def _tokens(self, words: list[str], *, partial: bool, questioning: bool = False) -> list[_Token]:
+    def _tokens(
+        self, words: list[str], *, partial: bool, questioning: bool = False, language: str | None = None
+    ) -> list[_Token]:
         tokens: dict[frozenset[str], _Token] = {}
         words = self._read_transliterated(words)
         clause, dropped = self._describing_clause(words)
@@ -452,7 +475,7 @@ class Matcher:
             if concept in UNHELD_CONCEPTS:
                 add(_Token(frozenset({concept}), self._unknown_weight, 1.0), position)  # a real word, not a typo
                 continue
-            corrected = self._correct(word)
+            corrected = self._correct(word, language)
             if corrected in self._stopwords:
                 continue  # a mistyped filler word
             if corrected is not None:
@@ -625,7 +648,7 @@ class Matcher:
         """Concepts of the known words that ``prefix`` begins."""
         return frozenset(self._concept(self._vocabulary[i]) for i in _beginning_with(self._vocabulary, prefix))
 
-    def _correct_uncached(self, word: str) -> str | None:
+    def _correct_uncached(self, word: str, language: str | None = None) -> str | None:
         """The known word within the allowed edits of ``word`` (1 up to 8 letters, 2 beyond), if any.
 
         Of several equally close words, the one sharing the longest beginning wins: people mistype the
@@ -634,10 +657,10 @@ class Matcher:
         if word.isdigit():
             return self._nearest_number(word)
         if len(word) < self.settings.min_typo_length:
-            return self._restore_dropped_letter(word) if len(word) >= self.settings.min_prefix else None
+            return self._restore_dropped_letter(word, language) if len(word) >= self.settings.min_prefix else None
         found: list[tuple[int, int, str]] = []  # (distance, -shared beginning, word)
         for known in self._deletions.near(word):
-            if known in self._vocabulary_set:
+            if known in self._vocabulary_set and self._of_language(known, language):
                 distance = int(OSA.distance(word, known, score_cutoff=1))
                 if distance <= 1:
                     found.append((distance, -_shared_beginning(word, known), known))
@@ -646,10 +669,16 @@ class Matcher:
                 for known, distance, _ in process.extract(
                     word, self._by_length.get(length, ()), scorer=OSA.distance, score_cutoff=2, limit=None
                 ):
-                    found.append((int(distance), -_shared_beginning(word, known), known))
+                    if self._of_language(known, language):
+                        found.append((int(distance), -_shared_beginning(word, known), known))
         return min(found)[2] if found else None
 
-    def _restore_dropped_letter(self, word: str) -> str | None:
+    def _of_language(self, known: str, language: str | None) -> bool:
+        """True when a slip typed in ``language`` (None: unclear) may be of the known word ``known``: a word of
+        that language, or filler of any (mending into filler only leaves a word out)."""
+        return language is None or known in self._stopwords or language in self._languages_of.get(known, {language})
+
+    def _restore_dropped_letter(self, word: str, language: str | None = None) -> str | None:
         """A short word with one letter left out ("wher") or two letters swapped ("dide"): the one known or
         filler word it is a slip of.
 
@@ -657,6 +686,11 @@ class Matcher:
         """
         longer = {known for known in self._deletions.words(word) if len(known) == len(word) + 1}
         found = longer or self._short_words_swapped.get(word, set())
+        mended = self._one_of(found, word)
+        return mended if mended is not None and self._of_language(mended, language) else None
+
+    def _one_of(self, found: set[str], word: str) -> str | None:
+        """Of the known words ``found`` one slip from the short ``word``, the one it is surely a slip of."""
         if len({self._concept(known) for known in found}) == 1:
             return min(found)  # "mort" may be morti, morto or morte: all one concept
         if len(found) > 1:  # of "call" and "calm" for "cal", a doubled letter typed once is the likelier slip
@@ -876,6 +910,9 @@ class _DeletionIndex:
     def near(self, typed: str) -> set[str]:
         """The words sharing a spelling with ``typed``: all those one edit away, and a few more."""
         return {word for spelling in _with_a_letter_left_out(typed) for word in self.words(spelling)}
+
+
+_FAMILIES: Mapping[str, frozenset[str]] = {"ru": frozenset({"ru", "uk"}), "uk": frozenset({"ru", "uk"})}
 
 
 def _single_concepts(tokens: Iterable[_Token]) -> set[str]:

@@ -65,6 +65,10 @@ def test_every_language_has_a_lexicon_loaded_once() -> None:
         pytest.param("Сколько людей бежали от войны?", "ru", id="ru-shares-от"),
         pytest.param("Хто переможе у війні?", "uk", id="uk-shares-у"),
         pytest.param("Хто такий Песков", "uk", id="uk-russian-spelling-of-a-name"),
+        # Without і, ї, є or ґ, one word only Ukrainian knows outweighs none that only Russian knows
+        pytest.param("як зварити борщ", "uk", id="uk-one-ukrainian-word-no-ukrainian-letter"),
+        pytest.param("дякую, бувай", "uk", id="uk-thanks-and-goodbye"),
+        pytest.param("как сварить борщ", "ru", id="ru-one-russian-word-no-russian-letter"),
         # Russian and Ukrainian typed by sound in Latin letters
         pytest.param("skolko soldat pogiblo", "ru", id="ru-in-latin-letters"),
         pytest.param("chomu rosiya vidstupyla?", "uk", id="uk-in-latin-letters"),

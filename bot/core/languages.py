@@ -153,7 +153,8 @@ def detect_language(text: str, lexicons: Mapping[str, Lexicon]) -> str | None:
             return "uk" if "uk" in lexicons else None
         if letters & _RUSSIAN_LETTERS and not letters & _UKRAINIAN_LETTERS:
             return "ru" if "ru" in lexicons else None
-        by_words = _by_words(words, [lexicons[c] for c in ("ru", "uk") if c in lexicons])
+        cyrillic_lexicons = [lexicons[c] for c in ("ru", "uk") if c in lexicons]
+        by_words = _by_words(words, cyrillic_lexicons, at_least=1)  # "як зварити борщ": one known word decides
         if by_words is not None:
             return by_words
         # Several Cyrillic words and not one і, ї, є or ґ: Ukrainian sentences almost never lack them.
@@ -194,17 +195,17 @@ def longest_stem(word: str, stems: Container[str]) -> str | None:
     return None
 
 
-def _by_words(words: list[str], candidates: list[Lexicon]) -> str | None:
-    """The candidate whose known words cover the text clearly more than the others' (two hits at least)."""
+def _by_words(words: list[str], candidates: list[Lexicon], *, at_least: int = 2) -> str | None:
+    """The candidate whose known words cover the text more than the others' (``at_least`` hits)."""
     if len(words) < 2 or not candidates:
         return None
-    return _clear_winner([(sum(w in lx.words for w in words), lx.code) for lx in candidates])
+    return _clear_winner([(sum(w in lx.words for w in words), lx.code) for lx in candidates], at_least=at_least)
 
 
-def _clear_winner(scores: list[tuple[int, str]]) -> str | None:
-    """The language with the most known words, if it has two at least and more than any other."""
+def _clear_winner(scores: list[tuple[int, str]], *, at_least: int = 2) -> str | None:
+    """The language with the most known words, if it has ``at_least`` and more than any other."""
     ranked = sorted(scores, reverse=True)
-    if not ranked or ranked[0][0] < 2 or (len(ranked) > 1 and ranked[1][0] == ranked[0][0]):
+    if not ranked or ranked[0][0] < at_least or (len(ranked) > 1 and ranked[1][0] == ranked[0][0]):
         return None
     return ranked[0][1]
 

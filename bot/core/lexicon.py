@@ -1076,7 +1076,7 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
     # Other wars and countries: "how many soldiers died in Afghanistan" is not this war's toll.
     "ELSEWHERE": tuple(
         "afghanistan afghan syria syrian iraq iraqi vietnam chechnya korea libya mali israel gaza iran china taiwan "
-        "ww2 wwii ww1 wwi kosovo yemen ussr soviet hitler 1939 1941 1942 1943 1944 1945".split()
+        "ww2 wwii ww1 wwi kosovo yemen ussr soviet hitler 1939 1941 1942 1943 1944 1945 reich holocaust brexit".split()
     ),
     "MEMBERSHIP": ("member", "members", "membership", "accession"),
     "ELECTION": ("election", "elections", "vote", "votes", "voting", "voted", "referendum", "ballot", "polls"),
@@ -2704,6 +2704,12 @@ PHRASES: Mapping[str, str] = {
     "i thought": "",
     "i personally think": "",
     "i believe": "",
+    "leave the eu": "brexit",
+    "left the eu": "brexit",
+    "withdraw from the eu": "brexit",
+    "withdrew from the eu": "brexit",
+    "leave the european union": "brexit",
+    "left the european union": "brexit",
 }
 
 # Chat spellings of one word, spelt out before phrases are read: "what do u think of putin" is asking for an

@@ -2710,6 +2710,18 @@ PHRASES: Mapping[str, str] = {
     "withdrew from the eu": "brexit",
     "leave the european union": "brexit",
     "left the european union": "brexit",
+    "chechen fighters": "chechen",
+    "chechen soldiers": "chechen",
+    "chechen troops": "chechen",
+    "chechen forces": "chechen",
+    "chechen units": "chechen",
+    "chechen men": "chechen",
+    "wagner fighters": "wagner",
+    "wagner soldiers": "wagner",
+    "wagner troops": "wagner",
+    "wagner forces": "wagner",
+    "wagner units": "wagner",
+    "wagner men": "wagner",
 }
 
 # Chat spellings of one word, spelt out before phrases are read: "what do u think of putin" is asking for an

@@ -1405,6 +1405,13 @@ PHRASES: Mapping[str, str] = {
     "invece l ucraina": "ucraini",
     "l ucraina quanti": "ucraini",
     "l ucraina quante": "ucraini",
+    "combattenti ceceni": "ceceni",
+    "soldati ceceni": "ceceni",
+    "miliziani ceceni": "ceceni",
+    "truppe cecene": "ceceni",
+    "uomini della wagner": "wagner",
+    "soldati della wagner": "wagner",
+    "combattenti della wagner": "wagner",
 }
 
 # Italian marks no case, so no word form by itself names Ukraine as the one acting ("l'Ucraina ha perso"

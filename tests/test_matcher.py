@@ -412,6 +412,7 @@ def test_who_a_question_asks_about_is_its_head_not_the_clause_describing_him(que
         "sta cosa della «enorme tragedia» dove l'ha detta? in che intervista?",
         "Кому саме кремлівський речник розповів про «величезну трагедію»?",
         "where was the admission made?",  # nothing firmer than the admission: it stays
+        "Who was he talking to when he called it a huge tragedy?",  # "who … talking to" asks whom
     ],
 )
 def test_asking_where_or_to_whom_a_quoted_remark_was_made_asks_the_setting(question: str) -> None:

@@ -1394,6 +1394,26 @@ _THEY_SAY = tuple(
 
 # Multi-word expressions rewritten before words are looked up (normalised text, whole words).
 PHRASES: Mapping[str, str] = {
+    # "Who was he talking to?" asks whom, as "to whom" does, not who someone is.
+    **{
+        f"who {asking.format(subject)}": f"whom {subject}"
+        for subject in ("he", "peskov", "the spokesman", "the kremlin spokesman", "putins spokesman", "they")
+        for asking in (
+            "was {} talking to",
+            "was {} talking with",
+            "was {} speaking to",
+            "was {} speaking with",
+            "did {} talk to",
+            "did {} talk with",
+            "did {} speak to",
+            "did {} speak with",
+            "did {} say it to",
+            "did {} say that to",
+            "did {} say this to",
+            "did {} tell",
+            "was {} interviewed by",
+        )
+    },
     "how come": "why",
     "what was the point of": "why",
     "what is the point of": "why",

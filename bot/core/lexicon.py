@@ -2742,6 +2742,8 @@ PHRASES: Mapping[str, str] = {
     "wagner forces": "wagner",
     "wagner units": "wagner",
     "wagner men": "wagner",
+    "special op": "special operation",
+    "special mil op": "special operation",
 }
 
 # Chat spellings of one word, spelt out before phrases are read: "what do u think of putin" is asking for an

@@ -500,7 +500,7 @@ class Matcher:
             not questioning or SMALL_TALK in words  # "hey bot, how are you?" asks nothing either
         )
         found = self._framed(list(tokens.values()), courteous=courteous, asks_content=self._asks_content(words))
-        return self._guessed_roles(self._troops_counted(self._trust_in_figures(found)))
+        return self._war_by_its_name(self._guessed_roles(self._troops_counted(self._trust_in_figures(found))))
 
     def _is_relative(self, words: list[str], position: int) -> bool:
         """True for a "who" opening a clause about the word before it ("the soldiers *who* died"): it asks
@@ -588,6 +588,16 @@ class Matcher:
         if not {_COUNT, _SOLDIER, _WITHDRAW} <= single or single & _NOT_A_HEADCOUNT or _STRENGTH in single:
             return tokens
         return [*tokens, _Token(frozenset({_STRENGTH}), self._unknown_weight, 1.0)]
+
+    def _war_by_its_name(self, tokens: list[_Token]) -> list[_Token]:
+        """The Kremlin's name for the war in a question about how the war ends ("when will the special military
+        operation end?") names the war: it asks the end, not what the war is called."""
+        single = _single_concepts(tokens)
+        if not {_SPECIAL, _END} <= single or _CALL in single or _WAR not in self._idf:
+            return tokens
+        war = _Token(frozenset({_WAR}), self._idf[_WAR], 1.0)
+        kept = [t for t in tokens if t.options != {_SPECIAL}]
+        return kept if _WAR in single else [*kept, war]
 
     def _guessed_roles(self, tokens: list[_Token]) -> list[_Token]:
         """Another role guessed for the spokesman alone ("is Peskov a minister?") asks for his: who he is."""
@@ -878,6 +888,7 @@ _WHO = "WHO"
 _TRUST, _REALITY = "TRUST", "REALITY"
 _FIGURE_CONCEPTS = frozenset({"COUNT", "DEATH"})  # what a question about a figure names
 _COUNT, _SOLDIER, _WITHDRAW, _STRENGTH = "COUNT", "SOLDIER", "WITHDRAW", "STRENGTH"
+_SPECIAL, _END, _CALL, _WAR = "SPECIAL", "END", "CALL", "WAR"
 # Losses, estimates of them, or another question: not a headcount ("how many did not come home?", "when…").
 _NOT_A_HEADCOUNT = frozenset({"DEATH", "WOUNDED", "PRISONER", "HEAVY", "HOME", "WEST", "ESTIMATE", "OFFICIAL"}) | (
     _QUESTION_WORD_CONCEPTS

@@ -1412,6 +1412,17 @@ PHRASES: Mapping[str, str] = {
     "uomini della wagner": "wagner",
     "soldati della wagner": "wagner",
     "combattenti della wagner": "wagner",
+    "l hai presa": "fonte",
+    "l hai preso": "fonte",
+    "le hai prese": "fonte",
+    "li hai presi": "fonte",
+    "messo le mani avanti": "",
+    "mettere le mani avanti": "",
+    "mette le mani avanti": "",
+    "prendendo una batosta": "batosta",
+    "preso una batosta": "batosta",
+    "prendere una batosta": "batosta",
+    "prendono una batosta": "batosta",
 }
 
 # Italian marks no case, so no word form by itself names Ukraine as the one acting ("l'Ucraina ha perso"

@@ -294,6 +294,7 @@ def test_small_talk_and_other_topics_get_no_answer(question: str) -> None:
         ("what do you think of putin, honestly?", "what did the kremlin admit?"),
         ("what do u think of putin tbh", "what did the kremlin admit?"),
         ("why did the UK withdraw from the EU?", "why did russia withdraw?"),  # Brexit, not the West's estimate
+        ("Who is the US Secretary of Defense?", "who is peskov?"),  # a defence minister, not a press secretary
         ("personally i think putin is wrong", "what did the kremlin admit?"),  # not "personnel", not an estimate
         ("define humiliation", "did the reporter call it a humiliation?"),
         ("how many soldiers died in world war 2?", "how many soldiers died in ukraine?"),

@@ -2744,6 +2744,12 @@ PHRASES: Mapping[str, str] = {
     "wagner men": "wagner",
     "special op": "special operation",
     "special mil op": "special operation",
+    "secretary of defense": "defence",
+    "secretary of defence": "defence",
+    "defense secretary": "defence",
+    "defence secretary": "defence",
+    "what do you do": "howareyou",
+    "what you doing": "howareyou",
 }
 
 # Chat spellings of one word, spelt out before phrases are read: "what do u think of putin" is asking for an

@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from bot.config import BUNDLED_KNOWLEDGE
@@ -1013,6 +1013,8 @@ realistic = st.lists(st.sampled_from(vocabulary), min_size=1, max_size=12).map("
 
 @settings(max_examples=200, deadline=None)
 @given(unicode_text)
+@example("00፩")  # an Ethiopic digit: a digit to isdigit(), not a number int() can read
+@example("1351²")
 def test_any_text_gives_a_valid_decision(text: str) -> None:
     result = MATCHER.match(text)
     assert result.decision in set(Decision)

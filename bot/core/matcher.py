@@ -211,7 +211,7 @@ class Matcher:
 
         self._vocabulary = sorted(w for w in vocabulary if self._concept(w) in self._idf)
         self._vocabulary_set = frozenset(self._vocabulary)
-        self._numbers = [word for word in self._vocabulary if word.isdigit()]
+        self._numbers = [word for word in self._vocabulary if word.isdecimal()]
         self._by_length: dict[int, list[str]] = defaultdict(list)
         for word in self._vocabulary:
             self._by_length[len(word)].append(word)
@@ -664,7 +664,7 @@ class Matcher:
         Of several equally close words, the one sharing the longest beginning wins: people mistype the
         middle and end of words far more often than the first letters ("trupe" is "truppe", not "truce").
         """
-        if word.isdigit():
+        if word.isdecimal():  # "1351"; not "፩" or "²", digits int() cannot read
             return self._nearest_number(word)
         if len(word) < self.settings.min_typo_length:
             return self._restore_dropped_letter(word, language) if len(word) >= self.settings.min_prefix else None

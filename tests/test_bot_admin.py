@@ -727,6 +727,18 @@ async def test_thumbs_down_then_a_reason_is_stored_as_feedback_on_the_entry(
     assert feedback == {"death-toll": FeedbackCounts(helpful=0, unhelpful=1, reasons={"wrong_figure": 1})}
 
 
+@pytest.mark.parametrize("argument", ["፩", "²", "-5", "99999", "seven"])
+async def test_a_day_count_that_is_no_usable_number_falls_back_to_thirty_days(
+    botapi: BotApiEmulator, tmp_path: Path, argument: str
+) -> None:
+    # "፩" (Ethiopic one) and "²" are digits to str.isdigit() that int() cannot read: they raised.
+    async with admin_bot(botapi, tmp_path, copy_knowledge(tmp_path)):
+        seen = len(botapi.sent_messages(ADMIN))
+        botapi.private_message(ADMIN, f"/stats {argument}")
+        stats = await wait_for_text(botapi, ADMIN, "Questions:", after=seen, what="the /stats report")
+    assert "last 30 days" in stats["text"], stats["text"]
+
+
 # -- 10: restarts --------------------------------------------------------------------------------------------
 
 

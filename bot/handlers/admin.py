@@ -195,6 +195,6 @@ async def _reply(message: object, text: str) -> None:
 
 
 def _days_argument(args: list[str] | None, default: int) -> int:
-    if args and args[0].isdigit() and 0 < int(args[0]) <= 3650:
+    if args and args[0].isdecimal() and 0 < int(args[0]) <= 3650:
         return int(args[0])
     return default

@@ -134,6 +134,7 @@ def test_slips_of_one_letter_anywhere_and_of_two_in_a_long_word_are_mended(quest
         "how many russian soldiers are dying these days?",  # today's toll, not the article's
         "of the 7,000 to 15,000 dead how many were chechen fighters",  # one group's share: not in the article
         "when will the special military operation end?",  # the Kremlin's name for the war, asked how it ends
+        "how many people had to leave their homes in ukraine",  # refugees
         "quando finirà l'operazione militare speciale?",
         "сколько чеченских бойцов погибло под киевом?",
     ],
@@ -530,6 +531,7 @@ def test_an_unfinished_question_leans_to_the_entry_whose_questions_it_begins() -
         ("пєсков щось казав про переговори?", {"peskov-withdrawal-explanation"}),
         ("как кремль подает эту войну своим гражданам", {"special-operation-framing"}),
         ("y did they pull out of the north", {"withdrawal-reason", "peskov-withdrawal-explanation"}),
+        ("ok and where did they all go after that?", {"withdrawal-destination"}),  # "they": the troops
         ("xke nn dicono qnti soldati sono morti?", {"russian-reticence"}),
     ],
 )

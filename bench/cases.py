@@ -218,6 +218,9 @@ WRITTEN_APART: dict[str, str] = {
     "round155": f"Held-out set 155 (written apart, as the blind set was; written at the session's start; {_FINAL})",
     "round156": f"Held-out set 156 (written apart, must-not-answer only; written at the session's start; {_FINAL})",
     "round157": f"Held-out set 157 (written apart, it: answerable only; written at the session's start; {_FINAL})",
+    "round158": f"Held-out set 158 (written apart, as the blind set was; measured once unread, then {_READ})",
+    "round159": f"Held-out set 159 (written apart, must-not-answer only; measured once unread, then {_READ})",
+    "round160": f"Held-out set 160 (written apart, it: answerable only; measured once unread, then {_READ})",
     "blind": "Blind set (written apart; never read, its failures are never listed)",
 }
 

@@ -1201,6 +1201,8 @@ def test_idioms_and_slang_in_four_languages_keep_the_question(question: str, exp
         ("were they beaten back up there or did they just leave?", {"withdrawal-north", "withdrawal-reason"}),
         ("ok ma alla fine quanta gente gli è morta ai russi, più o meno?", TOLL),  # "ai russi" is whose dead
         ("@KremlinLossesBot di che notizia parli e da dove l'hai presa?", {"about-article"}),  # not Kyiv taken
+        ("scusate ma questo bot di che parla? da che articolo prende le info?", {"about-article"}),
+        ("come mai finora da Mosca sui caduti bocche cucite?", {"russian-reticence"}),
         ("il Cremlino ha messo le mani avanti o ha confessato che prendono una batosta?", {"kremlin-admission"}),
     ],
 )

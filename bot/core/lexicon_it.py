@@ -76,6 +76,7 @@ STOPWORDS: frozenset[str] = frozenset(
     nonna nonno nonni mamma papa zio zia cugino cugina chiede chiedeva glielo gliela
     dovuto dovuta dovuti
     guagliu guaglio guaglio
+    stavolta
     """.split()
 )
 
@@ -1423,6 +1424,42 @@ PHRASES: Mapping[str, str] = {
     "preso una batosta": "batosta",
     "prendere una batosta": "batosta",
     "prendono una batosta": "batosta",
+    "bocche cucite": "silenzio",
+    "riportato indietro": "ritirati",
+    "riportare indietro": "ritirati",
+    "riportati indietro": "ritirati",
+    "riportate indietro": "ritirati",
+    "riportano indietro": "ritirati",
+    "riporta indietro": "ritirati",
+    "si sono inventati": "",
+    "si sono inventate": "",
+    "si e inventato": "",
+    "si inventano": "",
+    "questa volta": "",
+    "prende le info": "fonte",
+    "prende le informazioni": "fonte",
+    "prende le notizie": "fonte",
+    "prende i dati": "fonte",
+    "prendi le info": "fonte",
+    "prendi le informazioni": "fonte",
+    "prendi le notizie": "fonte",
+    "prendi i dati": "fonte",
+    "prendete le info": "fonte",
+    "prendete le informazioni": "fonte",
+    "prendete le notizie": "fonte",
+    "prendete i dati": "fonte",
+    "hai preso le info": "fonte",
+    "hai preso le informazioni": "fonte",
+    "hai preso le notizie": "fonte",
+    "hai preso i dati": "fonte",
+    "ha preso le info": "fonte",
+    "ha preso le informazioni": "fonte",
+    "ha preso le notizie": "fonte",
+    "ha preso i dati": "fonte",
+    "avete preso le info": "fonte",
+    "avete preso le informazioni": "fonte",
+    "avete preso le notizie": "fonte",
+    "avete preso i dati": "fonte",
 }
 
 # Italian marks no case, so no word form by itself names Ukraine as the one acting ("l'Ucraina ha perso"

@@ -296,6 +296,7 @@ def test_small_talk_and_other_topics_get_no_answer(question: str) -> None:
         ("what do u think of putin tbh", "what did the kremlin admit?"),
         ("why did the UK withdraw from the EU?", "why did russia withdraw?"),  # Brexit, not the West's estimate
         ("Who is the US Secretary of Defense?", "who is peskov?"),  # a defence minister, not a press secretary
+        ("sky news это чья компания вообще", "с кем говорил песков?"),  # whose company: not in the article
         ("personally i think putin is wrong", "what did the kremlin admit?"),  # not "personnel", not an estimate
         ("define humiliation", "did the reporter call it a humiliation?"),
         ("how many soldiers died in world war 2?", "how many soldiers died in ukraine?"),
@@ -532,6 +533,8 @@ def test_an_unfinished_question_leans_to_the_entry_whose_questions_it_begins() -
         ("как кремль подает эту войну своим гражданам", {"special-operation-framing"}),
         ("y did they pull out of the north", {"withdrawal-reason", "peskov-withdrawal-explanation"}),
         ("ok and where did they all go after that?", {"withdrawal-destination"}),  # "they": the troops
+        ("sorry my english not so good. the soldiers leave the north and go where?", {"withdrawal-destination"}),
+        ("Forget the PR version, what's the real reason the troops moved out?", {"withdrawal-reason"}),
         ("xke nn dicono qnti soldati sono morti?", {"russian-reticence"}),
     ],
 )

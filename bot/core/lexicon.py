@@ -62,6 +62,7 @@ STOPWORDS: frozenset[str] = frozenset(
     answering
     personally plain plainly simple simply dear darling fewer less
     likely probably putting puts
+    forget
     """.split()
 )
 
@@ -2800,6 +2801,24 @@ PHRASES: Mapping[str, str] = {
     "abandoned their home": "refugees",
     "abandoned their houses": "refugees",
     "abandoned homes": "refugees",
+    "big deal": "heavy",
+    "my english is not good": "",
+    "my english not so good": "",
+    "my english is not so good": "",
+    "my english is bad": "",
+    "sorry for my english": "",
+    "excuse my english": "",
+    "sorry for my bad english": "",
+    "forget the official line": "",
+    "forget the official version": "",
+    "forget the pr version": "",
+    "forget the pr": "",
+    "forget the propaganda": "",
+    "forget the spin": "",
+    "not the official line": "",
+    "not the official version": "",
+    "not the official reason": "",
+    "not the official story": "",
 }
 
 # Chat spellings of one word, spelt out before phrases are read: "what do u think of putin" is asking for an

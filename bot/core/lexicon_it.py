@@ -450,6 +450,8 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
     "AGE": ("eta", "compleanno"),
     "EDUCATION": tuple("universita laurea laureato laureata studiato studiava scuola diploma".split()),
     "ECONOMY": (
+        "azienda",
+        "aziende",
         "spendono",
         "spende",
         "spesa",

@@ -320,6 +320,7 @@ def test_small_talk_and_other_topics_get_no_answer(question: str) -> None:
         ("how many troops does russia still have in ukraine?", "how many soldiers has russia lost?"),
         ("how many soldiers did russia send to donbass after the withdrawal?", "where did russia send the troops?"),
         ("what does humiliation mean?", "did the reporter call it a humiliation?"),
+        ("what does detente actually mean?", "was the withdrawal a gesture of detente?"),  # filler after the word
         ("cosa vuol dire umiliazione?", "il giornalista ha parlato di umiliazione?"),
         ("что значит трагедия?", "песков назвал это трагедией?"),
         ("що означає трагедія?", "пєсков назвав це трагедією?"),
@@ -437,7 +438,12 @@ def test_what_someone_is_asks_who_he_is(question: str) -> None:
 
 @pytest.mark.parametrize(
     "question",
-    ["what does 1351 mean?", "what does the withdrawal mean?", "what did Peskov mean by a huge tragedy?"],
+    [
+        "what does 1351 mean?",
+        "what does the withdrawal mean?",
+        "what does the withdrawal actually mean?",
+        "what did Peskov mean by a huge tragedy?",
+    ],
 )
 def test_asking_what_a_figure_an_event_or_a_saying_means_is_matched_as_usual(question: str) -> None:
     # Only a bare word in a meaning shape asks for a dictionary.

@@ -391,7 +391,9 @@ class Matcher:
                 continue
             between = words[len(before) : len(words) - len(after)]
             # One bare word: "what does the withdrawal mean?" asks what it means for the war, not for a dictionary.
-            if len(between) == 1 and between[0] not in self._stopwords and not between[0].isdigit():
+            # Filler after it leaves it bare ("what does detente actually mean?").
+            word, *rest = between
+            if word not in self._stopwords and not word.isdigit() and all(w in self._stopwords for w in rest):
                 return True
         return False
 

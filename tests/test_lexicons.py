@@ -32,6 +32,7 @@ NAMES = frozenset(
         "MEANING_SHAPES",
         "WHAT_WORDS",
         "RELATIVES",
+        "NEGATIONS",
         "PERSON_HEADS",
     }
 )
@@ -330,6 +331,14 @@ def test_relatives_and_person_heads_are_normalised_single_words(code: str) -> No
         assert words
         _assert_normalised(words)
         assert all(" " not in word for word in words)
+
+
+@pytest.mark.parametrize("code", ["en", *CODES])
+def test_negations_are_normalised_filler(code: str) -> None:
+    module = _module(code)
+    _assert_normalised(module.NEGATIONS)
+    assert module.NEGATIONS
+    assert module.NEGATIONS <= module.STOPWORDS, module.NEGATIONS - module.STOPWORDS
 
 
 @pytest.mark.parametrize("code", ["en", *CODES])

@@ -933,6 +933,23 @@ def test_a_rounded_figure_stands_for_the_articles_figure_and_a_different_one_doe
     assert different.best is None or different.best.entry.id != "official-toll" or not different.answered
 
 
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("how many russians died, not ukrainians", TOLL),
+        ("сколько погибло российских, а не украинских солдат", TOLL),
+        ("Mosca quanti caduti dichiara? Voglio la cifra loro, non quella degli americani", {"official-toll"}),
+        ("What does Ukraine say the Russian death toll is? their figure, not the west's", set()),
+        ("didn't ukraine lose more soldiers than russia?", set()),  # a negated verb: Ukraine is still asked about
+    ],
+)
+def test_a_side_set_aside_by_a_negation_is_not_asked(question: str, expected: set[str]) -> None:
+    if expected:
+        assert_answered_by(question, expected)
+    else:
+        assert MATCHER.match(question).decision is not Decision.ANSWER
+
+
 def test_a_slip_is_mended_into_a_word_of_the_language_it_was_typed_in() -> None:
     # "scoop" is one letter from the Italian "scopo" (aim), "personal" from "personale" (troops): in an
     # English question they are English words the article never uses, not Russia's aims or its soldiers.

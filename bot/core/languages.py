@@ -39,6 +39,7 @@ class Lexicon:
     meanings: frozenset[str] = frozenset()  # "what does … mean": a question asking what a word means
     what_words: frozenset[str] = frozenset()  # "what", "cosa", "что": a question asking for content
     relatives: frozenset[str] = frozenset()  # "that", "che", "который": a clause describing what is asked about
+    negations: frozenset[str] = frozenset()  # "not", "non", "не": what follows is set aside
     person_heads: frozenset[str] = frozenset()  # "guy", "tizio", "мужик": a person a clause then describes
 
     # Every exact word, filler included, but names (the same in every language): the evidence of a language.
@@ -68,6 +69,7 @@ def _from_module(code: str, module: ModuleType) -> Lexicon:
         meanings=frozenset(getattr(module, "MEANING_SHAPES", frozenset())),
         what_words=frozenset(getattr(module, "WHAT_WORDS", frozenset())),
         relatives=frozenset(getattr(module, "RELATIVES", frozenset())),
+        negations=frozenset(getattr(module, "NEGATIONS", frozenset())),
         person_heads=frozenset(getattr(module, "PERSON_HEADS", frozenset())),
     )
 
@@ -95,6 +97,7 @@ class MergedLexicon:
         self.courtesies: frozenset[str] = frozenset().union(*(lx.courtesies for lx in self.lexicons.values()))
         self.what_words: frozenset[str] = frozenset().union(*(lx.what_words for lx in self.lexicons.values()))
         self.relatives: frozenset[str] = frozenset().union(*(lx.relatives for lx in self.lexicons.values()))
+        self.negations: frozenset[str] = frozenset().union(*(lx.negations for lx in self.lexicons.values()))
         self.person_heads: frozenset[str] = frozenset().union(*(lx.person_heads for lx in self.lexicons.values()))
         self.openers: frozenset[tuple[str, ...]] = frozenset(
             tuple(opener.split()) for lx in self.lexicons.values() for opener in lx.openers

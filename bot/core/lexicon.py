@@ -2901,6 +2901,10 @@ ENTITY_CONCEPTS: frozenset[str] = frozenset(
 WHAT_WORDS: frozenset[str] = frozenset({"what", "whats"})
 # Words opening a clause that describes what a question asks about: "who is the guy *that* spoke to Sky?"
 RELATIVES: frozenset[str] = frozenset({"that", "who", "which"})
+# A negation sets aside what follows it: "their figure, not the West's" does not ask the West's.
+NEGATIONS: frozenset[str] = frozenset({"not"})
+# A negation right after one of these negates the verb ("did not say", "didn't Ukraine lose"), not a side.
+AUXILIARIES: frozenset[str] = frozenset("do does did is are was were has have had can could will would should".split())
 # Words for a person such a clause may describe: "the guy *who admitted it*, what's his role?"
 PERSON_HEADS: frozenset[str] = frozenset({"guy", "man", "bloke", "dude", "fella", "person"})
 CONTENT_CONCEPTS: frozenset[str] = frozenset({"ADMIT", "WITHDRAW", "DEATH"})

@@ -1524,6 +1524,8 @@ MEANING_SHAPES: frozenset[str] = frozenset(
 )
 WHAT_WORDS: frozenset[str] = frozenset({"cosa", "cos"})
 RELATIVES: frozenset[str] = frozenset({"che", "quale"})
+# A negation sets aside what follows it: "their figure, not the West's" does not ask the West's.
+NEGATIONS: frozenset[str] = frozenset({"non"})
 PERSON_HEADS: frozenset[str] = frozenset({"tizio", "tipo", "uomo", "signore", "quello", "quel", "tale"})
 
 ACTORS: Mapping[str, str] = {}

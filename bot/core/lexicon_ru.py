@@ -1145,6 +1145,8 @@ MEANING_SHAPES: frozenset[str] = frozenset(
 )
 WHAT_WORDS: frozenset[str] = frozenset({"что"})
 RELATIVES: frozenset[str] = frozenset({"которыи", "которая", "которые", "что", "кто"})
+# A negation sets aside what follows it: "their figure, not the West's" does not ask the West's.
+NEGATIONS: frozenset[str] = frozenset({"не"})
 PERSON_HEADS: frozenset[str] = frozenset({"мужик", "чувак", "человек", "тип", "тот", "дядька", "дядя"})
 
 ACTORS: Mapping[str, str] = {"украина": "UKRAINIAN"}

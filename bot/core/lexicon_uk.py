@@ -1174,6 +1174,8 @@ DEFINING_OPENERS: frozenset[str] = frozenset(
 MEANING_SHAPES: frozenset[str] = frozenset({"що означає …", "що значить …", "що означає слово …", "що значить слово …"})
 WHAT_WORDS: frozenset[str] = frozenset({"що", "шо"})
 RELATIVES: frozenset[str] = frozenset({"якии", "яка", "які", "котрии", "що", "шо", "хто"})
+# A negation sets aside what follows it: "their figure, not the West's" does not ask the West's.
+NEGATIONS: frozenset[str] = frozenset({"не"})
 PERSON_HEADS: frozenset[str] = frozenset({"дядько", "чувак", "чоловік", "тои", "пан"})
 
 ACTORS: Mapping[str, str] = {"украіна": "UKRAINIAN"}

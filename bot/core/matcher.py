@@ -35,6 +35,7 @@ from bot.core.lexicon import (
     ACTOR_AFTER,
     ACTOR_BEFORE,
     ACTORS,
+    AUXILIARIES,
     CONTENT_CONCEPTS,
     CONTRAST_CLASSES,
     DEATH_CONCEPTS,
@@ -444,8 +445,11 @@ class Matcher:
         tokens: dict[frozenset[str], _Token] = {}
         words = self._read_transliterated(words)
         clause, dropped = self._describing_clause(words)
+        excluded = self._excluded(words)
 
         def add(token: _Token, position: int | None = None) -> None:
+            if position in excluded and token.options <= _CONTRASTED:
+                return  # "their figure, not the West's": the side set aside is not asked
             if position in clause:  # a clause describing the person asked about (see _describing_clause)
                 if dropped:
                     return
@@ -503,6 +507,19 @@ class Matcher:
         )
         found = self._framed(list(tokens.values()), courteous=courteous, asks_content=self._asks_content(words))
         return self._war_by_its_name(self._guessed_roles(self._troops_counted(self._trust_in_figures(found))))
+
+    def _excluded(self, words: list[str]) -> set[int]:
+        """Positions of the words a negation sets aside ("not the West's", "non quella degli americani"): the
+        first word after it that means something, unless the negation belongs to a verb ("did not say")."""
+        excluded: set[int] = set()
+        for position, word in enumerate(words):
+            if word not in self._lexicon.negations or (position > 0 and words[position - 1] in AUXILIARIES):
+                continue
+            following = (p for p in range(position + 1, len(words)) if words[p] not in self._stopwords)
+            first = next(following, None)
+            if first is not None:
+                excluded.add(first)
+        return excluded
 
     def _is_relative(self, words: list[str], position: int) -> bool:
         """True for a "who" opening a clause about the word before it ("the soldiers *who* died"): it asks
@@ -891,6 +908,7 @@ _TRUST, _REALITY = "TRUST", "REALITY"
 _FIGURE_CONCEPTS = frozenset({"COUNT", "DEATH"})  # what a question about a figure names
 _COUNT, _SOLDIER, _WITHDRAW, _STRENGTH = "COUNT", "SOLDIER", "WITHDRAW", "STRENGTH"
 _SPECIAL, _END, _CALL, _WAR = "SPECIAL", "END", "CALL", "WAR"
+_CONTRASTED = frozenset().union(*CONTRAST_CLASSES)  # the sides a negation can set aside
 # Losses, estimates of them, or another question: not a headcount ("how many did not come home?", "when…").
 _NOT_A_HEADCOUNT = frozenset({"DEATH", "WOUNDED", "PRISONER", "HEAVY", "HOME", "WEST", "ESTIMATE", "OFFICIAL"}) | (
     _QUESTION_WORD_CONCEPTS

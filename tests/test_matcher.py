@@ -914,7 +914,14 @@ def test_a_greeting_before_a_question_leaves_the_question(question: str) -> None
 
 
 @pytest.mark.parametrize(
-    "question", ["is peskov a minister?", "а песков это кто, какой-то министр?", "who's this peskov, some general?"]
+    "question",
+    [
+        "is peskov a minister?",
+        "а песков это кто, какой-то министр?",
+        "who's this peskov, some general?",
+        "who is peskov, the foreign minister?",  # a "who is" question naming him and a guess at his role
+        "Chi è Dmitry Peskov, il ministro degli esteri russo?",
+    ],
 )
 def test_guessing_another_role_for_the_spokesman_asks_who_he_is(question: str) -> None:
     assert_answered_by(question, {"who-is-peskov"})

@@ -758,7 +758,7 @@ class Matcher:
         named = (asked & self._idf.keys()) - _QUESTION_WORD_CONCEPTS  # "what is Peskov?" asks who he is
         for question_index in sorted({q for c in (rare or meaningful) for q in self._question_postings[c]}):
             question = self._questions[question_index]
-            if defining and not (question.defines and question.concepts - _QUESTION_WORD_CONCEPTS == named):
+            if defining and not (question.defines and _defines(question.concepts - _QUESTION_WORD_CONCEPTS, named)):
                 continue  # "who is Putin?" is answered only by an entry asking who that very one is
             if question.entry_index in shortlist:
                 touched[question.entry_index].append(question_index)
@@ -944,6 +944,12 @@ class _DeletionIndex:
 
 
 _FAMILIES: Mapping[str, frozenset[str]] = {"ru": frozenset({"ru", "uk"}), "uk": frozenset({"ru", "uk"})}
+
+
+def _defines(defined: frozenset[str], named: set[str]) -> bool:
+    """True when a curated "who is…" question about ``defined`` answers one naming ``named``: the same one,
+    perhaps with a guess at who he is beside the name ("who is Peskov, the foreign minister?")."""
+    return defined == named or (bool(defined) and defined <= named and named - defined <= IDENTITY_CONCEPTS)
 
 
 def _single_concepts(tokens: Iterable[_Token]) -> set[str]:

@@ -800,6 +800,8 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
         "spins",
         "spun",
         "narrative",
+        "storyline",
+        "storylines",
         "dub",
         "dubbed",
         "dubs",

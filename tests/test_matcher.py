@@ -1238,6 +1238,8 @@ def test_idioms_and_slang_in_four_languages_keep_the_question(question: str, exp
         ("@KremlinLossesBot di che notizia parli e da dove l'hai presa?", {"about-article"}),  # not Kyiv taken
         ("scusate ma questo bot di che parla? da che articolo prende le info?", {"about-article"}),
         ("come mai finora da Mosca sui caduti bocche cucite?", {"russian-reticence"}),
+        # "uè" is not the EU
+        ("uè ma il tizio del Cremlino l'ha sganciata una cifra dei morti o ha fatto il vago?", {"peskov-no-number"}),
         ("il Cremlino ha messo le mani avanti o ha confessato che prendono una batosta?", {"kremlin-admission"}),
     ],
 )

@@ -1462,6 +1462,10 @@ PHRASES: Mapping[str, str] = {
     "avete preso le informazioni": "fonte",
     "avete preso le notizie": "fonte",
     "avete preso i dati": "fonte",
+    "ue ma": "",
+    "ue ue": "",
+    "ue raga": "",
+    "ue ragazzi": "",
 }
 
 # Italian marks no case, so no word form by itself names Ukraine as the one acting ("l'Ucraina ha perso"

@@ -296,6 +296,7 @@ def test_small_talk_and_other_topics_get_no_answer(question: str) -> None:
         ("what do u think of putin tbh", "what did the kremlin admit?"),
         ("why did the UK withdraw from the EU?", "why did russia withdraw?"),  # Brexit, not the West's estimate
         ("Who is the US Secretary of Defense?", "who is peskov?"),  # a defence minister, not a press secretary
+        ("how long has Peskov been the Kremlin's spokesman?", "who is peskov?"),  # his tenure: not in the article
         ("sky news это чья компания вообще", "с кем говорил песков?"),  # whose company: not in the article
         ("personally i think putin is wrong", "what did the kremlin admit?"),  # not "personnel", not an estimate
         ("define humiliation", "did the reporter call it a humiliation?"),

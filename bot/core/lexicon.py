@@ -2965,6 +2965,7 @@ UNHELD_CONCEPTS: frozenset[str] = frozenset(
         "TVGUIDE",
         "TRAVEL",
         "SOCIALMEDIA",
+        "DURATION",
     }
 )
 

@@ -215,12 +215,15 @@ WRITTEN_APART: dict[str, str] = {
     "round152": f"Held-out set 152 (written apart, must-not-answer only; measured once unread, then {_READ})",
     "round153": f"Held-out set 153 (written apart, it: answerable only; measured once unread, then {_READ})",
     "round154": f"Held-out set 154 (written apart, must-not-answer only; measured once unread, then {_READ})",
-    "round155": f"Held-out set 155 (written apart, as the blind set was; written at the session's start; {_FINAL})",
-    "round156": f"Held-out set 156 (written apart, must-not-answer only; written at the session's start; {_FINAL})",
-    "round157": f"Held-out set 157 (written apart, it: answerable only; written at the session's start; {_FINAL})",
+    "round155": f"Held-out set 155 (written apart, as the blind set was; written at the session's start; {_NEVER_READ})",
+    "round156": f"Held-out set 156 (written apart, must-not-answer only; written at the session's start; {_NEVER_READ})",
+    "round157": f"Held-out set 157 (written apart, it: answerable only; written at the session's start; {_NEVER_READ})",
     "round158": f"Held-out set 158 (written apart, as the blind set was; measured once unread, then {_READ})",
     "round159": f"Held-out set 159 (written apart, must-not-answer only; measured once unread, then {_READ})",
     "round160": f"Held-out set 160 (written apart, it: answerable only; measured once unread, then {_READ})",
+    "round161": f"Held-out set 161 (written apart, must-not-answer only; measured once unread, then {_READ})",
+    "round162": f"Held-out set 162 (written apart, must-not-answer only; written late in the session; {_FINAL})",
+    "round163": f"Held-out set 163 (written apart, as the blind set was; written late in the session; {_FINAL})",
     "blind": "Blind set (written apart; never read, its failures are never listed)",
 }
 
@@ -229,7 +232,7 @@ WRITTEN_APART: dict[str, str] = {
 NEVER_LISTED: frozenset[str] = frozenset(
     "blind round47 round48 round55 round60 round61 round65 round75 round87 round88 round95 round97 round103 "
     "round104 round111 round128 round143 round144 round148 round149 round150 "
-    "round155 round156 round157".split()
+    "round155 round156 round157 round162 round163".split()
 )
 
 

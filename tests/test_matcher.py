@@ -959,6 +959,22 @@ def test_a_side_set_aside_by_a_negation_is_not_asked(question: str, expected: se
         assert MATCHER.match(question).decision is not Decision.ANSWER
 
 
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("I get that 1,351 died officially, but how many were injured?", set()),  # the wounded, not the dead
+        ("He calls it a huge tragedy, but did he bother to say how many men they lost?", {"peskov-no-number"}),
+        ("they said 1351 died but is that true?", TOLL),  # nothing firm after "but": the premise is asked about
+        ("russia says 1351 but what do western governments say?", {"western-estimates"}),
+    ],
+)
+def test_a_premise_granted_before_but_and_a_question_is_not_what_is_asked(question: str, expected: set[str]) -> None:
+    if expected:
+        assert_answered_by(question, expected)
+    else:
+        assert MATCHER.match(question).decision is not Decision.ANSWER
+
+
 def test_a_slip_is_mended_into_a_word_of_the_language_it_was_typed_in() -> None:
     # "scoop" is one letter from the Italian "scopo" (aim), "personal" from "personale" (troops): in an
     # English question they are English words the article never uses, not Russia's aims or its soldiers.

@@ -63,6 +63,7 @@ STOPWORDS: frozenset[str] = frozenset(
     personally plain plainly simple simply dear darling fewer less
     likely probably putting puts
     forget
+    bother bothered bothering
     """.split()
 )
 
@@ -2903,6 +2904,12 @@ ENTITY_CONCEPTS: frozenset[str] = frozenset(
 WHAT_WORDS: frozenset[str] = frozenset({"what", "whats"})
 # Words opening a clause that describes what a question asks about: "who is the guy *that* spoke to Sky?"
 RELATIVES: frozenset[str] = frozenset({"that", "who", "which"})
+# A premise granted before "but" and a question ("I get that 1,351 died officially, but how many were
+# injured?") is the asker's, not what is asked. English only: the Italian "ma" opens too many questions.
+PREMISE_ENDS: frozenset[str] = frozenset({"but"})
+QUESTION_STARTS: frozenset[str] = frozenset(
+    "how what whats why where who when which did does do is are was were has have can could will would".split()
+)
 # A negation sets aside what follows it: "their figure, not the West's" does not ask the West's.
 NEGATIONS: frozenset[str] = frozenset({"not"})
 # A negation right after one of these negates the verb ("did not say", "didn't Ukraine lose"), not a side.

@@ -45,7 +45,9 @@ from bot.core.lexicon import (
     MOVEMENT_CONCEPTS,
     NAME_CONCEPTS,
     PERSON_CONCEPTS,
+    PREMISE_ENDS,
     QUESTION_CONTRAST_CLASSES,
+    QUESTION_STARTS,
     QUOTED_CONCEPTS,
     REFERENT,
     ROLE_CONCEPTS,
@@ -446,10 +448,13 @@ class Matcher:
         words = self._read_transliterated(words)
         clause, dropped = self._describing_clause(words)
         excluded = self._excluded(words)
+        premise = self._premise(words)
 
         def add(token: _Token, position: int | None = None) -> None:
             if position in excluded and token.options <= _CONTRASTED:
                 return  # "their figure, not the West's": the side set aside is not asked
+            if position is not None and position < premise:
+                return  # "I get that 1,351 died, but how many were injured?": the wounded, not the dead
             if position in clause:  # a clause describing the person asked about (see _describing_clause)
                 if dropped:
                     return
@@ -507,6 +512,16 @@ class Matcher:
         )
         found = self._framed(list(tokens.values()), courteous=courteous, asks_content=self._asks_content(words))
         return self._war_by_its_name(self._guessed_roles(self._troops_counted(self._trust_in_figures(found))))
+
+    def _premise(self, words: list[str]) -> int:
+        """Where the question proper starts after a premise granted first ("I get that 1,351 died officially,
+        *but* how many were injured?"): after the last "but" followed by a question word that asks something
+        firm of its own; 0 when none. "They said 1351 died, but is that true?" asks about the premise."""
+        for position in range(len(words) - 2, 0, -1):
+            if words[position] in PREMISE_ENDS and words[position + 1] in QUESTION_STARTS:
+                asked = {self._lexicon.concept(word) for word in words[position + 1 :]} - WEAK_CONCEPTS - {None}
+                return position + 1 if asked else 0
+        return 0
 
     def _excluded(self, words: list[str]) -> set[int]:
         """Positions of the words a negation sets aside ("not the West's", "non quella degli americani"): the

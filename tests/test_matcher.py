@@ -960,6 +960,31 @@ def test_a_side_set_aside_by_a_negation_is_not_asked(question: str, expected: se
 
 
 @pytest.mark.parametrize(
+    "question",
+    [
+        "How many Russian soldiers died in the Donbass specifically?",
+        "How many Russian soldiers died near Kyiv specifically?",
+        "quanti soldati russi sono morti nel Donbass?",
+        "сколько российских солдат погибло на севере?",
+    ],
+)
+def test_losses_in_one_region_are_a_breakdown_the_article_never_gives(question: str) -> None:
+    result = MATCHER.match(question)
+    assert result.decision is not Decision.ANSWER, result.best
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("how many soldiers died in ukraine", TOLL),
+        ("how many russian soldiers have died in the war so far?", TOLL),
+    ],
+)
+def test_losses_in_the_whole_war_are_still_the_toll(question: str, expected: set[str]) -> None:
+    assert_answered_by(question, expected)
+
+
+@pytest.mark.parametrize(
     ("question", "expected"),
     [
         ("I get that 1,351 died officially, but how many were injured?", set()),  # the wounded, not the dead

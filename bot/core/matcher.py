@@ -511,7 +511,9 @@ class Matcher:
             not questioning or SMALL_TALK in words  # "hey bot, how are you?" asks nothing either
         )
         found = self._framed(list(tokens.values()), courteous=courteous, asks_content=self._asks_content(words))
-        return self._war_by_its_name(self._guessed_roles(self._troops_counted(self._trust_in_figures(found))))
+        return self._losses_in_one_region(
+            self._war_by_its_name(self._guessed_roles(self._troops_counted(self._trust_in_figures(found))))
+        )
 
     def _premise(self, words: list[str]) -> int:
         """Where the question proper starts after a premise granted first ("I get that 1,351 died officially,
@@ -632,6 +634,20 @@ class Matcher:
         war = _Token(frozenset({_WAR}), self._idf[_WAR], 1.0)
         kept = [t for t in tokens if t.options != {_SPECIAL}]
         return kept if _WAR in single else [*kept, war]
+
+    def _losses_in_one_region(self, tokens: list[_Token]) -> list[_Token]:
+        """How many died in one region ("how many Russian soldiers died in the Donbas specifically?") asks a
+        breakdown by place, which the article never gives: the region is a place of battle, not the
+        withdrawal's north or the east the troops went to."""
+        single = _single_concepts(t for t in tokens if t.certainty == 1.0)
+        if not {_COUNT, _DEATH} <= single or _WITHDRAW in single or _PLACE not in self._idf:
+            return tokens
+        if not single & _REGIONS:
+            return tokens
+        return [
+            replace(t, options=frozenset({_PLACE}), weight=self._idf[_PLACE]) if t.options <= _REGIONS else t
+            for t in tokens
+        ]
 
     def _guessed_roles(self, tokens: list[_Token]) -> list[_Token]:
         """Another role guessed for the spokesman alone ("is Peskov a minister?") asks for his: who he is."""
@@ -923,6 +939,8 @@ _TRUST, _REALITY = "TRUST", "REALITY"
 _FIGURE_CONCEPTS = frozenset({"COUNT", "DEATH"})  # what a question about a figure names
 _COUNT, _SOLDIER, _WITHDRAW, _STRENGTH = "COUNT", "SOLDIER", "WITHDRAW", "STRENGTH"
 _SPECIAL, _END, _CALL, _WAR = "SPECIAL", "END", "CALL", "WAR"
+_DEATH, _PLACE = "DEATH", "PLACE"
+_REGIONS = frozenset({"EAST", "NORTH"})
 _CONTRASTED = frozenset().union(*CONTRAST_CLASSES)  # the sides a negation can set aside
 # Losses, estimates of them, or another question: not a headcount ("how many did not come home?", "when…").
 _NOT_A_HEADCOUNT = frozenset({"DEATH", "WOUNDED", "PRISONER", "HEAVY", "HOME", "WEST", "ESTIMATE", "OFFICIAL"}) | (

@@ -222,8 +222,11 @@ WRITTEN_APART: dict[str, str] = {
     "round159": f"Held-out set 159 (written apart, must-not-answer only; measured once unread, then {_READ})",
     "round160": f"Held-out set 160 (written apart, it: answerable only; measured once unread, then {_READ})",
     "round161": f"Held-out set 161 (written apart, must-not-answer only; measured once unread, then {_READ})",
-    "round162": f"Held-out set 162 (written apart, must-not-answer only; written late in the session; {_FINAL})",
-    "round163": f"Held-out set 163 (written apart, as the blind set was; written late in the session; {_FINAL})",
+    "round162": f"Held-out set 162 (written apart, must-not-answer only; written late in the session; {_NEVER_READ})",
+    "round163": f"Held-out set 163 (written apart, as the blind set was; written late in the session; {_NEVER_READ})",
+    "round164": f"Held-out set 164 (written apart, must-not-answer only; measured once unread, then {_READ})",
+    "round165": f"Held-out set 165 (written apart, must-not-answer only; measured once unread, then {_READ})",
+    "round166": f"Held-out set 166 (written apart, must-not-answer only; written last; {_FINAL})",
     "blind": "Blind set (written apart; never read, its failures are never listed)",
 }
 
@@ -232,7 +235,7 @@ WRITTEN_APART: dict[str, str] = {
 NEVER_LISTED: frozenset[str] = frozenset(
     "blind round47 round48 round55 round60 round61 round65 round75 round87 round88 round95 round97 round103 "
     "round104 round111 round128 round143 round144 round148 round149 round150 "
-    "round155 round156 round157 round162 round163".split()
+    "round155 round156 round157 round162 round163 round166".split()
 )
 
 

@@ -1080,12 +1080,15 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
     # Other wars and countries: "how many soldiers died in Afghanistan" is not this war's toll.
     "ELSEWHERE": tuple(
         "afghanistan afghan syria syrian iraq iraqi vietnam chechnya korea libya mali israel gaza iran china taiwan "
-        "ww2 wwii ww1 wwi kosovo yemen ussr soviet hitler 1939 1941 1942 1943 1944 1945 reich holocaust brexit".split()
+        "ww2 wwii ww1 wwi kosovo yemen ussr soviet hitler 1939 1941 1942 1943 1944 1945 reich holocaust brexit "
+        "germany".split()
     ),
     "MEMBERSHIP": ("member", "members", "membership", "accession"),
     "ELECTION": ("election", "elections", "vote", "votes", "voting", "voted", "referendum", "ballot", "polls"),
     # Careers, travel and social media: "how do I become a journalist at Sky News?", "Belarus by train?"
     "TVGUIDE": (
+        "novel",
+        "novels",
         "actor",
         "actors",
         "actress",
@@ -1492,7 +1495,20 @@ PHRASES: Mapping[str, str] = {
     **{
         f"{verb} in {army}": "armysize"  # "how many soldiers are in the Russian army"
         for verb in ("are", "serve", "serving", "are there")
-        for army in ("the army", "the russian army", "russias army", "the ukrainian army", "the military")
+        for army in (
+            "the army",
+            "the russian army",
+            "russias army",
+            "the ukrainian army",
+            "the military",
+            "the british army",
+            "the us army",
+            "the american army",
+            "the french army",
+            "the german army",
+            "the chinese army",
+            "the belarusian army",
+        )
     },
     "army size": "armysize",
     "big is the army": "armysize",
@@ -2822,6 +2838,12 @@ PHRASES: Mapping[str, str] = {
     "not the official version": "",
     "not the official reason": "",
     "not the official story": "",
+    "going well": "outcome",
+    "go well": "outcome",
+    "gone well": "outcome",
+    "went well": "outcome",
+    "ever complete": "outcome",
+    "ever completed": "outcome",
 }
 
 # Chat spellings of one word, spelt out before phrases are read: "what do u think of putin" is asking for an

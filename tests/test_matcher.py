@@ -301,6 +301,8 @@ def test_small_talk_and_other_topics_get_no_answer(question: str) -> None:
         ("When did the Nazi regime in Germany actually end?", "does russia say it is fighting nazis?"),
         ("how many soldiers are there in the British Army?", "was it on british tv?"),  # an army's size
         ("can you recommend a good spy novel about Western intelligence?", "what do western spies estimate?"),
+        ("what was the name of the Sky News journalist who did the interview", "who did peskov talk to?"),
+        ("how do I send a news tip to Sky News", "did peskov speak to sky news?"),  # not "tipo", Italian filler
         ("sky news это чья компания вообще", "с кем говорил песков?"),  # whose company: not in the article
         ("personally i think putin is wrong", "what did the kremlin admit?"),  # not "personnel", not an estimate
         ("define humiliation", "did the reporter call it a humiliation?"),

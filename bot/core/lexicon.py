@@ -1275,7 +1275,7 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
     "HISTORY": ("history", "historical", "historically", "ancient", "medieval", "built", "constructed"),
     "OPINION": ("opinion", "opinions"),
     "DEFINITION": ("definition", "dictionary", "etymology", "define", "synonym", "synonyms"),
-    "ADVICE": ("advice", "tips", "cope", "coping"),
+    "ADVICE": ("advice", "tip", "tips", "cope", "coping"),
     "TRANSLATE": (
         "turkish",
         "arabic",
@@ -2844,6 +2844,9 @@ PHRASES: Mapping[str, str] = {
     "went well": "outcome",
     "ever complete": "outcome",
     "ever completed": "outcome",
+    "what was the name of": "nameof",
+    "what were the names of": "nameof",
+    "whats the names of": "nameof",
 }
 
 # Chat spellings of one word, spelt out before phrases are read: "what do u think of putin" is asking for an

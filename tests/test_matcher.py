@@ -303,6 +303,9 @@ def test_small_talk_and_other_topics_get_no_answer(question: str) -> None:
         ("can you recommend a good spy novel about Western intelligence?", "what do western spies estimate?"),
         ("what was the name of the Sky News journalist who did the interview", "who did peskov talk to?"),
         ("how do I send a news tip to Sky News", "did peskov speak to sky news?"),  # not "tipo", Italian filler
+        # A difference between words, not between the article's two figures
+        ("what's the difference between humiliation and embarrassment?", "did the reporter call it a humiliation?"),
+        ("What's the difference between a spokesman and a press secretary?", "how big is the gap between the figures?"),
         ("sky news это чья компания вообще", "с кем говорил песков?"),  # whose company: not in the article
         ("personally i think putin is wrong", "what did the kremlin admit?"),  # not "personnel", not an estimate
         ("define humiliation", "did the reporter call it a humiliation?"),

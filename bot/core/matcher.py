@@ -511,8 +511,10 @@ class Matcher:
             not questioning or SMALL_TALK in words  # "hey bot, how are you?" asks nothing either
         )
         found = self._framed(list(tokens.values()), courteous=courteous, asks_content=self._asks_content(words))
-        return self._losses_in_one_region(
-            self._war_by_its_name(self._guessed_roles(self._troops_counted(self._trust_in_figures(found))))
+        return self._words_compared(
+            self._losses_in_one_region(
+                self._war_by_its_name(self._guessed_roles(self._troops_counted(self._trust_in_figures(found))))
+            )
         )
 
     def _premise(self, words: list[str]) -> int:
@@ -646,6 +648,19 @@ class Matcher:
             return tokens
         return [
             replace(t, options=frozenset({_PLACE}), weight=self._idf[_PLACE]) if t.options <= _REGIONS else t
+            for t in tokens
+        ]
+
+    def _words_compared(self, tokens: list[_Token]) -> list[_Token]:
+        """A difference asked between things that are no figures ("what's the difference between humiliation
+        and embarrassment?", "…between a spokesman and a press secretary?") asks what words mean, which the
+        article never says; the gap it holds is between its two figures."""
+        single = _single_concepts(tokens)
+        if _COMPARE not in single or single & _FIGURED or any(concept.isdigit() for concept in single):
+            return tokens
+        definition = frozenset({_DEFINITION})
+        return [
+            replace(t, options=definition, weight=self._unknown_weight) if t.options == {_COMPARE} else t
             for t in tokens
         ]
 
@@ -940,6 +955,9 @@ _FIGURE_CONCEPTS = frozenset({"COUNT", "DEATH"})  # what a question about a figu
 _COUNT, _SOLDIER, _WITHDRAW, _STRENGTH = "COUNT", "SOLDIER", "WITHDRAW", "STRENGTH"
 _SPECIAL, _END, _CALL, _WAR = "SPECIAL", "END", "CALL", "WAR"
 _DEATH, _PLACE = "DEATH", "PLACE"
+_COMPARE, _DEFINITION = "COMPARE", "DEFINITION"
+# What the article's figures are named by: a difference asked between them is the gap between the two tolls.
+_FIGURED = frozenset({"COUNT", "DEATH", "OFFICIAL", "WEST", "ESTIMATE", "SOLDIER", "RUSSIAN", "UKRAINIAN"})
 _REGIONS = frozenset({"EAST", "NORTH"})
 _CONTRASTED = frozenset().union(*CONTRAST_CLASSES)  # the sides a negation can set aside
 # Losses, estimates of them, or another question: not a headcount ("how many did not come home?", "when…").

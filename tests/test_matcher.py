@@ -331,6 +331,7 @@ def test_small_talk_and_other_topics_get_no_answer(question: str) -> None:
         ("how many soldiers did russia send to donbass after the withdrawal?", "where did russia send the troops?"),
         ("what does humiliation mean?", "did the reporter call it a humiliation?"),
         ("what does detente actually mean?", "was the withdrawal a gesture of detente?"),  # filler after the word
+        ("what does détente mean, like in history class", "was the withdrawal a gesture of detente?"),
         ("cosa vuol dire umiliazione?", "il giornalista ha parlato di umiliazione?"),
         ("что значит трагедия?", "песков назвал это трагедией?"),
         ("що означає трагедія?", "пєсков назвав це трагедією?"),
@@ -452,6 +453,7 @@ def test_what_someone_is_asks_who_he_is(question: str) -> None:
         "what does 1351 mean?",
         "what does the withdrawal mean?",
         "what does the withdrawal actually mean?",
+        "what does detente mean for the war?",  # what follows names something the article holds
         "what did Peskov mean by a huge tragedy?",
     ],
 )

@@ -386,19 +386,38 @@ class Matcher:
     def _asks_what_a_word_means(self, words: list[str]) -> bool:
         """True for "what does humiliation mean?", "cosa vuol dire umiliazione": a meaning shape around one
         word, not filler or a figure ("what does it mean?" asks about something said before). The words are as
-        typed: phrases rewrite "vuol dire" away as filler."""
+        typed: phrases rewrite "vuol dire" away as filler. What follows the shape may only say more of the
+        asker ("…, never heard that word", "…, like in history class"), nothing the article holds."""
         for before, after in self._lexicon.meanings:
             if len(words) <= len(before) + len(after) or tuple(words[: len(before)]) != before:
                 continue
-            if after and tuple(words[-len(after) :]) != after:
+            end = self._shape_end(words, len(before), after)
+            if end is None or not all(self._says_nothing_held(word) for word in words[end:]):
                 continue
-            between = words[len(before) : len(words) - len(after)]
+            between = words[len(before) : end - len(after)]
+            if not between:
+                continue
             # One bare word: "what does the withdrawal mean?" asks what it means for the war, not for a dictionary.
             # Filler after it leaves it bare ("what does detente actually mean?").
             word, *rest = between
             if word not in self._stopwords and not word.isdigit() and all(w in self._stopwords for w in rest):
                 return True
         return False
+
+    @staticmethod
+    def _shape_end(words: list[str], start: int, after: tuple[str, ...]) -> int | None:
+        """Where the closing words ``after`` of a meaning shape end, first found past ``start`` + 1."""
+        if not after:
+            return len(words)
+        for end in range(start + 1 + len(after), len(words) + 1):
+            if tuple(words[end - len(after) : end]) == after:
+                return end
+        return None
+
+    def _says_nothing_held(self, word: str) -> bool:
+        """True for a word that names nothing the knowledge holds: filler, an unknown word, an unheld topic."""
+        concept = self._concept(word)
+        return word in self._stopwords or concept not in self._idf or concept in UNHELD_CONCEPTS
 
     def _asks_what_a_thing_is(self, words: list[str], known: Callable[[str], bool] | None = None) -> bool:
         """True for "who is Putin?", "what is NATO?", "где Беларусь?": a defining opener, then only names,

@@ -136,6 +136,8 @@ def test_slips_of_one_letter_anywhere_and_of_two_in_a_long_word_are_mended(quest
         "when will the special military operation end?",  # the Kremlin's name for the war, asked how it ends
         "how many people had to leave their homes in ukraine",  # refugees
         "is the donbass offensive going well for russia?",  # the war's course
+        "did russia finally conquer the donbass in the end?",  # a conquest asked as done: the outcome
+        "did russia conquer the donbas?",
         "quando finirà l'operazione militare speciale?",
         "сколько чеченских бойцов погибло под киевом?",
     ],
@@ -982,6 +984,11 @@ def test_a_side_set_aside_by_a_negation_is_not_asked(question: str, expected: se
 def test_losses_in_one_region_are_a_breakdown_the_article_never_gives(question: str) -> None:
     result = MATCHER.match(question)
     assert result.decision is not Decision.ANSWER, result.best
+
+
+def test_what_russia_wants_to_conquer_is_still_its_objective() -> None:
+    assert_answered_by("did russia want to take the whole donbas?", {"russia-objectives", "downsizing-disguise"})
+    assert_answered_by("what does russia want to conquer now?", {"russia-objectives"})
 
 
 @pytest.mark.parametrize(

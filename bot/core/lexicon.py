@@ -2935,6 +2935,9 @@ PREMISE_ENDS: frozenset[str] = frozenset({"but"})
 QUESTION_STARTS: frozenset[str] = frozenset(
     "how what whats why where who when which did does do is are was were has have can could will would".split()
 )
+# A question opening with these asks whether something was done ("did Russia conquer the Donbas?"), not what
+# was wanted: a conquest asked so is the war's outcome.
+DONE_OPENERS: frozenset[str] = frozenset({"did", "has", "have", "had"})
 # A negation sets aside what follows it: "their figure, not the West's" does not ask the West's.
 NEGATIONS: frozenset[str] = frozenset({"not"})
 # A negation right after one of these negates the verb ("did not say", "didn't Ukraine lose"), not a side.

@@ -39,6 +39,7 @@ from bot.core.lexicon import (
     CONTENT_CONCEPTS,
     CONTRAST_CLASSES,
     DEATH_CONCEPTS,
+    DONE_OPENERS,
     ENTITY_CONCEPTS,
     FRAMING_CONCEPTS,
     IDENTITY_CONCEPTS,
@@ -530,6 +531,7 @@ class Matcher:
             not questioning or SMALL_TALK in words  # "hey bot, how are you?" asks nothing either
         )
         found = self._framed(list(tokens.values()), courteous=courteous, asks_content=self._asks_content(words))
+        found = self._conquest_achieved(found, words)
         return self._words_compared(
             self._losses_in_one_region(
                 self._war_by_its_name(self._guessed_roles(self._troops_counted(self._trust_in_figures(found))))
@@ -669,6 +671,18 @@ class Matcher:
             replace(t, options=frozenset({_PLACE}), weight=self._idf[_PLACE]) if t.options <= _REGIONS else t
             for t in tokens
         ]
+
+    def _conquest_achieved(self, tokens: list[_Token], words: list[str]) -> list[_Token]:
+        """Whether the Donbas was taken, asked as done ("did Russia finally conquer the Donbass?", "has Russia
+        finished conquering Donbass?"), asks the war's outcome, which the article does not hold: the conquest
+        reads as the end. What Russia wants to conquer is its objective."""
+        single = _single_concepts(tokens)
+        if not words or words[0] not in DONE_OPENERS or not {_CONQUER, _EAST} <= single or _END not in self._idf:
+            return tokens
+        if single & _INTENT:
+            return tokens
+        kept = [t for t in tokens if t.options != {_CONQUER}]
+        return kept if _END in single else [*kept, _Token(frozenset({_END}), self._idf[_END], 1.0)]
 
     def _words_compared(self, tokens: list[_Token]) -> list[_Token]:
         """A difference asked between things that are no figures ("what's the difference between humiliation
@@ -975,6 +989,8 @@ _COUNT, _SOLDIER, _WITHDRAW, _STRENGTH = "COUNT", "SOLDIER", "WITHDRAW", "STRENG
 _SPECIAL, _END, _CALL, _WAR = "SPECIAL", "END", "CALL", "WAR"
 _DEATH, _PLACE = "DEATH", "PLACE"
 _COMPARE, _DEFINITION = "COMPARE", "DEFINITION"
+_CONQUER, _EAST = "CONQUER", "EAST"
+_INTENT = frozenset({"GOAL", "WHY", "WHERE", "WHEN", "WHO"})
 # What the article's figures are named by: a difference asked between them is the gap between the two tolls.
 _FIGURED = frozenset({"COUNT", "DEATH", "OFFICIAL", "WEST", "ESTIMATE", "SOLDIER", "RUSSIAN", "UKRAINIAN"})
 _REGIONS = frozenset({"EAST", "NORTH"})

@@ -531,12 +531,21 @@ class Matcher:
             not questioning or SMALL_TALK in words  # "hey bot, how are you?" asks nothing either
         )
         found = self._framed(list(tokens.values()), courteous=courteous, asks_content=self._asks_content(words))
-        found = self._conquest_achieved(found, words)
-        return self._words_compared(
-            self._losses_in_one_region(
-                self._war_by_its_name(self._guessed_roles(self._troops_counted(self._trust_in_figures(found))))
-            )
-        )
+        return self._combinations_read(found, words)
+
+    def _combinations_read(self, tokens: list[_Token], words: list[str]) -> list[_Token]:
+        """``tokens`` with what some combinations of concepts ask read into them, in this order."""
+        found = self._conquest_achieved(tokens, words)
+        for reading in (
+            self._trust_in_figures,
+            self._troops_counted,
+            self._guessed_roles,
+            self._war_by_its_name,
+            self._losses_in_one_region,
+            self._words_compared,
+        ):
+            found = reading(found)
+        return found
 
     def _premise(self, words: list[str]) -> int:
         """Where the question proper starts after a premise granted first ("I get that 1,351 died officially,
@@ -663,9 +672,7 @@ class Matcher:
         breakdown by place, which the article never gives: the region is a place of battle, not the
         withdrawal's north or the east the troops went to."""
         single = _single_concepts(t for t in tokens if t.certainty == 1.0)
-        if not {_COUNT, _DEATH} <= single or _WITHDRAW in single or _PLACE not in self._idf:
-            return tokens
-        if not single & _REGIONS:
+        if not {_COUNT, _DEATH} <= single or not single & _REGIONS or _WITHDRAW in single or _PLACE not in self._idf:
             return tokens
         return [
             replace(t, options=frozenset({_PLACE}), weight=self._idf[_PLACE]) if t.options <= _REGIONS else t

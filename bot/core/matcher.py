@@ -25,7 +25,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -299,8 +299,7 @@ class Matcher:
     ) -> tuple[Decision, tuple[Candidate, ...]]:
         """The decision and candidates for a normalised question (cached: people ask the same things)."""
         words = self._rewritten(normalised).split()
-        language = detect_language(normalised, self._lexicon.lexicons)
-        tokens = self._tokens(words, partial=partial, questioning=questioning, language=language)
+        tokens = self._tokens(words, partial=partial, questioning=questioning, text=normalised)
         if all(len(t.options) == 1 for t in tokens) and self._asks_what_is_named(normalised.split(), words):
             defined = self._rank(tokens, defining=True)
             if not defined:  # the article names it but never says what it is: nearest entries as suggestions
@@ -461,10 +460,12 @@ class Matcher:
             return words
         return [read.get(word, word) for word in words]
 
-    def _tokens(
-        self, words: list[str], *, partial: bool, questioning: bool = False, language: str | None = None
-    ) -> list[_Token]:
+    def _tokens(self, words: list[str], *, partial: bool, questioning: bool = False, text: str = "") -> list[_Token]:
+        """The asked concepts of ``words`` (rewritten), typed as ``text`` (normalised: the language is its)."""
         tokens: dict[frozenset[str], _Token] = {}
+        # The language, detected only once a word needs mending: most questions need none.
+        language = cache(lambda: detect_language(text, self._lexicon.lexicons))
+
         words = self._read_transliterated(words)
         clause, dropped = self._describing_clause(words)
         excluded = self._excluded(words)
@@ -506,7 +507,7 @@ class Matcher:
             if concept in UNHELD_CONCEPTS:
                 add(_Token(frozenset({concept}), self._unknown_weight, 1.0), position)  # a real word, not a typo
                 continue
-            corrected = self._correct(word, language)
+            corrected = self._correct(word, language())
             if corrected in self._stopwords:
                 continue  # a mistyped filler word
             if corrected is not None:

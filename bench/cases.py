@@ -226,7 +226,10 @@ WRITTEN_APART: dict[str, str] = {
     "round163": f"Held-out set 163 (written apart, as the blind set was; written late in the session; {_NEVER_READ})",
     "round164": f"Held-out set 164 (written apart, must-not-answer only; measured once unread, then {_READ})",
     "round165": f"Held-out set 165 (written apart, must-not-answer only; measured once unread, then {_READ})",
-    "round166": f"Held-out set 166 (written apart, must-not-answer only; written last; {_FINAL})",
+    "round166": f"Held-out set 166 (written apart, must-not-answer only; written near the end; {_NEVER_READ})",
+    "round167": f"Held-out set 167 (written apart, must-not-answer only; measured once unread, then {_READ})",
+    "round168": f"Held-out set 168 (written apart, must-not-answer only; measured once unread, then {_READ})",
+    "round169": f"Held-out set 169 (written apart, must-not-answer only; written last; {_FINAL})",
     "blind": "Blind set (written apart; never read, its failures are never listed)",
 }
 
@@ -235,7 +238,7 @@ WRITTEN_APART: dict[str, str] = {
 NEVER_LISTED: frozenset[str] = frozenset(
     "blind round47 round48 round55 round60 round61 round65 round75 round87 round88 round95 round97 round103 "
     "round104 round111 round128 round143 round144 round148 round149 round150 "
-    "round155 round156 round157 round162 round163 round166".split()
+    "round155 round156 round157 round162 round163 round166 round169".split()
 )
 
 

@@ -136,6 +136,8 @@ def test_slips_of_one_letter_anywhere_and_of_two_in_a_long_word_are_mended(quest
         "when will the special military operation end?",  # the Kremlin's name for the war, asked how it ends
         "how many people had to leave their homes in ukraine",  # refugees
         "is the donbass offensive going well for russia?",  # the war's course
+        "so did those negotiations peskov was on about actually produce a ceasefire?",  # the talks' outcome
+        "Did Peskov say anything about how many Ukrainian troops Russia killed?",  # Russia as the one killing
         "did russia finally conquer the donbass in the end?",  # a conquest asked as done: the outcome
         "did russia conquer the donbas?",
         "quando finirà l'operazione militare speciale?",
@@ -308,6 +310,8 @@ def test_small_talk_and_other_topics_get_no_answer(question: str) -> None:
         # A difference between words, not between the article's two figures
         ("what's the difference between humiliation and embarrassment?", "did the reporter call it a humiliation?"),
         ("What's the difference between a spokesman and a press secretary?", "how big is the gap between the figures?"),
+        ("what does Nazi actually stand for", "does russia say it is fighting nazis?"),  # a meaning shape too
+        ("Can I watch Sky News in the States?", "did peskov speak to sky news?"),
         ("sky news это чья компания вообще", "с кем говорил песков?"),  # whose company: not in the article
         ("personally i think putin is wrong", "what did the kremlin admit?"),  # not "personnel", not an estimate
         ("define humiliation", "did the reporter call it a humiliation?"),

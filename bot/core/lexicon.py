@@ -2847,6 +2847,18 @@ PHRASES: Mapping[str, str] = {
     "what was the name of": "nameof",
     "what were the names of": "nameof",
     "whats the names of": "nameof",
+    "produce any": "outcome",
+    "produced any": "outcome",
+    "produce anything": "outcome",
+    "produced anything": "outcome",
+    "can i watch": "streaming",
+    "russia killed": "",
+    "produce a ceasefire": "outcome",
+    "produced a ceasefire": "outcome",
+    "produce a deal": "outcome",
+    "produced a deal": "outcome",
+    "produce results": "outcome",
+    "produced results": "outcome",
 }
 
 # Chat spellings of one word, spelt out before phrases are read: "what do u think of putin" is asking for an
@@ -2903,7 +2915,9 @@ DEFINING_OPENERS: frozenset[str] = frozenset(
 )
 # How a question asking what a word means is shaped ("…" stands for the one word asked about): the article
 # uses "humiliation" and "tragedy"; it never says what they mean.
-MEANING_SHAPES: frozenset[str] = frozenset({"what does … mean", "what do … mean", "whats … mean", "what is meant by …"})
+MEANING_SHAPES: frozenset[str] = frozenset(
+    {"what does … mean", "what do … mean", "whats … mean", "what is meant by …", "what does … stand for"}
+)
 # The names, places and bodies such a question may ask about (not a role: "what's Peskov's job in the
 # Kremlin?" asks who he is, and a role word reads as the spokesman).
 ENTITY_CONCEPTS: frozenset[str] = frozenset(

@@ -229,7 +229,12 @@ WRITTEN_APART: dict[str, str] = {
     "round166": f"Held-out set 166 (written apart, must-not-answer only; written near the end; {_NEVER_READ})",
     "round167": f"Held-out set 167 (written apart, must-not-answer only; measured once unread, then {_READ})",
     "round168": f"Held-out set 168 (written apart, must-not-answer only; measured once unread, then {_READ})",
-    "round169": f"Held-out set 169 (written apart, must-not-answer only; written last; {_FINAL})",
+    "round169": f"Held-out set 169 (written apart, must-not-answer only; written near the end; {_NEVER_READ})",
+    "round170": f"Held-out set 170 (written apart, must-not-answer only; measured once unread, then {_READ})",
+    "round171": f"Held-out set 171 (written apart, must-not-answer only; measured once unread, then {_READ})",
+    "round172": f"Held-out set 172 (written apart, uk: dev style; measured once unread, then {_READ})",
+    "round173": f"Held-out set 173 (written apart, must-not-answer only; written last; {_FINAL})",
+    "round174": f"Held-out set 174 (written apart, uk: dev style; written last; {_FINAL})",
     "blind": "Blind set (written apart; never read, its failures are never listed)",
 }
 
@@ -238,7 +243,7 @@ WRITTEN_APART: dict[str, str] = {
 NEVER_LISTED: frozenset[str] = frozenset(
     "blind round47 round48 round55 round60 round61 round65 round75 round87 round88 round95 round97 round103 "
     "round104 round111 round128 round143 round144 round148 round149 round150 "
-    "round155 round156 round157 round162 round163 round166 round169".split()
+    "round155 round156 round157 round162 round163 round166 round169 round173 round174".split()
 )
 
 

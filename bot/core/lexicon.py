@@ -166,8 +166,8 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
         "russkies",
         "ruskies",
     ),
-    "UKRAINIAN": ("ukrainian", "ukrainians", "ukraines", "kyivs", "zsu", "afu"),
-    "UKRAINE": ("ukraine", "ukrainan"),
+    "UKRAINIAN": ("ukrainian", "ukrainan", "ukrainians", "ukraines", "kyivs", "zsu", "afu"),
+    "UKRAINE": ("ukraine",),
     "KREMLIN": (
         "kremlin",
         "government",
@@ -2859,6 +2859,19 @@ PHRASES: Mapping[str, str] = {
     "produced a deal": "outcome",
     "produce results": "outcome",
     "produced results": "outcome",
+    "in may": "date",
+    "since may": "date",
+    "by may": "date",
+    "after all": "",
+    "who runs": "leader",
+    "who leads": "leader",
+    "who rules": "leader",
+    "who governs": "leader",
+    "got fired": "hired",
+    "was fired": "hired",
+    "been fired": "hired",
+    "got sacked": "hired",
+    "was sacked": "hired",
 }
 
 # Chat spellings of one word, spelt out before phrases are read: "what do u think of putin" is asking for an

@@ -233,8 +233,11 @@ WRITTEN_APART: dict[str, str] = {
     "round170": f"Held-out set 170 (written apart, must-not-answer only; measured once unread, then {_READ})",
     "round171": f"Held-out set 171 (written apart, must-not-answer only; measured once unread, then {_READ})",
     "round172": f"Held-out set 172 (written apart, uk: dev style; measured once unread, then {_READ})",
-    "round173": f"Held-out set 173 (written apart, must-not-answer only; written last; {_FINAL})",
-    "round174": f"Held-out set 174 (written apart, uk: dev style; written last; {_FINAL})",
+    "round173": f"Held-out set 173 (written apart, must-not-answer only; written at the end; {_NEVER_READ})",
+    "round174": f"Held-out set 174 (written apart, uk: dev style; written at the end; {_NEVER_READ})",
+    "round175": f"Held-out set 175 (written apart, other topics only; measured once unread, then {_READ})",
+    "round176": f"Held-out set 176 (written apart, other topics only; measured once unread, then {_READ})",
+    "round177": f"Held-out set 177 (written apart, other topics only; written last; {_FINAL})",
     "blind": "Blind set (written apart; never read, its failures are never listed)",
 }
 
@@ -243,7 +246,7 @@ WRITTEN_APART: dict[str, str] = {
 NEVER_LISTED: frozenset[str] = frozenset(
     "blind round47 round48 round55 round60 round61 round65 round75 round87 round88 round95 round97 round103 "
     "round104 round111 round128 round143 round144 round148 round149 round150 "
-    "round155 round156 round157 round162 round163 round166 round169 round173 round174".split()
+    "round155 round156 round157 round162 round163 round166 round169 round173 round174 round177".split()
 )
 
 

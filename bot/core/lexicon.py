@@ -68,6 +68,7 @@ STOPWORDS: frozenset[str] = frozenset(
 )
 
 # concept → the words (after case folding) that express it. Keep every group about ONE idea.
+_OTHER_WARS_YEARS = ("1939", "1941", "1942", "1943", "1944", "1945")  # other wars: see ELSEWHERE
 # Months the article never names (it names March; April is its own): a question naming one asks when.
 _OTHER_MONTHS = tuple("january february june july august september october november december".split())
 
@@ -1078,10 +1079,11 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
     # What people ask about the article's people, places and topics that the article never says: a
     # question asking one of these is about something else, however many of its other words match.
     # Other wars and countries: "how many soldiers died in Afghanistan" is not this war's toll.
-    "ELSEWHERE": tuple(
-        "afghanistan afghan syria syrian iraq iraqi vietnam chechnya korea libya mali israel gaza iran china taiwan "
-        "ww2 wwii ww1 wwi kosovo yemen ussr soviet hitler 1939 1941 1942 1943 1944 1945 reich holocaust brexit "
-        "germany".split()
+    "ELSEWHERE": (
+        *"afghanistan afghan syria syrian iraq iraqi vietnam chechnya korea libya mali israel gaza iran china taiwan "
+        "ww2 wwii ww1 wwi kosovo yemen ussr soviet hitler reich holocaust brexit germany napoleon napoleons "
+        "1812".split(),
+        *_OTHER_WARS_YEARS,
     ),
     "MEMBERSHIP": ("member", "members", "membership", "accession"),
     "ELECTION": ("election", "elections", "vote", "votes", "voting", "voted", "referendum", "ballot", "polls"),
@@ -1147,7 +1149,7 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
     ),
     "TRAVEL": tuple(
         "train trains flight flights visa travel trip ticket tickets tourist tourists tourism sightseeing holiday "
-        "holidays vacation".split()
+        "holidays vacation airline airlines fly".split()
     ),
     "SOCIALMEDIA": (
         "phone",
@@ -1272,7 +1274,18 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
     "LOOKS": ("red", "colour", "color", "colours", "colors", "stars", "architecture", "museum"),
     "STRENGTH": ("armysize",),
     "WEATHER": ("weather", "forecast", "cold", "winter", "summer", "snow", "temperature", "climate"),
-    "HISTORY": ("history", "historical", "historically", "ancient", "medieval", "built", "constructed"),
+    "HISTORY": (
+        "history",
+        "historical",
+        "historically",
+        "ancient",
+        "medieval",
+        "built",
+        "constructed",
+        "created",
+        # A year before the war's ("what happened in March 1917?"): round ones may be counts ("about 2000").
+        *(str(year) for year in range(1900, 2022) if year % 100 and str(year) not in _OTHER_WARS_YEARS),
+    ),
     "OPINION": ("opinion", "opinions"),
     "DEFINITION": ("definition", "dictionary", "etymology", "define", "synonym", "synonyms"),
     "ADVICE": ("advice", "tip", "tips", "cope", "coping"),
@@ -2872,6 +2885,11 @@ PHRASES: Mapping[str, str] = {
     "been fired": "hired",
     "got sacked": "hired",
     "was sacked": "hired",
+    "whats your name": "howareyou",
+    "what is your name": "howareyou",
+    "is he paid": "salary",
+    "paid to say": "salary",
+    "how much is he paid": "salary",
 }
 
 # Chat spellings of one word, spelt out before phrases are read: "what do u think of putin" is asking for an

@@ -22,7 +22,7 @@ from __future__ import annotations
 import bisect
 import math
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from functools import cache, lru_cache
@@ -234,9 +234,9 @@ class Matcher:
         self._text_entries = [self._entries[entry_index].id for _, entry_index in ordered]
         self._correct = lru_cache(maxsize=65536)(self._correct_uncached)
         self._languages_of = self._languages_of_words(known_words)
+        self._firm_concepts = frozenset(self._idf.keys() - SAYING - {_WHO})  # what a question can firmly ask
         # The words of multi-word phrases ("lasciato la pelle", "marcia indietro"): a slip in one of them
         # ("lasicato la pelle") would otherwise keep the whole phrase from being read.
-        self._firm_concepts = frozenset(self._idf.keys() - SAYING - {_WHO})  # what a question can firmly ask
         self._phrase_word_set = frozenset(w for phrase in self._lexicon.phrases for w in phrase.split())
         self._phrase_words = _DeletionIndex(w for w in self._phrase_word_set if len(w) >= self.settings.min_typo_length)
         self._ranked_decision = lru_cache(maxsize=self.settings.cached_questions)(self._ranked_decision_uncached)
@@ -565,8 +565,7 @@ class Matcher:
         for position, word in enumerate(words):
             if word not in self._lexicon.negations or (position > 0 and words[position - 1] in AUXILIARIES):
                 continue
-            following = (p for p in range(position + 1, len(words)) if words[p] not in self._stopwords)
-            first = next(following, None)
+            first = next((p for p in range(position + 1, len(words)) if words[p] not in self._stopwords), None)
             if first is not None:
                 excluded.add(first)
         return excluded
@@ -645,10 +644,7 @@ class Matcher:
             or not (single & _FIGURE_CONCEPTS or any(c.isdigit() for c in single))
         ):
             return tokens
-        return [
-            replace(t, options=frozenset({_REALITY}), weight=self._idf[_REALITY]) if t.options == {_TRUST} else t
-            for t in tokens
-        ]
+        return _read_as(tokens, {_TRUST}, _REALITY, self._idf[_REALITY])
 
     def _troops_counted(self, tokens: list[_Token]) -> list[_Token]:
         """How many troops withdrew ("quanti erano in tutto i soldati ritirati da Kiev?"), with no losses
@@ -664,9 +660,7 @@ class Matcher:
         single = _single_concepts(tokens)
         if not {_SPECIAL, _END} <= single or _CALL in single or _WAR not in self._idf:
             return tokens
-        war = _Token(frozenset({_WAR}), self._idf[_WAR], 1.0)
-        kept = [t for t in tokens if t.options != {_SPECIAL}]
-        return kept if _WAR in single else [*kept, war]
+        return _read_as(tokens, {_SPECIAL}, _WAR, self._idf[_WAR])
 
     def _losses_in_one_region(self, tokens: list[_Token]) -> list[_Token]:
         """How many died in one region ("how many Russian soldiers died in the Donbas specifically?") asks a
@@ -675,10 +669,7 @@ class Matcher:
         single = _single_concepts(t for t in tokens if t.certainty == 1.0)
         if not {_COUNT, _DEATH} <= single or not single & _REGIONS or _WITHDRAW in single or _PLACE not in self._idf:
             return tokens
-        return [
-            replace(t, options=frozenset({_PLACE}), weight=self._idf[_PLACE]) if t.options <= _REGIONS else t
-            for t in tokens
-        ]
+        return _read_as(tokens, _REGIONS, _PLACE, self._idf[_PLACE])
 
     def _conquest_achieved(self, tokens: list[_Token], words: list[str]) -> list[_Token]:
         """Whether the Donbas was taken, asked as done ("did Russia finally conquer the Donbass?", "has Russia
@@ -689,8 +680,7 @@ class Matcher:
             return tokens
         if single & _INTENT:
             return tokens
-        kept = [t for t in tokens if t.options != {_CONQUER}]
-        return kept if _END in single else [*kept, _Token(frozenset({_END}), self._idf[_END], 1.0)]
+        return _read_as(tokens, {_CONQUER}, _END, self._idf[_END])
 
     def _words_compared(self, tokens: list[_Token]) -> list[_Token]:
         """A difference asked between things that are no figures ("what's the difference between humiliation
@@ -699,11 +689,7 @@ class Matcher:
         single = _single_concepts(tokens)
         if _COMPARE not in single or single & _FIGURED or any(concept.isdigit() for concept in single):
             return tokens
-        definition = frozenset({_DEFINITION})
-        return [
-            replace(t, options=definition, weight=self._unknown_weight) if t.options == {_COMPARE} else t
-            for t in tokens
-        ]
+        return _read_as(tokens, {_COMPARE}, _DEFINITION, self._unknown_weight)
 
     def _guessed_roles(self, tokens: list[_Token]) -> list[_Token]:
         """Another role guessed for the spokesman alone ("is Peskov a minister?") asks for his: who he is."""
@@ -1044,6 +1030,20 @@ def _defines(defined: frozenset[str], named: set[str]) -> bool:
     """True when a curated "who is…" question about ``defined`` answers one naming ``named``: the same one,
     perhaps with a guess at who he is beside the name ("who is Peskov, the foreign minister?")."""
     return defined == named or (bool(defined) and defined <= named and named - defined <= IDENTITY_CONCEPTS)
+
+
+def _read_as(tokens: list[_Token], read: Set[str], concept: str, weight: float) -> list[_Token]:
+    """``tokens`` with those asking only concepts of ``read`` read as ``concept`` instead, which is then asked
+    once (by the first of them, keeping its certainty and whether it is optional)."""
+    kept: list[_Token] = []
+    asked = any(t.options == {concept} for t in tokens)
+    for token in tokens:
+        if not token.options <= read:
+            kept.append(token)
+        elif not asked:
+            kept.append(replace(token, options=frozenset({concept}), weight=weight))
+            asked = True
+    return kept
 
 
 def _single_concepts(tokens: Iterable[_Token]) -> set[str]:

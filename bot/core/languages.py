@@ -165,9 +165,9 @@ def detect_language(text: str, lexicons: Mapping[str, Lexicon]) -> str | None:
         if len(alphabetic) >= 2 and not letters & _UKRAINIAN_LETTERS and "ru" in lexicons:
             return "ru"
         return None
-    latin = [lexicons[c] for c in ("en", "it") if c in lexicons]
-    typed_in_latin = max((sum(w in lx.words for w in words) for lx in latin), default=0)
-    return _by_words(words, latin) or _typed_in_latin_letters(words, lexicons, beating=typed_in_latin)
+    latin = _known_counts(words, [lexicons[c] for c in ("en", "it") if c in lexicons])
+    by_words = _clear_winner(latin) if len(words) >= 2 else None
+    return by_words or _typed_in_latin_letters(words, lexicons, beating=max(latin, default=(0, ""))[0])
 
 
 def _typed_in_latin_letters(words: list[str], lexicons: Mapping[str, Lexicon], *, beating: int) -> str | None:
@@ -202,7 +202,12 @@ def _by_words(words: list[str], candidates: list[Lexicon], *, at_least: int = 2)
     """The candidate whose known words cover the text more than the others' (``at_least`` hits)."""
     if len(words) < 2 or not candidates:
         return None
-    return _clear_winner([(sum(w in lx.words for w in words), lx.code) for lx in candidates], at_least=at_least)
+    return _clear_winner(_known_counts(words, candidates), at_least=at_least)
+
+
+def _known_counts(words: list[str], candidates: list[Lexicon]) -> list[tuple[int, str]]:
+    """How many of ``words`` each candidate knows, with its code."""
+    return [(sum(w in lx.words for w in words), lx.code) for lx in candidates]
 
 
 def _clear_winner(scores: list[tuple[int, str]], *, at_least: int = 2) -> str | None:

@@ -40,7 +40,9 @@ _LATIN_LOOKALIKES = "aeopcxyik"
 _CYRILLIC_LOOKALIKES = "аеорсхуік"
 _TO_CYRILLIC = str.maketrans(_LATIN_LOOKALIKES, _CYRILLIC_LOOKALIKES)
 _TO_LATIN = str.maketrans(_CYRILLIC_LOOKALIKES, _LATIN_LOOKALIKES)
-_MIXED_WORD_RE = re.compile(r"\w*(?:[a-z][\u0400-\u04ff]|[\u0400-\u04ff][a-z])\w*")
+_FIRST_CYRILLIC, _LAST_CYRILLIC = "\u0400", "\u04ff"  # the Cyrillic block: Russian and Ukrainian letters alike
+_CYRILLIC = f"[{_FIRST_CYRILLIC}-{_LAST_CYRILLIC}]"
+_MIXED_WORD_RE = re.compile(rf"\w*(?:[a-z]{_CYRILLIC}|{_CYRILLIC}[a-z])\w*")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "ʼ": "'"})
 _NEGATION_RE = re.compile(r"n't\b")
 _POSSESSIVE_RE = re.compile(r"'(?=s\b)")
@@ -150,7 +152,7 @@ def _in_thousands(match: re.Match[str]) -> str:
 
 def is_cyrillic(ch: str) -> bool:
     """True for a letter of the Cyrillic alphabet (Russian and Ukrainian alike)."""
-    return "\u0400" <= ch <= "\u04ff"
+    return _FIRST_CYRILLIC <= ch <= _LAST_CYRILLIC
 
 
 def _in_one_alphabet(match: re.Match[str]) -> str:

@@ -2974,12 +2974,6 @@ ENTITY_CONCEPTS: frozenset[str] = frozenset(
 WHAT_WORDS: frozenset[str] = frozenset({"what", "whats"})
 # Words opening a clause that describes what a question asks about: "who is the guy *that* spoke to Sky?"
 RELATIVES: frozenset[str] = frozenset({"that", "who", "which"})
-# A premise granted before "but" and a question ("I get that 1,351 died officially, but how many were
-# injured?") is the asker's, not what is asked. English only: the Italian "ma" opens too many questions.
-PREMISE_ENDS: frozenset[str] = frozenset({"but"})
-QUESTION_STARTS: frozenset[str] = frozenset(
-    "how what whats why where who when which did does do is are was were has have can could will would".split()
-)
 # A question opening with these asks whether something was done ("did Russia conquer the Donbas?"), not what
 # was wanted: a conquest asked so is the war's outcome.
 DONE_OPENERS: frozenset[str] = frozenset({"did", "has", "have", "had"})
@@ -2987,6 +2981,10 @@ DONE_OPENERS: frozenset[str] = frozenset({"did", "has", "have", "had"})
 NEGATIONS: frozenset[str] = frozenset({"not"})
 # A negation right after one of these negates the verb ("did not say", "didn't Ukraine lose"), not a side.
 AUXILIARIES: frozenset[str] = frozenset("do does did is are was were has have had can could will would should".split())
+# A premise granted before "but" and a question ("I get that 1,351 died officially, but how many were
+# injured?") is the asker's, not what is asked. English only: the Italian "ma" opens too many questions.
+PREMISE_ENDS: frozenset[str] = frozenset({"but"})
+QUESTION_STARTS: frozenset[str] = frozenset("how what whats why where who when which".split()) | AUXILIARIES
 # Words for a person such a clause may describe: "the guy *who admitted it*, what's his role?"
 PERSON_HEADS: frozenset[str] = frozenset({"guy", "man", "bloke", "dude", "fella", "person"})
 CONTENT_CONCEPTS: frozenset[str] = frozenset({"ADMIT", "WITHDRAW", "DEATH"})

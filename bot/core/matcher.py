@@ -233,7 +233,9 @@ class Matcher:
         self._texts = [text for text, _ in ordered]
         self._text_entries = [self._entries[entry_index].id for _, entry_index in ordered]
         self._correct = lru_cache(maxsize=65536)(self._correct_uncached)
-        self._languages_of = self._languages_of_words(known_words)
+        # The languages of a known word, looked up when a slip may be of it (a few words a question), not for
+        # the whole vocabulary at build.
+        self._speakers = cache(self._speakers_uncached)
         self._firm_concepts = frozenset(self._idf.keys() - SAYING - {_WHO})  # what a question can firmly ask
         # The words of multi-word phrases ("lasciato la pelle", "marcia indietro"): a slip in one of them
         # ("lasicato la pelle") would otherwise keep the whole phrase from being read.
@@ -241,23 +243,18 @@ class Matcher:
         self._phrase_words = _DeletionIndex(w for w in self._phrase_word_set if len(w) >= self.settings.min_typo_length)
         self._ranked_decision = lru_cache(maxsize=self.settings.cached_questions)(self._ranked_decision_uncached)
 
-    def _languages_of_words(self, words: Iterable[str]) -> dict[str, frozenset[str]]:
-        """The languages each known word belongs to: a slip is mended into a word of the language being typed
+    def _speakers_uncached(self, word: str) -> frozenset[str]:
+        """The languages the known ``word`` belongs to: a slip is mended into a word of the language being typed
         ("personally" in English is not the Italian "personale"). Russian and Ukrainian mend into each other's
-        words (people mix them); a name, a figure or a word no lexicon lists belongs to every language and is
-        left out."""
-        lexicons = self._lexicon.lexicons
-        families = {code: _FAMILIES.get(code, frozenset({code})) for code in lexicons}
-        languages: dict[str, frozenset[str]] = {}
-        for word in words:
-            if self._concept(word) in NAME_CONCEPTS or word.isdigit():
-                continue
-            speaking = frozenset(
-                member for code, lexicon in lexicons.items() if knows(lexicon, word) for member in families[code]
-            )
-            if speaking:
-                languages[word] = speaking
-        return languages
+        words (people mix them); a name, a figure or a word no lexicon lists belongs to every language (empty)."""
+        if self._concept(word) in NAME_CONCEPTS or word.isdigit():
+            return frozenset()
+        return frozenset(
+            member
+            for code, lexicon in self._lexicon.lexicons.items()
+            if knows(lexicon, word)
+            for member in _FAMILIES.get(code, (code,))
+        )
 
     def _index_curated_questions(self, vocabulary: set[str]) -> set[tuple[str, int]]:
         """Every curated question as concepts (once per distinct meaning in its entry); adds its words to
@@ -778,7 +775,7 @@ class Matcher:
     def _of_language(self, known: str, language: str | None) -> bool:
         """True when a slip typed in ``language`` (None: unclear) may be of the known word ``known``: a word of
         that language, or filler of any (mending into filler only leaves a word out)."""
-        return language is None or known in self._stopwords or language in self._languages_of.get(known, {language})
+        return language is None or known in self._stopwords or language in (self._speakers(known) or {language})
 
     def _restore_dropped_letter(self, word: str, language: str | None = None) -> str | None:
         """A short word with one letter left out ("wher") or two letters swapped ("dide"): the one known or

@@ -681,10 +681,12 @@ class Matcher:
 
     def _words_compared(self, tokens: list[_Token]) -> list[_Token]:
         """A difference asked between things that are no figures ("what's the difference between humiliation
-        and embarrassment?", "…between a spokesman and a press secretary?") asks what words mean, which the
-        article never says; the gap it holds is between its two figures."""
+        and embarrassment?", "…between a spokesman and a press secretary?", "…between MI6 and the CIA?") asks
+        what words mean, which the article never says; the gap it holds is between its two figures."""
         single = _single_concepts(tokens)
-        if _COMPARE not in single or single & _FIGURED or any(concept.isdigit() for concept in single):
+        sides = single & _SIDES  # what one side says is its figure: "…between what Moscow says and the West"
+        figured = bool(single & _FIGURE_WORDS) or any(map(str.isdigit, single))
+        if _COMPARE not in single or figured or (sides and (len(sides) > 1 or single & SAYING)):
             return tokens
         return _read_as(tokens, {_COMPARE}, _DEFINITION, self._unknown_weight)
 
@@ -982,8 +984,11 @@ _DEATH, _PLACE = "DEATH", "PLACE"
 _COMPARE, _DEFINITION = "COMPARE", "DEFINITION"
 _CONQUER, _EAST = "CONQUER", "EAST"
 _INTENT = frozenset({"GOAL", "WHY", "WHERE", "WHEN", "WHO"})
-# What the article's figures are named by: a difference asked between them is the gap between the two tolls.
-_FIGURED = frozenset({"COUNT", "DEATH", "OFFICIAL", "WEST", "ESTIMATE", "SOLDIER", "RUSSIAN", "UKRAINIAN"})
+# What the article's figures are named by: a difference asked between them is the gap between the two tolls,
+# as is one asked between two sides ("the Russian and the Western numbers"); one side alone is no figure
+# ("what's the difference between MI6 and the CIA?").
+_FIGURE_WORDS = frozenset({"COUNT", "DEATH", "ESTIMATE", "SOLDIER"})
+_SIDES = frozenset({"OFFICIAL", "WEST", "RUSSIAN", "UKRAINIAN", "KREMLIN"})
 _REGIONS = frozenset({"EAST", "NORTH"})
 _CONTRASTED = frozenset().union(*CONTRAST_CLASSES)  # the sides a negation can set aside
 # Losses, estimates of them, or another question: not a headcount ("how many did not come home?", "when…").

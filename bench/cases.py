@@ -238,6 +238,11 @@ WRITTEN_APART: dict[str, str] = {
     "round175": f"Held-out set 175 (written apart, other topics only; measured once unread, then {_READ})",
     "round176": f"Held-out set 176 (written apart, other topics only; measured once unread, then {_READ})",
     "round177": f"Held-out set 177 (written apart, other topics only; written last; {_FINAL})",
+    "round178": f"Held-out set 178 (written apart, must-not-answer only; measured once unread, then {_READ})",
+    "round179": f"Held-out set 179 (written apart, must-not-answer only; measured once unread, then {_READ})",
+    "round180": f"Held-out set 180 (written apart, it: must-not-answer only; measured once unread, then {_READ})",
+    "round181": f"Held-out set 181 (written apart, uk: answerable only; measured once unread, then {_READ})",
+    "round182": f"Held-out set 182 (written apart, as the blind set was; measured once unread, then {_READ})",
     "blind": "Blind set (written apart; never read, its failures are never listed)",
 }
 

@@ -312,12 +312,17 @@ def test_small_talk_and_other_topics_get_no_answer(question: str) -> None:
         # A difference between words, not between the article's two figures
         ("what's the difference between humiliation and embarrassment?", "did the reporter call it a humiliation?"),
         ("What's the difference between a spokesman and a press secretary?", "how big is the gap between the figures?"),
+        ("What's the difference between MI6 and the CIA?", "what do western spies say?"),  # one side: no figures
         ("what does Nazi actually stand for", "does russia say it is fighting nazis?"),  # a meaning shape too
         ("Can I watch Sky News in the States?", "did peskov speak to sky news?"),
         ("who runs belarus", "did the troops go to belarus?"),
         ("what happened in march 1917 in russia", "what number did russia give in march?"),  # another year
         ("what is NATO and when was it created", "what do western governments estimate?"),
         ("which airlines still fly to minsk", "did the troops go to belarus?"),
+        ("is it still snowing in belarus in april?", "did the troops go to belarus?"),
+        ("any good hotel in minsk you can recommend?", "did the troops go to belarus?"),
+        ("mi consigli un albergo a minsk?", "le truppe sono andate in bielorussia?"),
+        ("какая погода в минске, снег идёт?", "войска ушли в беларусь?"),
         ("Was Napoleon's retreat from Moscow a humiliation?", "did the reporter call it a humiliation?"),
         ("I heard Peskov got fired right after that Sky News interview, true?", "did peskov speak to sky news?"),
         ("sky news это чья компания вообще", "с кем говорил песков?"),  # whose company: not in the article

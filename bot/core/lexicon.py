@@ -1149,7 +1149,7 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
     ),
     "TRAVEL": tuple(
         "train trains flight flights visa travel trip ticket tickets tourist tourists tourism sightseeing holiday "
-        "holidays vacation airline airlines fly".split()
+        "holidays vacation airline airlines fly hotel hotels hostel hostels restaurant restaurants".split()
     ),
     "SOCIALMEDIA": (
         "phone",
@@ -1273,7 +1273,10 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
     # The look of things: "why are the Kremlin stars red?"
     "LOOKS": ("red", "colour", "color", "colours", "colors", "stars", "architecture", "museum"),
     "STRENGTH": ("armysize",),
-    "WEATHER": ("weather", "forecast", "cold", "winter", "summer", "snow", "temperature", "climate"),
+    "WEATHER": tuple(
+        "weather forecast cold winter summer snow snowing snowy snows rain raining rainy sunny temperature "
+        "climate".split()
+    ),
     "HISTORY": (
         "history",
         "historical",

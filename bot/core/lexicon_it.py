@@ -431,7 +431,8 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
     "LEADER": ("presidente", "presidenti", "premier", "leader"),
     "CAREER": ("carriera", "diventare", "diventa", "assunzioni", "stage"),
     "TRAVEL": tuple(
-        "treno treni volo voli viaggio viaggiare biglietto biglietti turisti turismo vacanza vacanze".split()
+        "treno treni volo voli viaggio viaggiare biglietto biglietti turisti turismo vacanza vacanze albergo "
+        "alberghi hotel ristorante ristoranti".split()
     ),
     "SOCIALMEDIA": ("telegram", "twitter", "instagram", "facebook", "tiktok", "youtube", "follower"),
     "OWNER": (
@@ -485,7 +486,9 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
         "temperatura",
         "temperature",
         "neve",
+        "nevica",
         "pioggia",
+        "piove",
         "meteo",
     ),
     "TRANSLATE": ("lingua", "lingue", "traduci", "tradurre", "traduzione", "greco", "latino"),

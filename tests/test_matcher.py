@@ -1389,3 +1389,22 @@ def test_the_italian_newspaper_is_still_the_articles_publisher() -> None:
 def test_kyiv_speaking_is_ukraine_and_a_near_miss() -> None:
     assert MATCHER.match("what does kyiv say the russian death toll is?").decision is not Decision.ANSWER
     assert_answered_by("did russia leave kyiv?", {"withdrawal-north"})
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What do Ukrainian officials say the Russian death toll is?",
+        "What did Ukraine's defence ministry say about Russian losses?",
+        "how many russians were killed according to ukraine",
+        "cosa dice il ministero della difesa ucraino sui morti russi?",
+        "quanti russi morti secondo l'ucraina",
+        "что говорит минобороны украины о потерях россии",
+        "скільки росіян загинуло за даними Києва",
+    ],
+)
+def test_a_ukrainian_source_for_russian_deaths_is_not_the_russian_ministry(question: str) -> None:
+    # The article quotes no Ukrainian source: its official figure is the Russian defence ministry's.
+    assert MATCHER.match(question).decision is not Decision.ANSWER
+    assert_answered_by("what did the russian defence ministry say about the dead?", {"official-toll"})
+    assert_answered_by("is there really a nazi regime in ukraine?", {"special-operation-framing"})

@@ -2893,6 +2893,9 @@ PHRASES: Mapping[str, str] = {
     "is he paid": "salary",
     "paid to say": "salary",
     "how much is he paid": "salary",
+    "according to ukraine": "ukrainians",
+    "according to kyiv": "ukrainians",
+    "according to kiev": "ukrainians",
 }
 
 # Chat spellings of one word, spelt out before phrases are read: "what do u think of putin" is asking for an

@@ -1469,6 +1469,9 @@ PHRASES: Mapping[str, str] = {
     "ue ue": "",
     "ue raga": "",
     "ue ragazzi": "",
+    "secondo l ucraina": "ucraini",
+    "secondo kiev": "ucraini",
+    "secondo kyiv": "ucraini",
 }
 
 # Italian marks no case, so no word form by itself names Ukraine as the one acting ("l'Ucraina ha perso"

@@ -464,6 +464,7 @@ class Matcher:
         language = cache(lambda: detect_language(text, self._lexicon.lexicons))
 
         words = self._read_transliterated(words)
+        ukrainian_sources = self._ukrainian_sources(words)
         clause, dropped = self._describing_clause(words)
         excluded = self._excluded(words)
         premise = self._premise(words)
@@ -483,9 +484,9 @@ class Matcher:
 
         for position, word in enumerate(words):
             is_last = partial and position == len(words) - 1
-            concept = self._lexicon.actor_forms.get(word) or self._concept(word)
-            if word in ACTORS and self._acts(words, position):
-                concept = ACTORS[word]
+            concept = self._concept_at(words, position, ukrainian_sources)
+            if concept is None:
+                continue
             known = concept in self._idf
             if is_last and word not in self._stopwords and (not known or word not in self._vocabulary_set):
                 # A word still being typed: what it may become, and (if known) what it already is. A filler
@@ -619,6 +620,41 @@ class Matcher:
             return True
         after = words[position + 1] if position + 1 < len(words) else ""
         return word in self._lexicon.relatives and self._concept(after) in IDENTITY_CONCEPTS
+
+    def _concept_at(self, words: list[str], position: int, ukrainian_sources: tuple[set[int], set[int]]) -> str | None:
+        """The concept the word at ``position`` asks there: a place acting is its people ("did Ukraine lose"),
+        and the words of a Ukrainian source (see _ukrainian_sources) name only who tells (None)."""
+        told_by, ukraine_tells = ukrainian_sources
+        word = words[position]
+        if position in told_by:
+            return None  # "Ukrainian officials", "Ukraine's defence ministry": who tells is Ukraine
+        if position in ukraine_tells:
+            return _UKRAINIAN  # "минобороны Украины": the ministry of Ukraine
+        if word in ACTORS and self._acts(words, position):
+            return ACTORS[word]
+        return self._lexicon.actor_forms.get(word) or self._concept(word)
+
+    def _ukrainian_sources(self, words: list[str]) -> tuple[set[int], set[int]]:
+        """Where a question names a Ukrainian source ("Ukrainian officials", "Ukraine's defence ministry", "il
+        ministero della difesa ucraino", "минобороны Украины"): the positions of the source's words, which
+        name who tells, and of a country named after them as the one telling. The article quotes no
+        Ukrainian source, so such a question asks Ukraine's figure, not the Russian defence ministry's."""
+        told_by: set[int] = set()
+        ukraine_tells: set[int] = set()
+        meaningful = [p for p, word in enumerate(words) if word not in self._stopwords]
+        concepts = [self._lexicon.actor_forms.get(words[p]) or self._concept(words[p]) for p in meaningful]
+        for i, concept in enumerate(concepts):
+            after_a_source = i > 0 and concepts[i - 1] in _SOURCES and meaningful[i - 1] == meaningful[i] - 1
+            if concept != _UKRAINIAN and not (concept == _UKRAINE and after_a_source):
+                continue  # a country right after the source is its owner; "a regime in Ukraine" is not
+            if concept == _UKRAINE:
+                ukraine_tells.add(meaningful[i])
+            for step in (1, -1):
+                j = i + step
+                while 0 <= j < len(concepts) and concepts[j] in _SOURCES:
+                    told_by.add(meaningful[j])
+                    j += step
+        return told_by, ukraine_tells
 
     def _begins_a_filler_word(self, prefix: str) -> bool:
         """True when ``prefix`` is the beginning of a filler word (and so, being typed, may become one)."""
@@ -990,6 +1026,8 @@ _INTENT = frozenset({"GOAL", "WHY", "WHERE", "WHEN", "WHO"})
 _FIGURE_WORDS = frozenset({"COUNT", "DEATH", "ESTIMATE", "SOLDIER"})
 _SIDES = frozenset({"OFFICIAL", "WEST", "RUSSIAN", "UKRAINIAN", "KREMLIN"})
 _REGIONS = frozenset({"EAST", "NORTH"})
+_UKRAINIAN, _UKRAINE = "UKRAINIAN", "UKRAINE"
+_SOURCES = frozenset({"OFFICIAL", "DEFENCE", "KREMLIN"})  # who gives a figure: officials, a ministry, a government
 _CONTRASTED = frozenset().union(*CONTRAST_CLASSES)  # the sides a negation can set aside
 # Losses, estimates of them, or another question: not a headcount ("how many did not come home?", "when…").
 _NOT_A_HEADCOUNT = frozenset({"DEATH", "WOUNDED", "PRISONER", "HEAVY", "HOME", "WEST", "ESTIMATE", "OFFICIAL"}) | (

@@ -997,6 +997,8 @@ def test_a_side_set_aside_by_a_negation_is_not_asked(question: str, expected: se
         "How many Russian soldiers died near Kyiv specifically?",
         "quanti soldati russi sono morti nel Donbass?",
         "сколько российских солдат погибло на севере?",
+        "how many russians died around Chernihiv before they withdrew",
+        "how many soldiers were killed in the retreat from kyiv?",
     ],
 )
 def test_losses_in_one_region_are_a_breakdown_the_article_never_gives(question: str) -> None:

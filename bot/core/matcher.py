@@ -697,10 +697,11 @@ class Matcher:
 
     def _losses_in_one_region(self, tokens: list[_Token]) -> list[_Token]:
         """How many died in one region ("how many Russian soldiers died in the Donbas specifically?") asks a
-        breakdown by place, which the article never gives: the region is a place of battle, not the
-        withdrawal's north or the east the troops went to."""
+        breakdown by place, which the article never gives, also when asked around the withdrawal ("how many
+        died around Chernihiv before they withdrew?"): the region is a place of battle, not the withdrawal's
+        north or the east the troops went to."""
         single = _single_concepts(t for t in tokens if t.certainty == 1.0)
-        if not {_COUNT, _DEATH} <= single or not single & _REGIONS or _WITHDRAW in single or _PLACE not in self._idf:
+        if not {_COUNT, _DEATH} <= single or not single & _REGIONS or _PLACE not in self._idf:
             return tokens
         return _read_as(tokens, _REGIONS, _PLACE, self._idf[_PLACE])
 

@@ -389,7 +389,7 @@ class Matcher:
             if len(words) <= len(before) + len(after) or tuple(words[: len(before)]) != before:
                 continue
             end = self._shape_end(words, len(before), after)
-            if end is None or not all(self._says_nothing_held(word) for word in words[end:]):
+            if end is None:
                 continue
             between = words[len(before) : end - len(after)]
             if not between:
@@ -397,9 +397,17 @@ class Matcher:
             # One bare word: "what does the withdrawal mean?" asks what it means for the war, not for a dictionary.
             # Filler after it leaves it bare ("what does detente actually mean?").
             word, *rest = between
-            if word not in self._stopwords and not word.isdigit() and all(w in self._stopwords for w in rest):
+            aside = words[end:] if after else rest  # "che vuol dire distensione? non ho capito la parola"
+            if after and not all(w in self._stopwords for w in rest):
+                continue
+            if word not in self._stopwords and not word.isdigit() and all(map(self._is_an_aside, aside)):
                 return True
         return False
+
+    def _is_an_aside(self, word: str) -> bool:
+        """True for a word of what the asker adds after a meaning shape: nothing the knowledge holds, or a word
+        about words ("…, non ho capito la parola": the asker's word, not a quote asked for)."""
+        return self._says_nothing_held(word) or self._concept(word) in SAYING
 
     @staticmethod
     def _shape_end(words: list[str], start: int, after: tuple[str, ...]) -> int | None:

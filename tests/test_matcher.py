@@ -1411,3 +1411,17 @@ def test_a_ukrainian_source_for_russian_deaths_is_not_the_russian_ministry(quest
     assert MATCHER.match(question).decision is not Decision.ANSWER
     assert_answered_by("what did the russian defence ministry say about the dead?", {"official-toll"})
     assert_answered_by("is there really a nazi regime in ukraine?", {"special-operation-framing"})
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "does moscow say it is ready to keep negotiating?",
+        "la russia dice di essere pronta a negoziare?",
+        "говорят ли в москве, что готовы дальше договариваться?",
+        "Чи кажуть у Москві, що готові далі домовлятися?",
+    ],
+)
+def test_russias_readiness_to_negotiate_is_peskovs_explanation_not_the_state_of_talks(question: str) -> None:
+    # The article quotes Peskov: the withdrawal was "to show that Russia is ready" for further negotiations.
+    assert_answered_by(question, {"peskov-withdrawal-explanation"})

@@ -523,6 +523,7 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
         "embarrassed",
         "disgraceful",
     ),
+    "READY": ("ready", "readiness", "willing", "willingness"),  # "ready to continue the negotiations"
     "NEGOTIATION": (
         "dialogue",
         "dialog",

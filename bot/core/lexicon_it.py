@@ -203,6 +203,7 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
         imbarazzante disonore smacco figuraccia
         """.split()
     ),
+    "READY": ("pronta", "pronto", "pronti", "pronte", "disponibilita"),
     "NEGOTIATION": tuple(
         """
         negoziati negoziato negoziazione negoziazioni negoziare negoziano negoziando trattativa trattative pace

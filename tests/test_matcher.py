@@ -1425,3 +1425,20 @@ def test_a_ukrainian_source_for_russian_deaths_is_not_the_russian_ministry(quest
 def test_russias_readiness_to_negotiate_is_peskovs_explanation_not_the_state_of_talks(question: str) -> None:
     # The article quotes Peskov: the withdrawal was "to show that Russia is ready" for further negotiations.
     assert_answered_by(question, {"peskov-withdrawal-explanation"})
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "are the real losses bigger than what they admit?",
+        "le perdite vere sono maggiori di quelle dichiarate?",
+        "ну от мені цікаво, реальні втрати росіян більші за те що вони кажуть чи ні? бо там десь 1351 писали",
+    ],
+)
+def test_losses_asked_as_higher_than_admitted_get_the_western_estimates(question: str) -> None:
+    assert_answered_by(question, {"western-estimates", "death-toll"})
+
+
+def test_what_for_asks_why_in_russian_and_ukrainian() -> None:
+    assert_answered_by("для чого насправді ті війська відвели, щоб на донбас перекинути?", {"withdrawal-reason"})
+    assert_answered_by("для чего отвели войска?", {"withdrawal-reason"})

@@ -900,6 +900,7 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
         "pretense",
     ),
     # Whether a figure is believable: what the Western estimates answer for the official one.
+    "HIGHER": ("higher", "bigger", "larger", "greater"),  # "are the real losses higher?"
     "REALITY": tuple(
         "reality realistic unrealistic believable plausible implausible accurate inaccurate accuracy "
         "lowball lowballing lowballed fantasy fiction bogus nonsense rubbish".split()

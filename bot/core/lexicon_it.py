@@ -270,6 +270,7 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
         "inviati",
         "inviate",
     ),
+    "HIGHER": ("alte", "alti", "maggiori", "superiori"),
     "REALITY": (
         "realta",
         "realistico",

@@ -319,6 +319,7 @@ def test_small_talk_and_other_topics_get_no_answer(question: str) -> None:
         ("what happened in march 1917 in russia", "what number did russia give in march?"),  # another year
         ("what is NATO and when was it created", "what do western governments estimate?"),
         ("which airlines still fly to minsk", "did the troops go to belarus?"),
+        ("what day of the week was march 25 that year", "what number did russia give in march?"),
         ("is it still snowing in belarus in april?", "did the troops go to belarus?"),
         ("any good hotel in minsk you can recommend?", "did the troops go to belarus?"),
         ("mi consigli un albergo a minsk?", "le truppe sono andate in bielorussia?"),
@@ -1442,3 +1443,12 @@ def test_losses_asked_as_higher_than_admitted_get_the_western_estimates(question
 def test_what_for_asks_why_in_russian_and_ukrainian() -> None:
     assert_answered_by("для чого насправді ті війська відвели, щоб на донбас перекинути?", {"withdrawal-reason"})
     assert_answered_by("для чего отвели войска?", {"withdrawal-reason"})
+
+
+def test_a_weekday_asked_of_an_event_the_article_dates_is_when_it_happened() -> None:
+    assert_answered_by("On which day of the week did the Sky News interview take place?", {"sky-news-interview"})
+
+
+def test_losses_asked_by_unit_get_the_entry_on_ranks_and_units() -> None:
+    assert MATCHER.match("which russian unit lost the most men").decision is Decision.NOT_COVERED
+    assert_answered_by("where did the units that left the north go?", {"withdrawal-destination", "withdrawal-reason"})

@@ -2898,6 +2898,19 @@ PHRASES: Mapping[str, str] = {
     "according to ukraine": "ukrainians",
     "according to kyiv": "ukrainians",
     "according to kiev": "ukrainians",
+    "day of the week was": "clocktime",  # a date's weekday; "on which day of the week did…" asks when
+    "day of the week is": "clocktime",
+    "which unit": "regiment",
+    "which units": "regiments",
+    "which russian unit": "regiment",
+    "which russian units": "regiments",
+    "what units": "regiments",
+    "what russian units": "regiments",
+    "take place": "",
+    "took place": "",
+    "takes place": "",
+    "taking place": "",
+    "taken place": "",
 }
 
 # Chat spellings of one word, spelt out before phrases are read: "what do u think of putin" is asking for an

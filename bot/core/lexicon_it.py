@@ -1474,6 +1474,8 @@ PHRASES: Mapping[str, str] = {
     "secondo l ucraina": "ucraini",
     "secondo kiev": "ucraini",
     "secondo kyiv": "ucraini",
+    "che giorno della settimana era": "orario",
+    "che giorno della settimana e": "orario",
 }
 
 # Italian marks no case, so no word form by itself names Ukraine as the one acting ("l'Ucraina ha perso"

@@ -356,7 +356,7 @@ def test_actors_are_places_acting(code: str) -> None:
     lexicon = LEXICONS[code]
     for form, concept in lexicon.actors.items():
         assert concept in ENGLISH_CONCEPTS
-        assert lexicon.concept(form) == "UKRAINE"  # the same form, read as the place it names
+        assert lexicon.concept(form) in {"UKRAINE", "BELARUS"}  # the same form, read as the place it names
 
 
 # -- living together: the matcher merges all languages, English first -------------------------------------

@@ -1151,7 +1151,8 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
     ),
     "TRAVEL": tuple(
         "train trains flight flights visa travel trip ticket tickets tourist tourists tourism sightseeing holiday "
-        "holidays vacation airline airlines fly hotel hotels hostel hostels restaurant restaurants".split()
+        "holidays vacation airline airlines fly hotel hotels hostel hostels restaurant restaurants "
+        "pizza food cafe cafes coffee beer".split()
     ),
     "SOCIALMEDIA": (
         "phone",
@@ -1273,7 +1274,9 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
         "memes",
     ),
     # The look of things: "why are the Kremlin stars red?"
-    "LOOKS": ("red", "colour", "color", "colours", "colors", "stars", "architecture", "museum"),
+    "LOOKS": tuple(
+        "red colour color colours colors stars architecture museum moustache mustache beard hair haircut".split()
+    ),
     "STRENGTH": ("armysize",),
     "WEATHER": tuple(
         "weather forecast cold winter summer snow snowing snowy snows rain raining rainy sunny temperature "
@@ -2911,6 +2914,9 @@ PHRASES: Mapping[str, str] = {
     "takes place": "",
     "taking place": "",
     "taken place": "",
+    "where does the name": "etymology",
+    "where did the name": "etymology",
+    "origin of the name": "etymology",
 }
 
 # Chat spellings of one word, spelt out before phrases are read: "what do u think of putin" is asking for an

@@ -309,7 +309,7 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
         "spagnolo",
         "polacco",
     ),
-    "LOOKS": ("rosse", "rosso", "colore", "colori", "stelle", "architettura", "museo"),
+    "LOOKS": ("rosse", "rosso", "colore", "colori", "stelle", "architettura", "museo", "baffi", "barba", "capelli"),
     "ADVICE": ("consiglio", "consigli"),
     "DURATION": ("durata",),
     "ADDRESSEE": ("interlocutore", "interlocutori"),
@@ -416,7 +416,7 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
     "HOME": ("casa", "patria"),
     # Things the article never says (lexicon.UNHELD_CONCEPTS).
     # "altraguerra": Belarus fighting ("la Bielorussia manderà truppe"), another country's war (see PHRASES).
-    "ELSEWHERE": tuple("afganistan siria iraq vietnam corea libia israele cina altraguerra".split()),
+    "ELSEWHERE": tuple("afganistan siria iraq vietnam corea libia israele cina germania altraguerra".split()),
     "MEMBERSHIP": ("membro", "membri", "adesione"),
     "ELECTION": ("elezioni", "elezione", "voto", "votazioni", "votazione", "referendum", "vota", "votare", "votano"),
     "TVGUIDE": (
@@ -1476,6 +1476,9 @@ PHRASES: Mapping[str, str] = {
     "secondo kyiv": "ucraini",
     "che giorno della settimana era": "orario",
     "che giorno della settimana e": "orario",
+    "da dove viene il nome": "etimologia",
+    "da dove deriva il nome": "etimologia",
+    "origine del nome": "etimologia",
 }
 
 # Italian marks no case, so no word form by itself names Ukraine as the one acting ("l'Ucraina ha perso"
@@ -1542,7 +1545,8 @@ RELATIVES: frozenset[str] = frozenset({"che", "quale"})
 NEGATIONS: frozenset[str] = frozenset({"non"})
 PERSON_HEADS: frozenset[str] = frozenset({"tizio", "tipo", "uomo", "signore", "quello", "quel", "tale"})
 
-ACTORS: Mapping[str, str] = {}
+# Belarusians, always the ones acting ("soldati bielorussi"): another country's army, not where the troops went.
+ACTORS: Mapping[str, str] = {"bielorussi": "ELSEWHERE"}
 
 
 # Ranks, units, mercenaries and places the article does not break its figures down by: concepts of

@@ -204,7 +204,7 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
     "ARITHMETIC": ("минус", "плюс", "умножить", "разделить"),
     "JOKE": ("анекдот", "шутка", "шутку", "стих", "стихотворение"),
     "FOREIGN": ("итальянскии", "итальянская", "итальянские", "французскии", "немецкии", "польскии"),
-    "LOOKS": ("красные", "красныи", "цвет", "звезды", "архитектура", "музеи"),
+    "LOOKS": ("красные", "красныи", "цвет", "звезды", "архитектура", "музеи", "усы", "усами", "борода", "бороду"),
     "ADVICE": ("совет", "советы"),
     "DURATION": ("длительность",),
     "ADDRESSEE": ("кому",),
@@ -274,7 +274,8 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
     "HOME": ("дома", "домои", "родине", "родина"),
     # Things the article never says (lexicon.UNHELD_CONCEPTS).
     "ELSEWHERE": tuple(
-        "афганистан афганистане сирия сирии ирак ираке вьетнам вьетнаме чечня чечне корея израиль иран китаи".split()
+        "афганистан афганистане сирия сирии ирак ираке вьетнам вьетнаме чечня чечне корея израиль иран китаи "
+        "германия германии".split()
     ),
     "MEMBERSHIP": ("член", "членом", "члены", "членство", "членства"),
     "ELECTION": ("выборы", "выборах", "выборов", "голосование", "голосования", "референдум"),
@@ -1078,6 +1079,9 @@ PHRASES: Mapping[str, str] = {
     "по версии украины": "украинцы",
     "по версии киева": "украинцы",
     "для чего": "зачем",
+    "откуда название": "определение",
+    "откуда такое название": "определение",
+    "происхождение названия": "определение",
 }
 
 # "Украины" after what an army has or loses names the owner, as "Ukraine's" does in English ("потери Украины",
@@ -1162,7 +1166,11 @@ RELATIVES: frozenset[str] = frozenset({"которыи", "которая", "ко
 NEGATIONS: frozenset[str] = frozenset({"не"})
 PERSON_HEADS: frozenset[str] = frozenset({"мужик", "чувак", "человек", "тип", "тот", "дядька", "дядя"})
 
-ACTORS: Mapping[str, str] = {"украина": "UKRAINIAN"}
+# Belarusians ("белорусских солдат") are another country's army, not where the troops went.
+ACTORS: Mapping[str, str] = {
+    "украина": "UKRAINIAN",
+    **dict.fromkeys(("белорусские", "белорусских", "белорусы", "белорусов"), "ELSEWHERE"),
+}
 
 
 # Ranks, units, mercenaries and places the article does not break its figures down by: concepts of

@@ -222,7 +222,7 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
     "ARITHMETIC": ("мінус", "плюс", "помножити", "поділити"),
     "JOKE": ("анекдот", "жарт", "вірш"),
     "FOREIGN": ("італіиськии", "італіиська", "італіиські", "французькии", "німецькии", "польськии"),
-    "LOOKS": ("червоні", "червонии", "колір", "зірки", "архітектура", "музеи"),
+    "LOOKS": ("червоні", "червонии", "колір", "зірки", "архітектура", "музеи", "вуса", "вусами", "борода", "бороду"),
     "ADVICE": ("порада", "поради"),
     "DURATION": ("тривалість",),
     "ADDRESSEE": ("кому",),
@@ -303,7 +303,8 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
     "HOME": ("вдома", "додому", "батьківщині", "батьківщина"),
     # Things the article never says (lexicon.UNHELD_CONCEPTS).
     "ELSEWHERE": tuple(
-        "афганістан афганістані сирія сиріі ірак іраку вєтнам чечня чечні корея ізраіль іран китаи".split()
+        "афганістан афганістані сирія сиріі ірак іраку вєтнам чечня чечні корея ізраіль іран китаи "
+        "німеччина німеччині".split()
     ),
     "MEMBERSHIP": ("член", "членом", "члени", "членство", "членства"),
     "ELECTION": ("вибори", "виборах", "виборів", "голосування", "референдум"),
@@ -1168,6 +1169,9 @@ PHRASES: Mapping[str, str] = {
     "за версією києва": "украінці",
     "для чого": "навіщо",
     "заради чого": "навіщо",
+    "звідки назва": "визначення",
+    "звідки така назва": "визначення",
+    "походження назви": "визначення",
 }
 
 # The nominative names the one acting: "Україна втратила", "скільки втратила Україна" (the army), while
@@ -1192,7 +1196,11 @@ RELATIVES: frozenset[str] = frozenset({"якии", "яка", "які", "котр
 NEGATIONS: frozenset[str] = frozenset({"не"})
 PERSON_HEADS: frozenset[str] = frozenset({"дядько", "чувак", "чоловік", "тои", "пан"})
 
-ACTORS: Mapping[str, str] = {"украіна": "UKRAINIAN"}
+# Belarusians ("білоруських солдатів") are another country's army, not where the troops went.
+ACTORS: Mapping[str, str] = {
+    "украіна": "UKRAINIAN",
+    **dict.fromkeys(("білоруські", "білоруських", "білоруси", "білорусів"), "ELSEWHERE"),
+}
 
 
 # Ranks, units, mercenaries and places the article does not break its figures down by: concepts of

@@ -243,6 +243,10 @@ WRITTEN_APART: dict[str, str] = {
     "round180": f"Held-out set 180 (written apart, it: must-not-answer only; measured once unread, then {_READ})",
     "round181": f"Held-out set 181 (written apart, uk: answerable only; measured once unread, then {_READ})",
     "round182": f"Held-out set 182 (written apart, as the blind set was; measured once unread, then {_READ})",
+    "round183": f"Held-out set 183 (written apart, must-not-answer only; measured once unread, then {_READ})",
+    "round184": f"Held-out set 184 (written apart, must-not-answer only; measured once unread, then {_READ})",
+    "round185": f"Held-out set 185 (written apart, uk: dev style; measured once unread, then {_READ})",
+    "round186": f"Held-out set 186 (written apart, it: must-not-answer only; measured once unread, then {_READ})",
     "blind": "Blind set (written apart; never read, its failures are never listed)",
 }
 

@@ -1459,3 +1459,8 @@ def test_a_weekday_asked_of_an_event_the_article_dates_is_when_it_happened() -> 
 def test_losses_asked_by_unit_get_the_entry_on_ranks_and_units() -> None:
     assert MATCHER.match("which russian unit lost the most men").decision is Decision.NOT_COVERED
     assert_answered_by("where did the units that left the north go?", {"withdrawal-destination", "withdrawal-reason"})
+
+
+def test_where_the_troops_ended_up_asks_where_they_went_not_how_the_war_ends() -> None:
+    assert_answered_by("where did the troops from the north end up?", {"withdrawal-destination"})
+    assert_answered_by("quando hanno fatto le valigie dal nord dove sono andati a finire?", {"withdrawal-destination"})

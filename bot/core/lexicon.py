@@ -2917,6 +2917,9 @@ PHRASES: Mapping[str, str] = {
     "where does the name": "etymology",
     "where did the name": "etymology",
     "origin of the name": "etymology",
+    "end up": "",
+    "ends up": "",
+    "ending up": "",
 }
 
 # Chat spellings of one word, spelt out before phrases are read: "what do u think of putin" is asking for an

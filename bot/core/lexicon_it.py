@@ -1479,6 +1479,10 @@ PHRASES: Mapping[str, str] = {
     "da dove viene il nome": "etimologia",
     "da dove deriva il nome": "etimologia",
     "origine del nome": "etimologia",
+    "dove sono andati a finire": "dove",
+    "dove sono andate a finire": "dove",
+    "dove e andato a finire": "dove",
+    "dove e andata a finire": "dove",
 }
 
 # Italian marks no case, so no word form by itself names Ukraine as the one acting ("l'Ucraina ha perso"

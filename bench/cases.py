@@ -247,6 +247,8 @@ WRITTEN_APART: dict[str, str] = {
     "round184": f"Held-out set 184 (written apart, must-not-answer only; measured once unread, then {_READ})",
     "round185": f"Held-out set 185 (written apart, uk: dev style; measured once unread, then {_READ})",
     "round186": f"Held-out set 186 (written apart, it: must-not-answer only; measured once unread, then {_READ})",
+    "round187": f"Held-out set 187 (written apart, must-not-answer, dev style; measured once unread, then {_READ})",
+    "round188": f"Held-out set 188 (written apart, must-not-answer, dev style; measured once unread, then {_READ})",
     "blind": "Blind set (written apart; never read, its failures are never listed)",
 }
 

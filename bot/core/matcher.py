@@ -547,6 +547,7 @@ class Matcher:
             self._trust_in_figures,
             self._troops_counted,
             self._guessed_roles,
+            self._others_officials,
             self._war_by_its_name,
             self._losses_in_one_region,
             self._words_compared,
@@ -734,6 +735,15 @@ class Matcher:
         if _COMPARE not in single or figured or (sides and (len(sides) > 1 or single & SAYING)):
             return tokens
         return _read_as(tokens, {_COMPARE}, _DEFINITION, self._unknown_weight)
+
+    def _others_officials(self, tokens: list[_Token]) -> list[_Token]:
+        """Who holds a role on another side ("who is the American press secretary?", "who is NATO's
+        spokesperson?") asks about someone the article never names: the role reads as who leads there, which
+        it never says, not as the Kremlin's spokesman or the Western estimates."""
+        single = _single_concepts(tokens)
+        if _WHO not in single or not single & ROLE_CONCEPTS | {_SPOKESMAN} or not single & _OTHER_SIDES:
+            return tokens
+        return _read_as(tokens, ROLE_CONCEPTS | {_SPOKESMAN}, _LEADER, self._unknown_weight)
 
     def _guessed_roles(self, tokens: list[_Token]) -> list[_Token]:
         """Another role guessed for the spokesman alone ("is Peskov a minister?") asks for his: who he is."""
@@ -1036,6 +1046,8 @@ _FIGURE_WORDS = frozenset({"COUNT", "DEATH", "ESTIMATE", "SOLDIER"})
 _SIDES = frozenset({"OFFICIAL", "WEST", "RUSSIAN", "UKRAINIAN", "KREMLIN"})
 _REGIONS = frozenset({"EAST", "NORTH"})
 _UKRAINIAN, _UKRAINE = "UKRAINIAN", "UKRAINE"
+_LEADER = "LEADER"
+_OTHER_SIDES = frozenset({"WEST", "UKRAINIAN", "ELSEWHERE", "ZELENSKY"})  # not the Kremlin's side
 _SOURCES = frozenset({"OFFICIAL", "DEFENCE", "KREMLIN"})  # who gives a figure: officials, a ministry, a government
 _CONTRASTED = frozenset().union(*CONTRAST_CLASSES)  # the sides a negation can set aside
 # Losses, estimates of them, or another question: not a headcount ("how many did not come home?", "when…").

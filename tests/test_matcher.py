@@ -321,6 +321,13 @@ def test_small_talk_and_other_topics_get_no_answer(question: str) -> None:
         ("which airlines still fly to minsk", "did the troops go to belarus?"),
         ("what day of the week was march 25 that year", "what number did russia give in march?"),
         ("why does Peskov have that moustache lol", "how did peskov explain the withdrawal?"),
+        ("who is the presenter of sky news at night", "did peskov speak to sky news?"),
+        ("Which is bigger, Ukraine or France?", "how many soldiers has russia lost in ukraine?"),
+        ("quanto ci vuole in macchina da Mosca a Kiev", "i russi si sono ritirati da kiev?"),
+        ("si scrive Kiev o Kyiv? qual è quello giusto", "i russi si sono ritirati da kiev?"),
+        ("cosa si festeggia il 25 marzo?", "cosa ha detto il ministero il 25 marzo?"),
+        ("who is the american press secretary", "what do western governments estimate?"),  # another side's
+        ("who is nato's spokesperson", "who is the kremlin spokesman?"),
         ("my friend, where is best pizza in Kyiv please?", "where did the troops go?"),
         ("where does the name donbas come from", "does russia want the donbas?"),
         ("da dove viene il nome Donbass, che significa", "la russia vuole il donbass?"),
@@ -1464,3 +1471,21 @@ def test_losses_asked_by_unit_get_the_entry_on_ranks_and_units() -> None:
 def test_where_the_troops_ended_up_asks_where_they_went_not_how_the_war_ends() -> None:
     assert_answered_by("where did the troops from the north end up?", {"withdrawal-destination"})
     assert_answered_by("quando hanno fatto le valigie dal nord dove sono andati a finire?", {"withdrawal-destination"})
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "я чув шо росіяни втратили пʼятнадцять тисяч людей, це правда?",
+        "говорят, погибло от семи до пятнадцати тысяч, правда?",
+        "è vero che sono morti quindicimila russi?",
+    ],
+)
+def test_the_western_figures_in_words_are_the_western_estimates(question: str) -> None:
+    assert_answered_by(question, {"western-estimates", "death-toll"})
+
+
+def test_laying_claim_to_only_the_donbas_is_russias_objective() -> None:
+    assert_answered_by(
+        "тобто на всю україну вони вже не претендують, тільки донбас?", {"russia-objectives", "downsizing-disguise"}
+    )

@@ -179,7 +179,10 @@ def test_a_bot_command_is_not_a_word_of_the_question(typed: str, expected: str) 
         ("Fifteen thousand?", "15000"),
         ("seven-thousand to fifteen thousand", "7000 to 15000"),
         ("only a thousand or so", "only a thousand or so"),
+        ("sono morti quindicimila russi?", "sono morti 15000 russi"),
+        ("tra sette e quindici mila", "tra 7000 e 15000"),
+        ("da settemila a quindicimila", "da 7000 a 15000"),
     ],
 )
-def test_a_figure_in_english_words_is_written_in_digits(typed: str, expected: str) -> None:
+def test_a_figure_in_english_or_italian_words_is_written_in_digits(typed: str, expected: str) -> None:
     assert normalise(typed) == expected

@@ -2920,6 +2920,15 @@ PHRASES: Mapping[str, str] = {
     "end up": "",
     "ends up": "",
     "ending up": "",
+    "presenter of": "staff",
+    "presenters of": "staff",
+    "anchor of": "staff",
+    "host of": "staff",
+    "which is bigger": "landarea",
+    "which is larger": "landarea",
+    "how do you spell": "dictionary",
+    "how do i spell": "dictionary",
+    "how to spell": "dictionary",
 }
 
 # Chat spellings of one word, spelt out before phrases are read: "what do u think of putin" is asking for an

@@ -1483,6 +1483,14 @@ PHRASES: Mapping[str, str] = {
     "dove sono andate a finire": "dove",
     "dove e andato a finire": "dove",
     "dove e andata a finire": "dove",
+    "quanto ci vuole": "durata",
+    "quanto ci si mette": "durata",
+    "in macchina": "viaggio",
+    "in auto": "viaggio",
+    "si scrive": "dizionario",
+    "festa nazionale": "vacanza",
+    "si festeggia": "vacanza",
+    "cosa si festeggia": "vacanza",
 }
 
 # Italian marks no case, so no word form by itself names Ukraine as the one acting ("l'Ucraina ha perso"

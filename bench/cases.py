@@ -249,6 +249,11 @@ WRITTEN_APART: dict[str, str] = {
     "round186": f"Held-out set 186 (written apart, it: must-not-answer only; measured once unread, then {_READ})",
     "round187": f"Held-out set 187 (written apart, must-not-answer, dev style; measured once unread, then {_READ})",
     "round188": f"Held-out set 188 (written apart, must-not-answer, dev style; measured once unread, then {_READ})",
+    "round189": f"Held-out set 189 (written apart, must-not-answer only; measured once unread, then {_READ})",
+    "round190": f"Held-out set 190 (written apart, must-not-answer only; measured once unread, then {_READ})",
+    "round191": f"Held-out set 191 (written apart, uk: answerable only; measured once unread, then {_READ})",
+    "round192": f"Held-out set 192 (written apart, it: must-not-answer only; measured once unread, then {_READ})",
+    "round193": f"Held-out set 193 (written apart, as the blind set was; measured once unread, then {_READ})",
     "blind": "Blind set (written apart; never read, its failures are never listed)",
 }
 

@@ -931,12 +931,10 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
         "week",
         "month",
         "year",
-        "2023",
-        "2024",
-        "2025",
-        "2026",
         "lately",
     ),
+    # A year after the article's: the asker wants what came later, which no entry holds ("the toll in 2023?").
+    "LATERYEAR": tuple(str(year) for year in range(2023, 2101)),
     "END": (
         "sign",
         "signed",
@@ -3083,6 +3081,7 @@ UNHELD_CONCEPTS: frozenset[str] = frozenset(
         "TRAVEL",
         "SOCIALMEDIA",
         "DURATION",
+        "LATERYEAR",
     }
 )
 

@@ -376,9 +376,9 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
         """
         oggi ora adesso attualmente attuale attuali ultimo ultimi ultima ultime recente recenti recentemente
         aggiornato aggiornati aggiornata aggiornamento aggiornamenti ieri stasera settimana mese mesi anno anni
-        2023 2024 2025 2026
         """.split()
     ),
+    "LATERYEAR": (),  # the years are the English lexicon's: written alike in every language
     "END": tuple(
         """
         fine finire finira finiranno finisce finita finito terminare terminera terminata terminato termine

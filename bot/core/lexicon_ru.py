@@ -248,6 +248,7 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
         "скрыть",
     ),
     "NOW": ("сеичас", "сегодня", "теперь", "ныне", "вчера", "последние", "текущие", "актуальные"),
+    "LATERYEAR": (),  # the years are the English lexicon's: written alike in every language
     "END": ("конец", "конца", "конце", "итог", "итоги", "исход", "стоп", "закончится", "победит", "перемирие"),
     "CONQUER": tuple(
         """

@@ -277,6 +277,7 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
         "приховують",
         "приховати",
     ),
+    "LATERYEAR": (),  # the years are the English lexicon's: written alike in every language
     "NOW": tuple(
         """
         зараз сьогодні тепер нині наразі вчора тиждень тижня тижні рік останні поточні актуальні доба добу доби

@@ -1509,6 +1509,18 @@ PHRASES: Mapping[str, str] = {
             "the russians",
             "the ukrainians",
             "putin",
+            "the army",
+            "the russian army",
+            "the ukrainian army",
+            "the british army",
+            "the us army",
+            "the american army",
+            "britain",
+            "the uk",
+            "france",
+            "china",
+            "germany",
+            "europe",
         )
     },
     **{

@@ -1492,3 +1492,7 @@ def test_laying_claim_to_only_the_donbas_is_russias_objective() -> None:
     assert_answered_by(
         "тобто на всю україну вони вже не претендують, тільки донбас?", {"russia-objectives", "downsizing-disguise"}
     )
+
+
+def test_a_ukrainian_demonstrative_is_filler() -> None:
+    assert_answered_by("хто і коли озвучив оті 1351?", {"official-toll"})

@@ -1387,6 +1387,9 @@ def test_whether_the_official_figure_is_believable_is_answered_with_the_western_
         "has the kremlin updated the 1,351 number since then?",
         "il ministero della difesa russo ha dato nuovi numeri?",
         "has the russian MoD published a newer number since march?",
+        "has the kremlin put out a new number since march 25 or nah",
+        "il ministero della difesa russo ha aggiornato la cifra dopo il 25 marzo?",
+        "минобороны обновляло цифру после 25 марта?",
         "what's the current estimate from the pentagon?",
     ],
 )

@@ -933,8 +933,9 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
         "year",
         "lately",
     ),
-    # A year after the article's: the asker wants what came later, which no entry holds ("the toll in 2023?").
-    "LATERYEAR": tuple(str(year) for year in range(2023, 2101)),
+    # A time after the article's figures: the asker wants what came later, which no entry holds ("the toll in
+    # 2023?", "a new number since March 25?").
+    "LATER": ("sincemarch", *(str(year) for year in range(2023, 2101))),
     "END": (
         "sign",
         "signed",
@@ -2939,6 +2940,12 @@ PHRASES: Mapping[str, str] = {
     "how do you spell": "dictionary",
     "how do i spell": "dictionary",
     "how to spell": "dictionary",
+    "since march 25": "sincemarch",
+    "after march 25": "sincemarch",
+    "since 25 march": "sincemarch",
+    "after 25 march": "sincemarch",
+    "since march": "sincemarch",
+    "after march": "sincemarch",
 }
 
 # Chat spellings of one word, spelt out before phrases are read: "what do u think of putin" is asking for an
@@ -3093,7 +3100,7 @@ UNHELD_CONCEPTS: frozenset[str] = frozenset(
         "TRAVEL",
         "SOCIALMEDIA",
         "DURATION",
-        "LATERYEAR",
+        "LATER",
     }
 )
 

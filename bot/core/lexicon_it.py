@@ -378,7 +378,7 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
         aggiornato aggiornati aggiornata aggiornamento aggiornamenti ieri stasera settimana mese mesi anno anni
         """.split()
     ),
-    "LATERYEAR": (),  # the years are the English lexicon's: written alike in every language
+    "LATER": ("dopomarzo",),  # and the years, the English lexicon's: written alike in every language
     "END": tuple(
         """
         fine finire finira finiranno finisce finita finito terminare terminera terminata terminato termine
@@ -1491,6 +1491,10 @@ PHRASES: Mapping[str, str] = {
     "festa nazionale": "vacanza",
     "si festeggia": "vacanza",
     "cosa si festeggia": "vacanza",
+    "dopo il 25 marzo": "dopomarzo",
+    "dal 25 marzo": "dopomarzo",
+    "dopo marzo": "dopomarzo",
+    "da marzo": "dopomarzo",
 }
 
 # Italian marks no case, so no word form by itself names Ukraine as the one acting ("l'Ucraina ha perso"

@@ -248,7 +248,7 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
         "скрыть",
     ),
     "NOW": ("сеичас", "сегодня", "теперь", "ныне", "вчера", "последние", "текущие", "актуальные"),
-    "LATERYEAR": (),  # the years are the English lexicon's: written alike in every language
+    "LATER": ("послемарта",),  # and the years, the English lexicon's: written alike in every language
     "END": ("конец", "конца", "конце", "итог", "итоги", "исход", "стоп", "закончится", "победит", "перемирие"),
     "CONQUER": tuple(
         """
@@ -1095,6 +1095,10 @@ PHRASES: Mapping[str, str] = {
     "семь пятнадцать тысяч": "15000",
     "как пишется": "словарь",
     "как правильно писать": "словарь",
+    "после 25 марта": "послемарта",
+    "с 25 марта": "послемарта",
+    "после марта": "послемарта",
+    "с марта": "послемарта",
 }
 
 # "Украины" after what an army has or loses names the owner, as "Ukraine's" does in English ("потери Украины",

@@ -278,7 +278,7 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
         "приховують",
         "приховати",
     ),
-    "LATERYEAR": (),  # the years are the English lexicon's: written alike in every language
+    "LATER": ("післяберезня",),  # and the years, the English lexicon's: written alike in every language
     "NOW": tuple(
         """
         зараз сьогодні тепер нині наразі вчора тиждень тижня тижні рік останні поточні актуальні доба добу доби
@@ -1187,6 +1187,10 @@ PHRASES: Mapping[str, str] = {
     "від семи до пятнадцяти тисяч": "15000",
     "як пишеться": "словник",
     "як правильно писати": "словник",
+    "після 25 березня": "післяберезня",
+    "з 25 березня": "післяберезня",
+    "після березня": "післяберезня",
+    "з березня": "післяберезня",
 }
 
 # The nominative names the one acting: "Україна втратила", "скільки втратила Україна" (the army), while

@@ -477,9 +477,10 @@ class Matcher:
         excluded = self._excluded(words)
         premise = self._premise(words)
 
-        def add(token: _Token, position: int | None = None) -> None:
-            if position in excluded and token.options <= _CONTRASTED:
-                return  # "their figure, not the West's": the side set aside is not asked
+        def add(asked: _Token, position: int | None = None) -> None:
+            token = self._set_aside(asked) if position in excluded else asked
+            if token is None:
+                return
             if position is not None and position < premise:
                 return  # "I get that 1,351 died, but how many were injured?": the wounded, not the dead
             if position in clause:  # a clause describing the person asked about (see _describing_clause)
@@ -554,6 +555,15 @@ class Matcher:
         ):
             found = reading(found)
         return found
+
+    def _set_aside(self, token: _Token) -> _Token | None:
+        """What a token a negation sets aside still asks: nothing when it names a side ("their figure, not the
+        West's"), a later time when it names the article's month ("latest figures pls, not the March ones")."""
+        if token.options <= _CONTRASTED:
+            return None
+        if token.options == _ARTICLES_MONTH:
+            return _Token(frozenset({_LATER}), self._unknown_weight, token.certainty)
+        return token
 
     def _premise(self, words: list[str]) -> int:
         """Where the question proper starts after a premise granted first ("I get that 1,351 died officially,
@@ -1047,6 +1057,7 @@ _SIDES = frozenset({"OFFICIAL", "WEST", "RUSSIAN", "UKRAINIAN", "KREMLIN"})
 _REGIONS = frozenset({"EAST", "NORTH"})
 _UKRAINIAN, _UKRAINE = "UKRAINIAN", "UKRAINE"
 _LEADER = "LEADER"
+_LATER, _ARTICLES_MONTH = "LATER", frozenset({"MARCH"})  # the month of the article's latest official figure
 _OTHER_SIDES = frozenset({"WEST", "UKRAINIAN", "ELSEWHERE", "ZELENSKY"})  # not the Kremlin's side
 _SOURCES = frozenset({"OFFICIAL", "DEFENCE", "KREMLIN"})  # who gives a figure: officials, a ministry, a government
 _CONTRASTED = frozenset().union(*CONTRAST_CLASSES)  # the sides a negation can set aside

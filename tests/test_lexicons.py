@@ -27,6 +27,7 @@ NAMES = frozenset(
         "SHORTHANDS",
         "ACTORS",
         "PRONOUNS",
+        "PLURAL_PRONOUNS",
         "COURTESIES",
         "DEFINING_OPENERS",
         "MEANING_SHAPES",
@@ -285,6 +286,8 @@ def test_pronouns_are_filler_unless_they_stand_for_the_referent(code: str) -> No
     module = _module(code)
     assert module.PRONOUNS
     assert module.PRONOUNS <= module.STOPWORDS
+    assert module.PLURAL_PRONOUNS  # "they": the troops, when asked only where they went
+    assert module.PLURAL_PRONOUNS <= module.STOPWORDS
     assert english.REFERENT in ENGLISH_CONCEPTS
     assert english.PERSON_CONCEPTS <= ENGLISH_CONCEPTS
     assert english.ROLE_CONCEPTS | english.IDENTITY_CONCEPTS <= ENGLISH_CONCEPTS

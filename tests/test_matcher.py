@@ -1500,3 +1500,9 @@ def test_laying_claim_to_only_the_donbas_is_russias_objective() -> None:
 
 def test_a_ukrainian_demonstrative_is_filler() -> None:
     assert_answered_by("хто і коли озвучив оті 1351?", {"official-toll"})
+
+
+@pytest.mark.parametrize("question", ["і куди вони потім усі подалися?", "а куда они потом все делись?"])
+def test_where_they_went_asks_where_the_troops_went(question: str) -> None:
+    assert_answered_by(question, {"withdrawal-destination"})
+    assert MATCHER.match("where are they from?").decision is not Decision.ANSWER  # no going asked

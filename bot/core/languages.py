@@ -34,6 +34,7 @@ class Lexicon:
     shorthands: Mapping[str, str] = field(default_factory=dict)  # "u" → "you": a chat spelling of one word
     actors: Mapping[str, str] = field(default_factory=dict)  # word form that names a place acting → concept
     pronouns: frozenset[str] = frozenset()  # "he": with no one named, the article's REFERENT
+    plural_pronouns: frozenset[str] = frozenset()  # "they": asked only where they went, the troops
     courtesies: frozenset[str] = frozenset()  # thanks and greetings: small talk beside "bot" alone
     openers: frozenset[str] = frozenset()  # "who is", "what is": how a question asking what a thing is begins
     meanings: frozenset[str] = frozenset()  # "what does … mean": a question asking what a word means
@@ -64,6 +65,7 @@ def _from_module(code: str, module: ModuleType) -> Lexicon:
         shorthands=dict(getattr(module, "SHORTHANDS", {})),
         actors=dict(getattr(module, "ACTORS", {})),
         pronouns=frozenset(getattr(module, "PRONOUNS", frozenset())),
+        plural_pronouns=frozenset(getattr(module, "PLURAL_PRONOUNS", frozenset())),
         courtesies=frozenset(getattr(module, "COURTESIES", frozenset())),
         openers=frozenset(getattr(module, "DEFINING_OPENERS", frozenset())),
         meanings=frozenset(getattr(module, "MEANING_SHAPES", frozenset())),
@@ -94,6 +96,7 @@ class MergedLexicon:
         self.lexicons = {lexicon.code: lexicon for lexicon in lexicons}
         self.stopwords: frozenset[str] = frozenset().union(*(lx.stopwords for lx in self.lexicons.values()))
         self.pronouns: frozenset[str] = frozenset().union(*(lx.pronouns for lx in self.lexicons.values()))
+        self.plural_pronouns: frozenset[str] = frozenset().union(*(lx.plural_pronouns for lx in self.lexicons.values()))
         self.courtesies: frozenset[str] = frozenset().union(*(lx.courtesies for lx in self.lexicons.values()))
         self.what_words: frozenset[str] = frozenset().union(*(lx.what_words for lx in self.lexicons.values()))
         self.relatives: frozenset[str] = frozenset().union(*(lx.relatives for lx in self.lexicons.values()))

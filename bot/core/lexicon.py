@@ -2978,6 +2978,9 @@ ACTOR_BEFORE: frozenset[str] = frozenset({"SOLDIER", "DEATH"})
 # spokesman: people ask on after an answer ("did he give a number?"). A question that names someone
 # else a pronoun may stand for (a minister, a reporter, Putin, Zelensky, a Western leader) keeps them.
 PRONOUNS: frozenset[str] = frozenset({"he", "him", "his"})
+# "They" in a question asking only where ("and where did they all go then?") stands for the troops: the article's
+# only "they" that went anywhere.
+PLURAL_PRONOUNS: frozenset[str] = frozenset({"they", "them"})
 REFERENT = "PESKOV"
 
 # Thanks and greetings ask nothing. With nothing firmer than "bot" or "article" beside them ("thanks bot",

@@ -1522,6 +1522,7 @@ SHORTHANDS: Mapping[str, str] = {
     "anke": "anche",
 }
 PRONOUNS: frozenset[str] = frozenset({"lui"})
+PLURAL_PRONOUNS: frozenset[str] = frozenset({"loro"})  # "they" (see lexicon.PLURAL_PRONOUNS)
 COURTESIES: frozenset[str] = frozenset(
     "grazie ciao salve buongiorno buonasera buonanotte arrivederci complimenti bravo brava".split()
 )

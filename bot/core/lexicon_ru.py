@@ -1157,6 +1157,7 @@ SHORTHANDS: Mapping[str, str] = {
     "пжлст": "пожалуиста",
 }
 PRONOUNS: frozenset[str] = frozenset({"он", "его", "ему"})
+PLURAL_PRONOUNS: frozenset[str] = frozenset({"они"})  # "they" (see lexicon.PLURAL_PRONOUNS)
 COURTESIES: frozenset[str] = frozenset(
     "спасибо спс благодарю пасиб привет здравствуи здравствуите пока молодец".split()
 )

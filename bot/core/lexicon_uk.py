@@ -1204,6 +1204,7 @@ SHORTHANDS: Mapping[str, str] = {
     "скіки": "скільки",
 }
 PRONOUNS: frozenset[str] = frozenset({"він", "иого", "иому"})
+PLURAL_PRONOUNS: frozenset[str] = frozenset({"вони"})  # "they" (see lexicon.PLURAL_PRONOUNS)
 COURTESIES: frozenset[str] = frozenset("дякую дякуємо спасибі привіт вітаю буваи добрии молодець".split())
 DEFINING_OPENERS: frozenset[str] = frozenset(
     {"хто такии", "хто така", "хто такі", "хто це", "хто цеи", "хто тои", "що таке", "що це", "де знаходиться", "де"}

@@ -543,7 +543,7 @@ class Matcher:
 
     def _combinations_read(self, tokens: list[_Token], words: list[str]) -> list[_Token]:
         """``tokens`` with what some combinations of concepts ask read into them, in this order."""
-        found = self._conquest_achieved(tokens, words)
+        found = self._where_they_went(self._conquest_achieved(tokens, words), words)
         for reading in (
             self._trust_in_figures,
             self._troops_counted,
@@ -723,6 +723,17 @@ class Matcher:
         if not {_COUNT, _DEATH} <= single or not single & _REGIONS or _PLACE not in self._idf:
             return tokens
         return _read_as(tokens, _REGIONS, _PLACE, self._idf[_PLACE])
+
+    def _where_they_went(self, tokens: list[_Token], words: list[str]) -> list[_Token]:
+        """Only where "they" went ("і куди вони потім усі подалися?", "and where did they all go then?") asks
+        where the troops went: the article's only "they" that went anywhere. Going is a second word of place
+        beside the question word ("куди … подалися"); "where are they from?" asks no such thing."""
+        single = _single_concepts(tokens)
+        if single != {_WHERE} or self._lexicon.plural_pronouns.isdisjoint(words) or _SOLDIER not in self._idf:
+            return tokens
+        if sum(self._concept(word) == _WHERE for word in words if word not in self._stopwords) < 2:
+            return tokens
+        return [*tokens, _Token(frozenset({_SOLDIER}), self._idf[_SOLDIER], self.settings.referent_certainty)]
 
     def _conquest_achieved(self, tokens: list[_Token], words: list[str]) -> list[_Token]:
         """Whether the Donbas was taken, asked as done ("did Russia finally conquer the Donbass?", "has Russia
@@ -1040,7 +1051,7 @@ _TIE = 1e-9  # scores closer than this are equal: sums of the same weights in an
 _YEARS = frozenset(str(year) for year in range(1900, 2101))
 _QUESTION_WORD_CONCEPTS = frozenset().union(*QUESTION_CONTRAST_CLASSES)  # why, where, who, when
 _SPOKESMAN = "SPOKESMAN"
-_WHO = "WHO"
+_WHO, _WHERE = "WHO", "WHERE"
 _TRUST, _REALITY = "TRUST", "REALITY"
 _FIGURE_CONCEPTS = frozenset({"COUNT", "DEATH"})  # what a question about a figure names
 _COUNT, _SOLDIER, _WITHDRAW, _STRENGTH = "COUNT", "SOLDIER", "WITHDRAW", "STRENGTH"

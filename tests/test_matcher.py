@@ -1506,3 +1506,14 @@ def test_a_ukrainian_demonstrative_is_filler() -> None:
 def test_where_they_went_asks_where_the_troops_went(question: str) -> None:
     assert_answered_by(question, {"withdrawal-destination"})
     assert MATCHER.match("where are they from?").decision is not Decision.ANSWER  # no going asked
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "в мене син на фронті, от скажіть чесно скільки їхніх там полягло насправді, не по офіційних цифрах",
+        "у меня сын на фронте, сколько там на самом деле погибло?",
+    ],
+)
+def test_the_askers_own_family_at_the_front_is_no_part_of_the_question(question: str) -> None:
+    assert_answered_by(question, {"death-toll", "western-estimates"})

@@ -331,6 +331,8 @@ def test_small_talk_and_other_topics_get_no_answer(question: str) -> None:
         ("What is the official Russian toll now, in 2023?", "what is the latest official russian toll?"),
         ("quanti soldati russi sono morti nel 2024?", "quanti soldati russi sono morti?"),
         ("How many soldiers does the British army have in total?", "was it on british tv?"),  # an army's size
+        ("у пєскова є брат?", "хто такий пєсков?"),  # his family, not who he is
+        ("does peskov have a brother?", "who is peskov?"),
         ("my friend, where is best pizza in Kyiv please?", "where did the troops go?"),
         ("where does the name donbas come from", "does russia want the donbas?"),
         ("da dove viene il nome Donbass, che significa", "la russia vuole il donbass?"),

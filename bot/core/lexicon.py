@@ -1171,7 +1171,10 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
     ),
     "HOME": ("home", "homeland", "domestic", "domestically"),  # Russia at home: its own people
     "OWNER": ("owner", "owners", "owns", "owned", "founded", "founder", "founders", "ceo", "shareholder"),
-    "FAMILY": ("wife", "husband", "married", "marriage", "divorce", "daughter", "daughters", "girlfriend"),
+    "FAMILY": tuple(
+        "wife husband married marriage divorce daughter daughters girlfriend brother brothers sister sisters "
+        "parents".split()
+    ),
     "AGE": ("age", "birthday", "born"),
     "EDUCATION": tuple(
         "university universities college studied degree diploma graduated graduate education educated school "

@@ -333,6 +333,7 @@ def test_small_talk_and_other_topics_get_no_answer(question: str) -> None:
         ("How many soldiers does the British army have in total?", "was it on british tv?"),  # an army's size
         ("у пєскова є брат?", "хто такий пєсков?"),  # his family, not who he is
         ("does peskov have a brother?", "who is peskov?"),
+        ("peskov ha un fratello?", "chi è peskov?"),
         ("my friend, where is best pizza in Kyiv please?", "where did the troops go?"),
         ("where does the name donbas come from", "does russia want the donbas?"),
         ("da dove viene il nome Donbass, che significa", "la russia vuole il donbass?"),

@@ -449,7 +449,10 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
         "fondatore",
         "fondatori",
     ),
-    "FAMILY": ("moglie", "marito", "sposato", "sposata", "figlia", "figlie", "figlio", "figli", "fidanzata"),
+    "FAMILY": tuple(
+        "moglie marito sposato sposata figlia figlie figlio figli fidanzata fratello fratelli sorella sorelle "
+        "genitori".split()
+    ),
     "AGE": ("eta", "compleanno"),
     "EDUCATION": tuple("universita laurea laureato laureata studiato studiava scuola diploma".split()),
     "ECONOMY": (

@@ -334,6 +334,7 @@ def test_small_talk_and_other_topics_get_no_answer(question: str) -> None:
         ("у пєскова є брат?", "хто такий пєсков?"),  # his family, not who he is
         ("does peskov have a brother?", "who is peskov?"),
         ("peskov ha un fratello?", "chi è peskov?"),
+        ("what does the name dmitry mean?", "who is dmitry peskov?"),  # a name's meaning
         ("my friend, where is best pizza in Kyiv please?", "where did the troops go?"),
         ("where does the name donbas come from", "does russia want the donbas?"),
         ("da dove viene il nome Donbass, che significa", "la russia vuole il donbass?"),
@@ -1520,3 +1521,9 @@ def test_where_they_went_asks_where_the_troops_went(question: str) -> None:
 )
 def test_the_askers_own_family_at_the_front_is_no_part_of_the_question(question: str) -> None:
     assert_answered_by(question, {"death-toll", "western-estimates"})
+
+
+def test_a_word_the_lexicon_knows_is_never_mended_into_another() -> None:
+    # "started" is a word of its own, not a slip of "stated": the Donbas offensive is not where the troops went.
+    assert MATCHER.match("has the donbass offensive started yet?").decision is not Decision.ANSWER
+    assert_answered_by("when exactly did the troops start pulling out?", {"withdrawal-north"})

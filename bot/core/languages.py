@@ -130,6 +130,7 @@ class MergedLexicon:
                         stems.setdefault(prefix, concept)
         self.exact = exact
         self._stems = stems
+        self.concepts: frozenset[str] = frozenset(exact.values()) | frozenset(stems.values())  # every concept named
         self._stem_keys = sorted(stems)
 
     def concept(self, word: str) -> str | None:

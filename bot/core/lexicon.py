@@ -900,6 +900,8 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
         "pretense",
     ),
     # Whether a figure is believable: what the Western estimates answer for the official one.
+    # Starting: a real word, not a slip of "stated" ("has the Donbas offensive started yet?").
+    "START": ("start", "started", "starts", "starting", "begin", "began", "begun", "begins"),
     "HIGHER": ("higher", "bigger", "larger", "greater"),  # "are the real losses higher?"
     "REALITY": tuple(
         "reality realistic unrealistic believable plausible implausible accurate inaccurate accuracy "
@@ -2949,6 +2951,9 @@ PHRASES: Mapping[str, str] = {
     "after 25 march": "sincemarch",
     "since march": "sincemarch",
     "after march": "sincemarch",
+    "what does the name": "etymology",
+    "meaning of the name": "etymology",
+    "what does his name": "etymology",
 }
 
 # Chat spellings of one word, spelt out before phrases are read: "what do u think of putin" is asking for an

@@ -270,6 +270,7 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
         "inviati",
         "inviate",
     ),
+    "START": ("iniziato", "iniziata", "inizia", "iniziare", "cominciato", "cominciata", "comincia", "cominciare"),
     "HIGHER": ("alte", "alti", "maggiori", "superiori"),
     "REALITY": (
         "realta",
@@ -1498,6 +1499,9 @@ PHRASES: Mapping[str, str] = {
     "dal 25 marzo": "dopomarzo",
     "dopo marzo": "dopomarzo",
     "da marzo": "dopomarzo",
+    "cosa significa il nome": "etimologia",
+    "che significa il nome": "etimologia",
+    "significato del nome": "etimologia",
 }
 
 # Italian marks no case, so no word form by itself names Ukraine as the one acting ("l'Ucraina ha perso"

@@ -511,8 +511,8 @@ class Matcher:
             if known:
                 add(_Token(frozenset({concept}), self._idf[concept], 1.0), position)
                 continue
-            if concept in UNHELD_CONCEPTS:
-                add(_Token(frozenset({concept}), self._unknown_weight, 1.0), position)  # a real word, not a typo
+            if concept in self._lexicon.concepts:  # a real word ("started"), not a slip ("stated"), held or not
+                add(_Token(frozenset({concept}), self._unknown_weight, 1.0), position)
                 continue
             corrected = self._correct(word, language())
             if corrected in self._stopwords:

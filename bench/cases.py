@@ -254,6 +254,11 @@ WRITTEN_APART: dict[str, str] = {
     "round191": f"Held-out set 191 (written apart, uk: answerable only; measured once unread, then {_READ})",
     "round192": f"Held-out set 192 (written apart, it: must-not-answer only; measured once unread, then {_READ})",
     "round193": f"Held-out set 193 (written apart, as the blind set was; measured once unread, then {_READ})",
+    "round194": f"Held-out set 194 (written apart, must-not-answer, dev style; measured once unread, then {_READ})",
+    "round195": f"Held-out set 195 (written apart, must-not-answer only; measured once unread, then {_READ})",
+    "round196": f"Held-out set 196 (written apart, uk: dev style; measured once unread, then {_READ})",
+    "round197": f"Held-out set 197 (written apart, as the blind set was; measured once unread, then {_READ})",
+    "round198": f"Held-out set 198 (written apart, as the blind set was; measured once unread, then {_READ})",
     "blind": "Blind set (written apart; never read, its failures are never listed)",
 }
 

@@ -1527,3 +1527,7 @@ def test_a_word_the_lexicon_knows_is_never_mended_into_another() -> None:
     # "started" is a word of its own, not a slip of "stated": the Donbas offensive is not where the troops went.
     assert MATCHER.match("has the donbass offensive started yet?").decision is not Decision.ANSWER
     assert_answered_by("when exactly did the troops start pulling out?", {"withdrawal-north"})
+
+
+def test_a_big_deal_is_how_heavy_the_losses_are_not_a_peace_deal() -> None:
+    assert_answered_by("How big a deal did he say those losses were for Russia?", {"kremlin-admission"})

@@ -2954,6 +2954,9 @@ PHRASES: Mapping[str, str] = {
     "what does the name": "etymology",
     "meaning of the name": "etymology",
     "what does his name": "etymology",
+    "big a deal": "heavy",
+    "a big deal": "heavy",
+    "huge deal": "heavy",
 }
 
 # Chat spellings of one word, spelt out before phrases are read: "what do u think of putin" is asking for an

@@ -77,6 +77,7 @@ STOPWORDS: frozenset[str] = frozenset(
     dovuto dovuta dovuti
     guagliu guaglio guaglio
     stavolta
+    giusto
     """.split()
 )
 

@@ -333,6 +333,7 @@ def test_small_talk_and_other_topics_get_no_answer(question: str) -> None:
         ("How many soldiers does the British army have in total?", "was it on british tv?"),  # an army's size
         ("у пєскова є брат?", "хто такий пєсков?"),  # his family, not who he is
         ("does peskov have a brother?", "who is peskov?"),
+        ("who's the presenter who did the peskov interview on sky, is she single lol", "who interviewed him?"),
         ("peskov ha un fratello?", "chi è peskov?"),
         ("what does the name dmitry mean?", "who is dmitry peskov?"),  # a name's meaning
         ("my friend, where is best pizza in Kyiv please?", "where did the troops go?"),

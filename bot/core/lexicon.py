@@ -2957,6 +2957,11 @@ PHRASES: Mapping[str, str] = {
     "big a deal": "heavy",
     "a big deal": "heavy",
     "huge deal": "heavy",
+    "is she single": "married",
+    "is he single": "married",
+    "are they single": "married",
+    "is she married": "married",
+    "is he married": "married",
 }
 
 # Chat spellings of one word, spelt out before phrases are read: "what do u think of putin" is asking for an

@@ -759,11 +759,14 @@ class Matcher:
 
     def _others_officials(self, tokens: list[_Token]) -> list[_Token]:
         """Who holds a role on another side ("who is the American press secretary?", "who is NATO's
-        spokesperson?") asks about someone the article never names: the role reads as who leads there, which
-        it never says, not as the Kremlin's spokesman or the Western estimates."""
+        spokesperson?"), or who commands ("who is commanding the Russian forces in the Donbass now?"), asks
+        about someone the article never names: the role reads as who leads there, which it never says, not as
+        the Kremlin's spokesman, the Western estimates or Russia's objectives."""
         single = _single_concepts(tokens)
-        if _WHO not in single or not single & ROLE_CONCEPTS | {_SPOKESMAN} or not single & _OTHER_SIDES:
+        if _WHO not in single or not single & ROLE_CONCEPTS | {_SPOKESMAN}:
             return tokens
+        if not single & _OTHER_SIDES and (_RANK not in single or _DEATH in single):
+            return tokens  # "who are the generals who died?" asks losses by rank: the entry that has none
         return _read_as(tokens, ROLE_CONCEPTS | {_SPOKESMAN}, _LEADER, self._unknown_weight)
 
     def _guessed_roles(self, tokens: list[_Token]) -> list[_Token]:
@@ -1067,7 +1070,7 @@ _FIGURE_WORDS = frozenset({"COUNT", "DEATH", "ESTIMATE", "SOLDIER"})
 _SIDES = frozenset({"OFFICIAL", "WEST", "RUSSIAN", "UKRAINIAN", "KREMLIN"})
 _REGIONS = frozenset({"EAST", "NORTH"})
 _UKRAINIAN, _UKRAINE = "UKRAINIAN", "UKRAINE"
-_LEADER = "LEADER"
+_LEADER, _RANK = "LEADER", "RANK"
 _LATER, _ARTICLES_MONTH = "LATER", frozenset({"MARCH"})  # the month of the article's latest official figure
 _OTHER_SIDES = frozenset({"WEST", "UKRAINIAN", "ELSEWHERE", "ZELENSKY"})  # not the Kremlin's side
 _SOURCES = frozenset({"OFFICIAL", "DEFENCE", "KREMLIN"})  # who gives a figure: officials, a ministry, a government

@@ -376,6 +376,11 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
         "officer",
         "commanders",
         "commander",
+        "commanding",
+        "commands",
+        "sailors",
+        "sailor",
+        "seamen",
         "colonels",
         "colonel",
         "admirals",
@@ -937,7 +942,7 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
     ),
     # A time after the article's figures: the asker wants what came later, which no entry holds ("the toll in
     # 2023?", "a new number since March 25?").
-    "LATER": ("sincemarch", *(str(year) for year in range(2023, 2101))),
+    "LATER": ("sincemarch", "later", *(str(year) for year in range(2023, 2101))),
     "END": (
         "sign",
         "signed",
@@ -1183,6 +1188,9 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
         "schooling".split()
     ),
     "ECONOMY": (
+        "sales",
+        "tax",
+        "taxes",
         "paying",
         "pays",
         "funding",
@@ -1244,7 +1252,7 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
     "DISTANCE": ("distance", "km", "kilometers", "kilometres", "miles", "tall", "height", "metres", "meters"),
     "SPORT": tuple(
         "football soccer euros olympics olympic fifa uefa tournament hockey tennis league championship qualify "
-        "qualified".split()
+        "qualified spartak cska zenit dynamo".split()
     ),
     "ARITHMETIC": (
         "divide",
@@ -2962,6 +2970,11 @@ PHRASES: Mapping[str, str] = {
     "are they single": "married",
     "is she married": "married",
     "is he married": "married",
+    "how do i reply": "advice",
+    "how should i reply": "advice",
+    "how do i respond": "advice",
+    "how should i respond": "advice",
+    "how do i answer": "advice",
 }
 
 # Chat spellings of one word, spelt out before phrases are read: "what do u think of putin" is asking for an

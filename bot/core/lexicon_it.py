@@ -1503,6 +1503,9 @@ PHRASES: Mapping[str, str] = {
     "cosa significa il nome": "etimologia",
     "che significa il nome": "etimologia",
     "significato del nome": "etimologia",
+    "da dove viene la parola": "etimologia",
+    "da dove deriva la parola": "etimologia",
+    "origine della parola": "etimologia",
 }
 
 # Italian marks no case, so no word form by itself names Ukraine as the one acting ("l'Ucraina ha perso"

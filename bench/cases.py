@@ -259,6 +259,10 @@ WRITTEN_APART: dict[str, str] = {
     "round196": f"Held-out set 196 (written apart, uk: dev style; measured once unread, then {_READ})",
     "round197": f"Held-out set 197 (written apart, as the blind set was; measured once unread, then {_READ})",
     "round198": f"Held-out set 198 (written apart, as the blind set was; measured once unread, then {_READ})",
+    "round199": f"Held-out set 199 (written apart, must-not-answer only; measured once unread, then {_READ})",
+    "round200": f"Held-out set 200 (written apart, must-not-answer only; measured once unread, then {_READ})",
+    "round201": f"Held-out set 201 (written apart, it: must-not-answer only; measured once unread, then {_READ})",
+    "round202": f"Held-out set 202 (written apart, uk: answerable only; measured once unread, then {_READ})",
     "blind": "Blind set (written apart; never read, its failures are never listed)",
 }
 

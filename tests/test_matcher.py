@@ -334,6 +334,9 @@ def test_small_talk_and_other_topics_get_no_answer(question: str) -> None:
         ("у пєскова є брат?", "хто такий пєсков?"),  # his family, not who he is
         ("does peskov have a brother?", "who is peskov?"),
         ("how did spartak moscow do last night", "how many soldiers did moscow lose?"),
+        ("Do you think Western governments are hypocrites?", "what do western governments estimate?"),  # opinion
+        ("do you think the British media lies about everything", "was it on british tv?"),
+        ("как вы думаете, западные правительства лицемеры?", "что оценивают западные правительства?"),
         ("my boss just called our sales figures a huge tragedy haha, how do I reply", "did peskov call it a tragedy?"),
         ("how do i report losses on my tax return", "how many soldiers has russia lost?"),
         ("did the troops in belarus go back into ukraine later?", "did the troops go to belarus?"),

@@ -2386,7 +2386,7 @@ PHRASES: Mapping[str, str] = {
     "dressing that up": "disguising",
     "dress that up": "disguise",
     "dressed it up": "disguised",
-    "do you think": "",
+    "do you think": "opinion",  # the bot's own view: "do you think Western governments are hypocrites?"
     "can you help": "",
     "could you help": "",
     "help me": "",

@@ -1506,6 +1506,10 @@ PHRASES: Mapping[str, str] = {
     "da dove viene la parola": "etimologia",
     "da dove deriva la parola": "etimologia",
     "origine della parola": "etimologia",
+    "pensi che": "opinione",
+    "credi che": "opinione",
+    "tu pensi": "opinione",
+    "tu credi": "opinione",
 }
 
 # Italian marks no case, so no word form by itself names Ukraine as the one acting ("l'Ucraina ha perso"

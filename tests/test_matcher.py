@@ -334,6 +334,11 @@ def test_small_talk_and_other_topics_get_no_answer(question: str) -> None:
         ("у пєскова є брат?", "хто такий пєсков?"),  # his family, not who he is
         ("does peskov have a brother?", "who is peskov?"),
         ("how did spartak moscow do last night", "how many soldiers did moscow lose?"),
+        ("what's the russian word for spokesman", "who is the kremlin spokesman?"),
+        ("is the moscow metro open all night", "has russia been open about its dead?"),
+        ("storia del Donbass in breve x favore", "la russia vuole il donbass?"),
+        ("ho subito un'umiliazione al lavoro oggi, come la supero?", "è stata un'umiliazione?"),
+        ("l'intervistatore di Sky News come si chiama? fa anche altri programmi?", "chi ha intervistato peskov?"),
         ("Do you think Western governments are hypocrites?", "what do western governments estimate?"),  # opinion
         ("do you think the British media lies about everything", "was it on british tv?"),
         ("как вы думаете, западные правительства лицемеры?", "что оценивают западные правительства?"),
@@ -1546,3 +1551,8 @@ def test_who_commands_names_someone_the_article_never_does() -> None:
     assert MATCHER.match("Who is commanding the Russian forces in the Donbass now?").decision is Decision.NONE
     assert MATCHER.match("how many russian sailors died").decision is Decision.NOT_COVERED  # losses by rank
     assert MATCHER.match("who are the russian generals who died?").decision is Decision.NOT_COVERED
+
+
+def test_aims_and_figures_not_given_are_read_in_every_language() -> None:
+    assert_answered_by("на що тепер цілиться москва, вже не на всю україну?", {"russia-objectives"})
+    assert_answered_by("quindi cifre non ne ha fatte, giusto?", {"peskov-no-number"})

@@ -1158,7 +1158,7 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
     "TRAVEL": tuple(
         "train trains flight flights visa travel trip ticket tickets tourist tourists tourism sightseeing holiday "
         "holidays vacation airline airlines fly hotel hotels hostel hostels restaurant restaurants "
-        "pizza food cafe cafes coffee beer".split()
+        "pizza food cafe cafes coffee beer metro subway bus buses taxi".split()
     ),
     "SOCIALMEDIA": (
         "phone",
@@ -2975,6 +2975,12 @@ PHRASES: Mapping[str, str] = {
     "how do i respond": "advice",
     "how should i respond": "advice",
     "how do i answer": "advice",
+    "russian word for": "translate",
+    "ukrainian word for": "translate",
+    "english word for": "translate",
+    "italian word for": "translate",
+    "another word for": "synonym",
+    "the word for": "translate",
 }
 
 # Chat spellings of one word, spelt out before phrases are read: "what do u think of putin" is asking for an

@@ -263,6 +263,10 @@ WRITTEN_APART: dict[str, str] = {
     "round200": f"Held-out set 200 (written apart, must-not-answer only; measured once unread, then {_READ})",
     "round201": f"Held-out set 201 (written apart, it: must-not-answer only; measured once unread, then {_READ})",
     "round202": f"Held-out set 202 (written apart, uk: answerable only; measured once unread, then {_READ})",
+    "round203": f"Held-out set 203 (written apart, must-not-answer only; measured once unread, then {_READ})",
+    "round204": f"Held-out set 204 (written apart, must-not-answer, dev style; measured once unread, then {_READ})",
+    "round205": f"Held-out set 205 (written apart, it: must-not-answer only; measured once unread, then {_READ})",
+    "round206": f"Held-out set 206 (written apart, uk: dev style; measured once unread, then {_READ})",
     "blind": "Blind set (written apart; never read, its failures are never listed)",
 }
 

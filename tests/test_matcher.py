@@ -1556,3 +1556,16 @@ def test_who_commands_names_someone_the_article_never_does() -> None:
 def test_aims_and_figures_not_given_are_read_in_every_language() -> None:
     assert_answered_by("на що тепер цілиться москва, вже не на всю україну?", {"russia-objectives"})
     assert_answered_by("quindi cifre non ne ha fatte, giusto?", {"peskov-no-number"})
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how many troops went to belarus exactly, like a number",
+        "How many Russian soldiers are fighting in Ukraine in total?",
+        "How many soldiers came back to Belarus exactly, like what number?",
+    ],
+)
+def test_counting_troops_that_went_somewhere_or_fight_is_an_armys_size(question: str) -> None:
+    assert MATCHER.match(question).decision is not Decision.ANSWER
+    assert_answered_by("how many soldiers died in the war?", {"death-toll"})

@@ -699,10 +699,14 @@ class Matcher:
         return _read_as(tokens, {_TRUST}, _REALITY, self._idf[_REALITY])
 
     def _troops_counted(self, tokens: list[_Token]) -> list[_Token]:
-        """How many troops withdrew ("quanti erano in tutto i soldati ritirati da Kiev?"), with no losses
-        asked, counts an army, which the article never does: the count reads as an army's size."""
+        """How many troops withdrew, went somewhere or fight ("quanti erano in tutto i soldati ritirati da
+        Kiev?", "how many troops went to Belarus exactly?", "how many Russian soldiers are fighting in
+        Ukraine?"), with no losses asked, counts an army, which the article never does: the count reads as an
+        army's size."""
         single = _single_concepts(t for t in tokens if t.certainty == 1.0)  # a mended word is no evidence
-        if not {_COUNT, _SOLDIER, _WITHDRAW} <= single or single & _NOT_A_HEADCOUNT or _STRENGTH in single:
+        if not {_COUNT, _SOLDIER} <= single or not single & _TROOPS_AT or single & _NOT_A_HEADCOUNT - {_WHERE}:
+            return tokens  # "went" reads as where: "how many troops went to Belarus?" still counts them
+        if _STRENGTH in single:
             return tokens
         return [*tokens, _Token(frozenset({_STRENGTH}), self._unknown_weight, 1.0)]
 
@@ -1069,6 +1073,7 @@ _INTENT = frozenset({"GOAL", "WHY", "WHERE", "WHEN", "WHO"})
 _FIGURE_WORDS = frozenset({"COUNT", "DEATH", "ESTIMATE", "SOLDIER"})
 _SIDES = frozenset({"OFFICIAL", "WEST", "RUSSIAN", "UKRAINIAN", "KREMLIN"})
 _REGIONS = frozenset({"EAST", "NORTH"})
+_TROOPS_AT = MOVEMENT_CONCEPTS | {"WAR"}  # where troops went or fight: "how many went to Belarus?" counts an army
 _UKRAINIAN, _UKRAINE = "UKRAINIAN", "UKRAINE"
 _LEADER, _RANK = "LEADER", "RANK"
 _LATER, _ARTICLES_MONTH = "LATER", frozenset({"MARCH"})  # the month of the article's latest official figure

@@ -267,6 +267,10 @@ WRITTEN_APART: dict[str, str] = {
     "round204": f"Held-out set 204 (written apart, must-not-answer, dev style; measured once unread, then {_READ})",
     "round205": f"Held-out set 205 (written apart, it: must-not-answer only; measured once unread, then {_READ})",
     "round206": f"Held-out set 206 (written apart, uk: dev style; measured once unread, then {_READ})",
+    "round207": f"Held-out set 207 (written apart, must-not-answer only; measured once unread, then {_READ})",
+    "round208": f"Held-out set 208 (written apart, must-not-answer only; measured once unread, then {_READ})",
+    "round209": f"Held-out set 209 (written apart, it: must-not-answer only; measured once unread, then {_READ})",
+    "round210": f"Held-out set 210 (written apart, uk: answerable only; measured once unread, then {_READ})",
     "blind": "Blind set (written apart; never read, its failures are never listed)",
 }
 

@@ -1569,3 +1569,7 @@ def test_aims_and_figures_not_given_are_read_in_every_language() -> None:
 def test_counting_troops_that_went_somewhere_or_fight_is_an_armys_size(question: str) -> None:
     assert MATCHER.match(question).decision is not Decision.ANSWER
     assert_answered_by("how many soldiers died in the war?", {"death-toll"})
+
+
+def test_slang_for_keeping_quiet_about_the_dead_is_reticence() -> None:
+    assert_answered_by("чого росіяни весь час тихарилися про своїх двохсотих?", {"russian-reticence"})

@@ -703,6 +703,7 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
         "remarks",
         "words",
         "quote",
+        "verbatim",
         "declare",
         "declared",
         "tells",

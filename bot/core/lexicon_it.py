@@ -608,6 +608,7 @@ STEMS: Mapping[str, tuple[str, ...]] = {
     ),
     "INTERVIEW": ("intervist", "giornalist", "cronist", "emittent", "televis", "telegiornal", "trasmission"),
     "SAY": (
+        "testualment",
         "raccont",
         "parlav",
         "parland",

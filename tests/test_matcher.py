@@ -334,6 +334,8 @@ def test_small_talk_and_other_topics_get_no_answer(question: str) -> None:
         ("у пєскова є брат?", "хто такий пєсков?"),  # his family, not who he is
         ("does peskov have a brother?", "who is peskov?"),
         ("how did spartak moscow do last night", "how many soldiers did moscow lose?"),
+        ("which intelligence service is better, MI6 or CIA?", "what do western spies say?"),  # an opinion
+        ("ma l'intelligence britannica è meglio della CIA o no? curiosità", "cosa stimano i servizi occidentali?"),
         ("what's the russian word for spokesman", "who is the kremlin spokesman?"),
         ("is the moscow metro open all night", "has russia been open about its dead?"),
         ("storia del Donbass in breve x favore", "la russia vuole il donbass?"),
@@ -1573,3 +1575,15 @@ def test_counting_troops_that_went_somewhere_or_fight_is_an_armys_size(question:
 
 def test_slang_for_keeping_quiet_about_the_dead_is_reticence() -> None:
     assert_answered_by("чого росіяни весь час тихарилися про своїх двохсотих?", {"russian-reticence"})
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("what's the West's best guess at how many died?", {"western-estimates", "death-toll"}),
+        ("spiegami meglio perché si sono ritirati", {"withdrawal-reason", "peskov-withdrawal-explanation"}),
+        ("лучше скажи сколько погибло", {"death-toll", "official-toll", "western-estimates"}),
+    ],
+)
+def test_better_and_best_ask_an_opinion_only_where_they_judge(question: str, expected: set[str]) -> None:
+    assert_answered_by(question, expected)

@@ -1307,7 +1307,7 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
         # A year before the war's ("what happened in March 1917?"): round ones may be counts ("about 2000").
         *(str(year) for year in range(1900, 2022) if year % 100 and str(year) not in _OTHER_WARS_YEARS),
     ),
-    "OPINION": ("opinion", "opinions"),
+    "OPINION": ("opinion", "opinions", "better", "best"),  # "which is better, MI6 or the CIA?"
     "DEFINITION": ("definition", "dictionary", "etymology", "define", "synonym", "synonyms"),
     "ADVICE": ("advice", "tip", "tips", "cope", "coping"),
     "TRANSLATE": (
@@ -2982,6 +2982,14 @@ PHRASES: Mapping[str, str] = {
     "italian word for": "translate",
     "another word for": "synonym",
     "the word for": "translate",
+    "best guess": "estimate",
+    "best estimate": "estimate",
+    "best estimates": "estimates",
+    "better understand": "",
+    "understand better": "",
+    "or better": "",
+    "you better": "",
+    "youd better": "",
 }
 
 # Chat spellings of one word, spelt out before phrases are read: "what do u think of putin" is asking for an

@@ -290,7 +290,7 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
         *("antico", "antica", "antichi", "antiche", "medioevo", "medievale", "storico", "storica", "storici"),
         *("ottocento", "novecento", "settecento", "secolo", "secoli"),
     ),
-    "OPINION": ("opinione", "opinioni"),
+    "OPINION": ("opinione", "opinioni", "meglio", "migliore", "migliori"),
     "DEFINITION": ("vocabolario", "dizionario", "etimologia", "sinonimo", "sinonimi"),
     "SPORT": (
         *("calcio", "mondiali", "olimpiadi", "campionato", "partita", "qualificata", "qualificazione"),
@@ -1530,6 +1530,12 @@ PHRASES: Mapping[str, str] = {
     "come superarla": "consiglio",
     "come lo supero": "consiglio",
     "come superarlo": "consiglio",
+    "spiegami meglio": "",
+    "spiega meglio": "",
+    "capire meglio": "",
+    "capire un po meglio": "",
+    "meglio ancora": "",
+    "o meglio": "",
 }
 
 # Italian marks no case, so no word form by itself names Ukraine as the one acting ("l'Ucraina ha perso"

@@ -376,6 +376,8 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
         "officer",
         "commanders",
         "commander",
+        "rank",
+        "ranks",
         "commanding",
         "commands",
         "sailors",
@@ -2990,6 +2992,12 @@ PHRASES: Mapping[str, str] = {
     "or better": "",
     "you better": "",
     "youd better": "",
+    "since the article was written": "sincemarch",
+    "since the article": "sincemarch",
+    "since this article": "sincemarch",
+    "after the article was written": "sincemarch",
+    "since it was written": "sincemarch",
+    "since it was published": "sincemarch",
 }
 
 # Chat spellings of one word, spelt out before phrases are read: "what do u think of putin" is asking for an

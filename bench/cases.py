@@ -271,6 +271,10 @@ WRITTEN_APART: dict[str, str] = {
     "round208": f"Held-out set 208 (written apart, must-not-answer only; measured once unread, then {_READ})",
     "round209": f"Held-out set 209 (written apart, it: must-not-answer only; measured once unread, then {_READ})",
     "round210": f"Held-out set 210 (written apart, uk: answerable only; measured once unread, then {_READ})",
+    "round211": f"Held-out set 211 (written apart, must-not-answer only; measured once unread, then {_READ})",
+    "round212": f"Held-out set 212 (written apart, must-not-answer, dev style; measured once unread, then {_READ})",
+    "round213": f"Held-out set 213 (written apart, as the blind set was; measured once unread, then {_READ})",
+    "round214": f"Held-out set 214 (written apart, uk: dev style; measured once unread, then {_READ})",
     "blind": "Blind set (written apart; never read, its failures are never listed)",
 }
 

@@ -1588,3 +1588,8 @@ def test_slang_for_keeping_quiet_about_the_dead_is_reticence() -> None:
 )
 def test_better_and_best_ask_an_opinion_only_where_they_judge(question: str, expected: set[str]) -> None:
     assert_answered_by(question, expected)
+
+
+def test_the_feminine_past_of_saying_in_ukrainian_is_saying() -> None:
+    # "казала" (Russia, feminine, said) was mended into "канала", a TV channel.
+    assert_answered_by("@KremlinLossesBot чому раніше росія не казала, скільки в неї загиблих", {"russian-reticence"})

@@ -1567,6 +1567,7 @@ def test_aims_and_figures_not_given_are_read_in_every_language() -> None:
         "how many troops went to belarus exactly, like a number",
         "How many Russian soldiers are fighting in Ukraine in total?",
         "How many soldiers came back to Belarus exactly, like what number?",
+        "how many russian soldiers are in ukraine in total",
     ],
 )
 def test_counting_troops_that_went_somewhere_or_fight_is_an_armys_size(question: str) -> None:

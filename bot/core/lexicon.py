@@ -2998,6 +2998,9 @@ PHRASES: Mapping[str, str] = {
     "after the article was written": "sincemarch",
     "since it was written": "sincemarch",
     "since it was published": "sincemarch",
+    "are in ukraine in total": "armysize",
+    "are there in ukraine in total": "armysize",
+    "are fighting in ukraine in total": "armysize",
 }
 
 # Chat spellings of one word, spelt out before phrases are read: "what do u think of putin" is asking for an

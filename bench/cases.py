@@ -275,6 +275,10 @@ WRITTEN_APART: dict[str, str] = {
     "round212": f"Held-out set 212 (written apart, must-not-answer, dev style; measured once unread, then {_READ})",
     "round213": f"Held-out set 213 (written apart, as the blind set was; measured once unread, then {_READ})",
     "round214": f"Held-out set 214 (written apart, uk: dev style; measured once unread, then {_READ})",
+    "round215": f"Held-out set 215 (written apart, must-not-answer only; measured once unread, then {_READ})",
+    "round216": f"Held-out set 216 (written apart, must-not-answer, dev style; measured once unread, then {_READ})",
+    "round217": f"Held-out set 217 (written apart, it: must-not-answer only; measured once unread, then {_READ})",
+    "round218": f"Held-out set 218 (written apart, uk: answerable only; measured once unread, then {_READ})",
     "blind": "Blind set (written apart; never read, its failures are never listed)",
 }
 

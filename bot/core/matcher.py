@@ -866,12 +866,23 @@ class Matcher:
         """A short word with one letter left out ("wher") or two letters swapped ("dide"): the one known or
         filler word it is a slip of.
 
-        Other edits are not tried on short words: too many real words lie one letter away ("tall", "toll").
+        Of other edits only a letter's neighbour on the keyboard is tried on short words ("чомк" for "чому",
+        "whu" for "why"): too many real words lie one letter away ("tall", "toll").
         """
         longer = {known for known in self._deletions.words(word) if len(known) == len(word) + 1}
-        found = longer or self._short_words_swapped.get(word, set())
+        found = longer or self._short_words_swapped.get(word, set()) or self._next_key_typed(word)
         mended = self._one_of(found, word)
         return mended if mended is not None and self._of_language(mended, language) else None
+
+    def _next_key_typed(self, word: str) -> set[str]:
+        """The question words ("why", "чому") ``word`` is, with one letter's neighbour on the keyboard typed for
+        it. Only question words: other short words lie a key away from too many others ("safe", "save")."""
+        return {
+            mended
+            for i, letter in enumerate(word)
+            for neighbour in _KEY_NEIGHBOURS.get(letter, "")
+            if self._concept(mended := word[:i] + neighbour + word[i + 1 :]) in _QUESTION_WORD_CONCEPTS
+        }
 
     def _one_of(self, found: set[str], word: str) -> str | None:
         """Of the known words ``found`` one slip from the short ``word``, the one it is surely a slip of."""
@@ -1153,6 +1164,29 @@ def _beginning_with(ordered: Sequence[str], prefix: str) -> range:
     while end < len(ordered) and ordered[end].startswith(prefix):
         end += 1
     return range(start, end)
+
+
+def _key_neighbours(*keyboards: tuple[str, ...]) -> dict[str, str]:
+    """Each key's neighbours on staggered keyboards given row by row: beside it, and above and below it."""
+    neighbours: dict[str, set[str]] = defaultdict(set)
+    for rows in keyboards:
+        for r, row in enumerate(rows):
+            for i, key in enumerate(row):
+                near = [row[j] for j in (i - 1, i + 1) if 0 <= j < len(row)]
+                if r > 0:
+                    near += [rows[r - 1][j] for j in (i, i + 1) if j < len(rows[r - 1])]
+                if r + 1 < len(rows):
+                    near += [rows[r + 1][j] for j in (i - 1, i) if 0 <= j < len(rows[r + 1])]
+                neighbours[key].update(n for n in near if n != key)
+    return {key: "".join(sorted(near)) for key, near in neighbours.items()}
+
+
+# QWERTY, and the Russian and Ukrainian layouts, as normalised text spells their letters (й is и, ё is е).
+_KEY_NEIGHBOURS = _key_neighbours(
+    ("qwertyuiop", "asdfghjkl", "zxcvbnm"),
+    ("ицукенгшщзхъ", "фывапролджэ", "ячсмитьбю"),
+    ("ицукенгшщзхї", "фівапролджє", "ячсмитьбю"),
+)
 
 
 def _swapped(words: Iterable[str], *, lengths: range) -> dict[str, set[str]]:

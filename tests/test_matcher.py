@@ -334,6 +334,7 @@ def test_small_talk_and_other_topics_get_no_answer(question: str) -> None:
         ("у пєскова є брат?", "хто такий пєсков?"),  # his family, not who he is
         ("does peskov have a brother?", "who is peskov?"),
         ("how did spartak moscow do last night", "how many soldiers did moscow lose?"),
+        ("quanti morti ha fatto il covid in Russia", "quanti soldati russi sono morti?"),
         ("which intelligence service is better, MI6 or CIA?", "what do western spies say?"),  # an opinion
         ("ma l'intelligence britannica è meglio della CIA o no? curiosità", "cosa stimano i servizi occidentali?"),
         ("what's the russian word for spokesman", "who is the kremlin spokesman?"),
@@ -1594,3 +1595,24 @@ def test_better_and_best_ask_an_opinion_only_where_they_judge(question: str, exp
 def test_the_feminine_past_of_saying_in_ukrainian_is_saying() -> None:
     # "казала" (Russia, feminine, said) was mended into "канала", a TV channel.
     assert_answered_by("@KremlinLossesBot чому раніше росія не казала, скільки в неї загиблих", {"russian-reticence"})
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("чомк росія відвела вйська з півночі", {"withdrawal-reason", "peskov-withdrawal-explanation"}),
+        ("whu did russia withdraw", {"withdrawal-reason", "peskov-withdrawal-explanation"}),
+    ],
+)
+def test_a_question_word_with_a_neighbouring_key_typed_is_still_that_question_word(
+    question: str, expected: set[str]
+) -> None:
+    assert_answered_by(question, expected)
+    assert MATCHER.match("good night all, stay safe out there").decision is Decision.NONE  # "safe" is no "save"
+
+
+def test_aims_reached_for_are_russias_objectives() -> None:
+    assert_answered_by(
+        "ну і шо, після того як на півночі обламались, на що вони тепер замахнулись?",
+        {"russia-objectives", "downsizing-disguise", "withdrawal-reason"},
+    )

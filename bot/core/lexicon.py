@@ -1092,7 +1092,8 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
     # Other wars and countries: "how many soldiers died in Afghanistan" is not this war's toll.
     "ELSEWHERE": (
         *"afghanistan afghan syria syrian iraq iraqi vietnam chechnya korea libya mali israel gaza iran china taiwan "
-        "ww2 wwii ww1 wwi kosovo yemen ussr soviet hitler reich holocaust brexit germany napoleon napoleons "
+        "ww2 wwii ww1 wwi kosovo yemen ussr soviet hitler reich holocaust brexit germany napoleon napoleons covid "
+        "coronavirus pandemic "
         "1812".split(),
         *_OTHER_WARS_YEARS,
     ),

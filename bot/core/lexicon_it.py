@@ -418,7 +418,9 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
     "HOME": ("casa", "patria"),
     # Things the article never says (lexicon.UNHELD_CONCEPTS).
     # "altraguerra": Belarus fighting ("la Bielorussia manderà truppe"), another country's war (see PHRASES).
-    "ELSEWHERE": tuple("afganistan siria iraq vietnam corea libia israele cina germania altraguerra".split()),
+    "ELSEWHERE": tuple(
+        "afganistan siria iraq vietnam corea libia israele cina germania covid pandemia altraguerra".split()
+    ),
     "MEMBERSHIP": ("membro", "membri", "adesione"),
     "ELECTION": ("elezioni", "elezione", "voto", "votazioni", "votazione", "referendum", "vota", "votare", "votano"),
     "TVGUIDE": (

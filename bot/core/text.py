@@ -23,13 +23,13 @@ _UNITS = (
 _TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()  # 20, 30, … 90
 # Italian ones too, as they come before "mila": "settemila", "quindici mila" → 7000, 15000.
 _ITALIAN_UNITS = (
-    "_ _ due tre quattro cinque sei sette otto nove dieci undici dodici tredici quattordici quindici sedici "
+    "due tre quattro cinque sei sette otto nove dieci undici dodici tredici quattordici quindici sedici "
     "diciassette diciotto diciannove venti"
-).split()
+).split()  # 2, 3, … 20
 _SMALL_NUMBERS = (
     {word: n for n, word in enumerate(_UNITS)}
     | {word: 10 * n for n, word in enumerate(_TENS, 2)}
-    | {word: n for n, word in enumerate(_ITALIAN_UNITS) if n > 1}
+    | {word: n for n, word in enumerate(_ITALIAN_UNITS, 2)}
 )
 _WORDED_RE = re.compile(rf"\b({'|'.join(_SMALL_NUMBERS)})(?:[ -](hundred|thousand)|\s?(mila))\b")
 # A range whose word for thousand is said once, at its end: "7 to 15 thousand", "tra 7 e 15 mila", "от 7 до 15
@@ -152,7 +152,7 @@ def base_forms(word: str) -> tuple[str, ...]:
 def _in_digits(match: re.Match[str]) -> str:
     """A figure written in English or Italian words, in digits: "thirteen hundred" → "1300", "quindicimila" →
     "15000" ("a thousand" stays vague)."""
-    return str(_SMALL_NUMBERS[match.group(1)] * (100 if match.group(2) == "hundred" else 1000))  # or "mila"
+    return str(_SMALL_NUMBERS[match.group(1)] * (100 if match.group(2) == "hundred" else 1000))
 
 
 def _in_thousands(match: re.Match[str]) -> str:

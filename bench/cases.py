@@ -279,6 +279,12 @@ WRITTEN_APART: dict[str, str] = {
     "round216": f"Held-out set 216 (written apart, must-not-answer, dev style; measured once unread, then {_READ})",
     "round217": f"Held-out set 217 (written apart, it: must-not-answer only; measured once unread, then {_READ})",
     "round218": f"Held-out set 218 (written apart, uk: answerable only; measured once unread, then {_READ})",
+    "round219": f"Held-out set 219 (written apart, as the blind set was; written at the end; {_FINAL})",
+    "round220": f"Held-out set 220 (written apart, must-not-answer only; written at the end; {_FINAL})",
+    "round221": f"Held-out set 221 (written apart, must-not-answer, dev style; written at the end; {_FINAL})",
+    "round222": f"Held-out set 222 (written apart, it: must-not-answer only; written at the end; {_FINAL})",
+    "round223": f"Held-out set 223 (written apart, uk: answerable only; written at the end; {_FINAL})",
+    "round224": f"Held-out set 224 (written apart, it, ru, uk: as the blind set was; written at the end; {_FINAL})",
     "blind": "Blind set (written apart; never read, its failures are never listed)",
 }
 
@@ -287,7 +293,8 @@ WRITTEN_APART: dict[str, str] = {
 NEVER_LISTED: frozenset[str] = frozenset(
     "blind round47 round48 round55 round60 round61 round65 round75 round87 round88 round95 round97 round103 "
     "round104 round111 round128 round143 round144 round148 round149 round150 "
-    "round155 round156 round157 round162 round163 round166 round169 round173 round174 round177".split()
+    "round155 round156 round157 round162 round163 round166 round169 round173 round174 round177 "
+    "round219 round220 round221 round222 round223 round224".split()
 )
 
 

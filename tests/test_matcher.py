@@ -335,6 +335,7 @@ def test_small_talk_and_other_topics_get_no_answer(question: str) -> None:
         ("does peskov have a brother?", "who is peskov?"),
         ("how did spartak moscow do last night", "how many soldiers did moscow lose?"),
         ("quanti morti ha fatto il covid in Russia", "quanti soldati russi sono morti?"),
+        ("how many losses did Man United have this season", "how many losses has russia had?"),
         ("which intelligence service is better, MI6 or CIA?", "what do western spies say?"),  # an opinion
         ("ma l'intelligence britannica è meglio della CIA o no? curiosità", "cosa stimano i servizi occidentali?"),
         ("what's the russian word for spokesman", "who is the kremlin spokesman?"),

@@ -1256,7 +1256,7 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
     "DISTANCE": ("distance", "km", "kilometers", "kilometres", "miles", "tall", "height", "metres", "meters"),
     "SPORT": tuple(
         "football soccer euros olympics olympic fifa uefa tournament hockey tennis league championship qualify "
-        "qualified spartak cska zenit dynamo".split()
+        "qualified spartak cska zenit dynamo season manchester chelsea arsenal liverpool barcelona madrid".split()
     ),
     "ARITHMETIC": (
         "divide",
@@ -3002,6 +3002,9 @@ PHRASES: Mapping[str, str] = {
     "are in ukraine in total": "armysize",
     "are there in ukraine in total": "armysize",
     "are fighting in ukraine in total": "armysize",
+    "man united": "football",
+    "man utd": "football",
+    "man city": "football",
 }
 
 # Chat spellings of one word, spelt out before phrases are read: "what do u think of putin" is asking for an

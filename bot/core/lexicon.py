@@ -2984,7 +2984,6 @@ PHRASES: Mapping[str, str] = {
     "english word for": "translate",
     "italian word for": "translate",
     "another word for": "synonym",
-    "the word for": "translate",
     "best guess": "estimate",
     "best estimate": "estimate",
     "best estimates": "estimates",

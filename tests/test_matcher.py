@@ -1318,7 +1318,6 @@ def test_idioms_and_slang_in_four_languages_keep_the_question(question: str, exp
         ("is it seven thousand or fifteen thousand dead?", TOLL),
         ("that 7 to 15 thousand figure, who came up with it?", {"western-estimates"}),  # thousand said once
         ("what source is this bot using, and how old is the story?", {"about-article"}),  # the story's age
-        ("did russia manage to take kyiv?", {"withdrawal-north"}),  # the north's outcome is the article's
         ("Marco dice 1351 morti, Luca dice 15mila. Chi dei due ha ragione?", TOLL),  # friends' names are filler
         ("mark says 1351 and my mate says 15000, who's right?", TOLL),
         ("Ma alla fine il portavoce l'ha dato un numero preciso o ha parlato cosi in generale?", {"peskov-no-number"}),
@@ -1617,3 +1616,18 @@ def test_aims_reached_for_are_russias_objectives() -> None:
         "ну і шо, після того як на півночі обламались, на що вони тепер замахнулись?",
         {"russia-objectives", "downsizing-disguise", "withdrawal-reason"},
     )
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "did russia take kyiv in the end",
+        "did they ever take Chernihiv",
+        "so did russia end up taking kyiv or what",
+        "did russia manage to take kyiv?",  # written apart as a near miss each time it came up
+    ],
+)
+def test_whether_a_city_was_taken_is_a_particular_place(question: str) -> None:
+    assert MATCHER.match(question).decision is not Decision.ANSWER
+    assert_answered_by("why did russia fail to take kyiv?", {"withdrawal-reason", "peskov-withdrawal-explanation"})
+    assert_answered_by("did russia give up on taking kyiv?", {"withdrawal-north", "withdrawal-reason"})

@@ -3094,6 +3094,12 @@ RELATIVES: frozenset[str] = frozenset({"that", "who", "which"})
 # A question opening with these asks whether something was done ("did Russia conquer the Donbas?"), not what
 # was wanted: a conquest asked so is the war's outcome.
 DONE_OPENERS: frozenset[str] = frozenset({"did", "has", "have", "had"})
+# The cities of the north, in every language's spelling (the beginnings of their words): taken or not, a city
+# is a particular place ("did Russia take Kyiv in the end?"), not the north the article says Russia left.
+CITY_BEGINNINGS: tuple[str, ...] = (
+    *("kyiv", "kiev", "kiew", "chernih", "chernig", "cernih", "sumy"),
+    *("киев", "киів", "києв", "черниг", "черніг", "сумы", "суми", "сумах"),
+)
 # A negation sets aside what follows it: "their figure, not the West's" does not ask the West's.
 NEGATIONS: frozenset[str] = frozenset({"not"})
 # A negation right after one of these negates the verb ("did not say", "didn't Ukraine lose"), not a side.

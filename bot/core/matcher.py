@@ -36,6 +36,7 @@ from bot.core.lexicon import (
     ACTOR_BEFORE,
     ACTORS,
     AUXILIARIES,
+    CITY_BEGINNINGS,
     CONTENT_CONCEPTS,
     CONTRAST_CLASSES,
     DEATH_CONCEPTS,
@@ -543,7 +544,7 @@ class Matcher:
 
     def _combinations_read(self, tokens: list[_Token], words: list[str]) -> list[_Token]:
         """``tokens`` with what some combinations of concepts ask read into them, in this order."""
-        found = self._where_they_went(self._conquest_achieved(tokens, words), words)
+        found = self._city_taken(self._where_they_went(self._conquest_achieved(tokens, words), words), words)
         for reading in (
             self._trust_in_figures,
             self._troops_counted,
@@ -738,6 +739,18 @@ class Matcher:
         if sum(self._concept(word) == _WHERE for word in words if word not in self._stopwords) < 2:
             return tokens
         return [*tokens, _Token(frozenset({_SOLDIER}), self._idf[_SOLDIER], self.settings.referent_certainty)]
+
+    def _city_taken(self, tokens: list[_Token], words: list[str]) -> list[_Token]:
+        """Whether a city was taken, asked as done ("did Russia take Kyiv in the end?", "did they ever take
+        Chernihiv"), asks about a particular place, which the article never does: it says Russia failed to
+        seize areas north of Ukraine, not what became of each city. Why it failed is still the withdrawal's
+        reason, and giving up on a city is the withdrawal."""
+        single = _single_concepts(tokens)
+        if not {_CONQUER, _NORTH} <= single or single & ({_WITHDRAW, _FAIL} | _INTENT) or _PLACE not in self._idf:
+            return tokens
+        if DONE_OPENERS.isdisjoint(words[:2]) or not any(word.startswith(CITY_BEGINNINGS) for word in words):
+            return tokens
+        return _read_as(tokens, {_NORTH}, _PLACE, self._idf[_PLACE])
 
     def _conquest_achieved(self, tokens: list[_Token], words: list[str]) -> list[_Token]:
         """Whether the Donbas was taken, asked as done ("did Russia finally conquer the Donbass?", "has Russia
@@ -1076,7 +1089,7 @@ _COUNT, _SOLDIER, _WITHDRAW, _STRENGTH = "COUNT", "SOLDIER", "WITHDRAW", "STRENG
 _SPECIAL, _END, _CALL, _WAR = "SPECIAL", "END", "CALL", "WAR"
 _DEATH, _PLACE = "DEATH", "PLACE"
 _COMPARE, _DEFINITION = "COMPARE", "DEFINITION"
-_CONQUER, _EAST = "CONQUER", "EAST"
+_CONQUER, _EAST, _NORTH, _FAIL = "CONQUER", "EAST", "NORTH", "FAIL"
 _INTENT = frozenset({"GOAL", "WHY", "WHERE", "WHEN", "WHO"})
 # What the article's figures are named by: a difference asked between them is the gap between the two tolls,
 # as is one asked between two sides ("the Russian and the Western numbers"); one side alone is no figure

@@ -1411,6 +1411,8 @@ def test_whether_the_official_figure_is_believable_is_answered_with_the_western_
         "has the kremlin put out a new number since march 25 or nah",
         "latest figures on russian dead pls, not the march ones",
         "how many have died since the article was written",
+        "What did the UK Ministry of Defence say about Russian losses in May?",
+        "quanti soldati russi erano morti a giugno?",
         "il ministero della difesa russo ha aggiornato la cifra dopo il 25 marzo?",
         "минобороны обновляло цифру после 25 марта?",
         "what's the current estimate from the pentagon?",

@@ -70,7 +70,8 @@ STOPWORDS: frozenset[str] = frozenset(
 # concept → the words (after case folding) that express it. Keep every group about ONE idea.
 _OTHER_WARS_YEARS = ("1939", "1941", "1942", "1943", "1944", "1945")  # other wars: see ELSEWHERE
 # Months the article never names (it names March; April is its own): a question naming one asks when.
-_OTHER_MONTHS = tuple("january february june july august september october november december".split())
+_OTHER_MONTHS = ("january", "february")  # before the article's; the months after it are later (see LATER)
+_LATER_MONTHS = tuple("june july august september october november december".split())
 
 SYNONYMS: Mapping[str, tuple[str, ...]] = {
     "MARCH": ("march",),
@@ -945,7 +946,7 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
     ),
     # A time after the article's figures: the asker wants what came later, which no entry holds ("the toll in
     # 2023?", "a new number since March 25?").
-    "LATER": ("sincemarch", "later", *(str(year) for year in range(2023, 2101))),
+    "LATER": ("sincemarch", "later", *_LATER_MONTHS, *(str(year) for year in range(2023, 2101))),
     "END": (
         "sign",
         "signed",
@@ -2908,9 +2909,9 @@ PHRASES: Mapping[str, str] = {
     "produced a deal": "outcome",
     "produce results": "outcome",
     "produced results": "outcome",
-    "in may": "date",
-    "since may": "date",
-    "by may": "date",
+    "in may": "sincemarch",
+    "since may": "sincemarch",
+    "by may": "sincemarch",
     "after all": "",
     "who runs": "leader",
     "who leads": "leader",

@@ -331,7 +331,7 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
     "PESKOV": ("peskov", "pescov", "peskof", "peskoff", "pescof", "pesckov", "dimitrij", "dmitrii"),
     "WHEN": (
         *("quando", "giorno", "tempo", "momento", "date", "risale", "risalgono", "risalire"),
-        *"gennaio febbraio giugno luglio agosto settembre ottobre novembre dicembre".split(),
+        *("gennaio", "febbraio"),
     ),
     "COUNT": tuple(
         """
@@ -380,7 +380,8 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
         aggiornato aggiornati aggiornata aggiornamento aggiornamenti ieri stasera settimana mese mesi anno anni
         """.split()
     ),
-    "LATER": ("dopomarzo",),  # and the years, the English lexicon's: written alike in every language
+    # After the article's figures (and the years, the English lexicon's: written alike in every language).
+    "LATER": ("dopomarzo", *"maggio giugno luglio agosto settembre ottobre novembre dicembre".split()),
     "END": tuple(
         """
         fine finire finira finiranno finisce finita finito terminare terminera terminata terminato termine

@@ -249,7 +249,8 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
         "скрыть",
     ),
     "NOW": ("сеичас", "сегодня", "теперь", "ныне", "вчера", "последние", "текущие", "актуальные"),
-    "LATER": ("послемарта",),  # and the years, the English lexicon's: written alike in every language
+    # After the article's figures (and the years, the English lexicon's: written alike in every language).
+    "LATER": ("послемарта", *"мае июне июле августе сентябре октябре ноябре декабре".split()),
     "END": ("конец", "конца", "конце", "итог", "итоги", "исход", "стоп", "закончится", "победит", "перемирие"),
     "CONQUER": tuple(
         """

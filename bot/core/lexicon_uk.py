@@ -280,7 +280,8 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
         "приховують",
         "приховати",
     ),
-    "LATER": ("післяберезня",),  # and the years, the English lexicon's: written alike in every language
+    # After the article's figures (and the years, the English lexicon's: written alike in every language).
+    "LATER": ("післяберезня", *"травні червні липні серпні вересні жовтні листопаді грудні".split()),
     "NOW": tuple(
         """
         зараз сьогодні тепер нині наразі вчора тиждень тижня тижні рік останні поточні актуальні доба добу доби

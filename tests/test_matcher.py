@@ -1450,6 +1450,7 @@ def test_kyiv_speaking_is_ukraine_and_a_near_miss() -> None:
         "quanti russi morti secondo l'ucraina",
         "что говорит минобороны украины о потерях россии",
         "скільки росіян загинуло за даними Києва",
+        "Did Ukraine give its own estimate of Russian dead?",  # its own: Ukraine's, not the Russian ministry's
     ],
 )
 def test_a_ukrainian_source_for_russian_deaths_is_not_the_russian_ministry(question: str) -> None:

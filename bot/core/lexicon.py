@@ -3097,6 +3097,9 @@ RELATIVES: frozenset[str] = frozenset({"that", "who", "which"})
 DONE_OPENERS: frozenset[str] = frozenset({"did", "has", "have", "had"})
 # The cities of the north, in every language's spelling (the beginnings of their words): taken or not, a city
 # is a particular place ("did Russia take Kyiv in the end?"), not the north the article says Russia left.
+# "Own", as in "Russia's own figure": the figure of the side the question names, Ukraine's if it names only
+# Ukraine ("did Ukraine give its own estimate of Russian dead?").
+OWN: frozenset[str] = frozenset({"own"})
 CITY_BEGINNINGS: tuple[str, ...] = (
     *("kyiv", "kiev", "kiew", "chernih", "chernig", "cernih", "sumy"),
     *("киев", "киів", "києв", "черниг", "черніг", "сумы", "суми", "сумах"),

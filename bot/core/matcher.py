@@ -46,6 +46,7 @@ from bot.core.lexicon import (
     IDENTITY_CONCEPTS,
     MOVEMENT_CONCEPTS,
     NAME_CONCEPTS,
+    OWN,
     PERSON_CONCEPTS,
     PREMISE_ENDS,
     QUESTION_CONTRAST_CLASSES,
@@ -642,14 +643,18 @@ class Matcher:
         return word in self._lexicon.relatives and self._concept(after) in IDENTITY_CONCEPTS
 
     def _concept_at(self, words: list[str], position: int, ukrainian_sources: tuple[set[int], set[int]]) -> str | None:
-        """The concept the word at ``position`` asks there: a place acting is its people ("did Ukraine lose"),
-        and the words of a Ukrainian source (see _ukrainian_sources) name only who tells (None)."""
+        """The concept the word at ``position`` asks there: the words of a Ukrainian source (see
+        _ukrainian_sources) name only who tells (None)."""
         told_by, ukraine_tells = ukrainian_sources
-        word = words[position]
         if position in told_by:
             return None  # "Ukrainian officials", "Ukraine's defence ministry": who tells is Ukraine
         if position in ukraine_tells:
             return _UKRAINIAN  # "минобороны Украины": the ministry of Ukraine
+        return self._word_concept(words, position)
+
+    def _word_concept(self, words: list[str], position: int) -> str:
+        """The concept of the word at ``position``: a place acting is its people ("did Ukraine lose")."""
+        word = words[position]
         if word in ACTORS and self._acts(words, position):
             return ACTORS[word]
         return self._lexicon.actor_forms.get(word) or self._concept(word)
@@ -662,7 +667,9 @@ class Matcher:
         told_by: set[int] = set()
         ukraine_tells: set[int] = set()
         meaningful = [p for p, word in enumerate(words) if word not in self._stopwords]
-        concepts = [self._lexicon.actor_forms.get(words[p]) or self._concept(words[p]) for p in meaningful]
+        concepts = [self._word_concept(words, p) for p in meaningful]
+        if _UKRAINIAN in concepts and _KREMLIN not in concepts:  # "its own estimate": Ukraine's, not Russia's
+            told_by.update(p for p in meaningful if words[p] in OWN)
         for i, concept in enumerate(concepts):
             after_a_source = i > 0 and concepts[i - 1] in _SOURCES and meaningful[i - 1] == meaningful[i] - 1
             if concept != _UKRAINIAN and not (concept == _UKRAINE and after_a_source):
@@ -1098,7 +1105,7 @@ _FIGURE_WORDS = frozenset({"COUNT", "DEATH", "ESTIMATE", "SOLDIER"})
 _SIDES = frozenset({"OFFICIAL", "WEST", "RUSSIAN", "UKRAINIAN", "KREMLIN"})
 _REGIONS = frozenset({"EAST", "NORTH"})
 _TROOPS_AT = MOVEMENT_CONCEPTS | {"WAR"}  # where troops went or fight: "how many went to Belarus?" counts an army
-_UKRAINIAN, _UKRAINE = "UKRAINIAN", "UKRAINE"
+_UKRAINIAN, _UKRAINE, _KREMLIN = "UKRAINIAN", "UKRAINE", "KREMLIN"
 _LEADER, _RANK = "LEADER", "RANK"
 _LATER, _ARTICLES_MONTH = "LATER", frozenset({"MARCH"})  # the month of the article's latest official figure
 _OTHER_SIDES = frozenset({"WEST", "UKRAINIAN", "ELSEWHERE", "ZELENSKY"})  # not the Kremlin's side

@@ -1634,3 +1634,9 @@ def test_whether_a_city_was_taken_is_a_particular_place(question: str) -> None:
     assert MATCHER.match(question).decision is not Decision.ANSWER
     assert_answered_by("why did russia fail to take kyiv?", {"withdrawal-reason", "peskov-withdrawal-explanation"})
     assert_answered_by("did russia give up on taking kyiv?", {"withdrawal-north", "withdrawal-reason"})
+
+
+def test_what_putin_himself_said_is_not_the_kremlins_admission() -> None:
+    # The article quotes Peskov, never Putin; "was it Putin himself?" only guesses who gave the figure.
+    assert MATCHER.match("Did Putin himself comment on the losses?").decision is not Decision.ANSWER
+    assert_answered_by("Who gave the official figure of dead, was it Putin himself?", {"official-toll"})

@@ -3005,6 +3005,7 @@ PHRASES: Mapping[str, str] = {
     "man united": "football",
     "man utd": "football",
     "man city": "football",
+    "did putin himself": "did president",  # his own words; "was it Putin himself?" guesses who gave a figure
 }
 
 # Chat spellings of one word, spelt out before phrases are read: "what do u think of putin" is asking for an

@@ -283,12 +283,12 @@ WRITTEN_APART: dict[str, str] = {
     "round226": f"Held-out set 226 (written apart, as the blind set was; measured once unread, then {_READ})",
     "round227": f"Held-out set 227 (written apart, uk: dev style; measured once unread, then {_READ})",
     "round228": f"Held-out set 228 (written apart, it: answerable only; measured once unread, then {_READ})",
-    "round219": f"Held-out set 219 (written apart, as the blind set was; written at the end; {_FINAL})",
-    "round220": f"Held-out set 220 (written apart, must-not-answer only; written at the end; {_FINAL})",
-    "round221": f"Held-out set 221 (written apart, must-not-answer, dev style; written at the end; {_FINAL})",
-    "round222": f"Held-out set 222 (written apart, it: must-not-answer only; written at the end; {_FINAL})",
-    "round223": f"Held-out set 223 (written apart, uk: answerable only; written at the end; {_FINAL})",
-    "round224": f"Held-out set 224 (written apart, it, ru, uk: as the blind set was; written at the end; {_FINAL})",
+    "round219": f"Held-out set 219 (written apart, as the blind set was; written near the end; {_NEVER_READ})",
+    "round220": f"Held-out set 220 (written apart, must-not-answer only; written near the end; {_NEVER_READ})",
+    "round221": f"Held-out set 221 (written apart, must-not-answer, dev style; written near the end; {_NEVER_READ})",
+    "round222": f"Held-out set 222 (written apart, it: must-not-answer only; written near the end; {_NEVER_READ})",
+    "round223": f"Held-out set 223 (written apart, uk: answerable only; written near the end; {_NEVER_READ})",
+    "round224": f"Held-out set 224 (written apart, it, ru, uk: as the blind set was; near the end; {_NEVER_READ})",
     "blind": "Blind set (written apart; never read, its failures are never listed)",
 }
 

@@ -544,8 +544,11 @@ class Matcher:
         return self._combinations_read(found, words)
 
     def _combinations_read(self, tokens: list[_Token], words: list[str]) -> list[_Token]:
-        """``tokens`` with what some combinations of concepts ask read into them, in this order."""
-        found = self._city_taken(self._where_they_went(self._conquest_achieved(tokens, words), words), words)
+        """``tokens`` with what some combinations of concepts ask read into them, in this order: first the
+        readings that look at the words too (how the question opens, a pronoun, a city's name)."""
+        found = tokens
+        for worded in (self._conquest_achieved, self._where_they_went, self._city_taken):
+            found = worded(found, words)
         for reading in (
             self._trust_in_figures,
             self._troops_counted,

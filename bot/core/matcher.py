@@ -665,8 +665,9 @@ class Matcher:
     def _ukrainian_sources(self, words: list[str]) -> tuple[set[int], set[int]]:
         """Where a question names a Ukrainian source ("Ukrainian officials", "Ukraine's defence ministry", "il
         ministero della difesa ucraino", "минобороны Украины"): the positions of the source's words, which
-        name who tells, and of a country named after them as the one telling. The article quotes no
-        Ukrainian source, so such a question asks Ukraine's figure, not the Russian defence ministry's."""
+        name who tells, and of a country named after them as the one telling; "own" is Ukraine's too when
+        the question names Ukraine and not the Kremlin ("did Ukraine give its own estimate…?"). The article
+        quotes no Ukrainian source, so such a question asks Ukraine's figure, not the Russian ministry's."""
         told_by: set[int] = set()
         ukraine_tells: set[int] = set()
         meaningful = [p for p, word in enumerate(words) if word not in self._stopwords]

@@ -1640,3 +1640,10 @@ def test_what_putin_himself_said_is_not_the_kremlins_admission() -> None:
     # The article quotes Peskov, never Putin; "was it Putin himself?" only guesses who gave the figure.
     assert MATCHER.match("Did Putin himself comment on the losses?").decision is not Decision.ANSWER
     assert_answered_by("Who gave the official figure of dead, was it Putin himself?", {"official-toll"})
+
+
+@pytest.mark.parametrize("question", ["сколько детей погибло?", "скільки дітей загинуло?", "how many children died?"])
+def test_children_killed_are_civilian_deaths(question: str) -> None:
+    best = MATCHER.match(question).best
+    assert best is not None
+    assert best.entry.id == "civilian-deaths"

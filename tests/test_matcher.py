@@ -1647,3 +1647,19 @@ def test_children_killed_are_civilian_deaths(question: str) -> None:
     best = MATCHER.match(question).best
     assert best is not None
     assert best.entry.id == "civilian-deaths"
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("скільки орків там уже склало голову, пишуть щось?", {"death-toll", "official-toll", "western-estimates"}),
+        ("а скільки двохсотих за версією самих росіян?", {"death-toll", "official-toll"}),
+        ("Вони що, вже не збираються захоплювати всю Україну?", {"russia-objectives", "downsizing-disguise"}),
+        ("Тобто їм уже не вся Україна треба, а тільки Донбас?", {"russia-objectives", "downsizing-disguise"}),
+        ("Вони з півночі пішли зовсім чи їх кудись перекинули?", {"withdrawal-destination", "withdrawal-reason"}),
+        ("Під яким приводом вони, за їхньою ж версією, взагалі напали?", {"special-operation-framing"}),
+        ("Шановний боте, поясніть, будь ласка, що це за речник Кремля, про якого йдеться у статті", {"who-is-peskov"}),
+    ],
+)
+def test_ukrainian_idioms_of_death_aims_sources_and_pretexts_are_read(question: str, expected: set[str]) -> None:
+    assert_answered_by(question, expected)

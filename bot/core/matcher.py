@@ -474,7 +474,7 @@ class Matcher:
         language = cache(lambda: detect_language(text, self._lexicon.lexicons))
 
         words = self._read_transliterated(words)
-        ukrainian_sources = self._ukrainian_sources(words)
+        concepts = self._concepts_at(words)
         clause, dropped = self._describing_clause(words)
         excluded = self._excluded(words)
         premise = self._premise(words)
@@ -495,7 +495,7 @@ class Matcher:
 
         for position, word in enumerate(words):
             is_last = partial and position == len(words) - 1
-            concept = self._concept_at(words, position, ukrainian_sources)
+            concept = concepts[position]
             if concept is None:
                 continue
             known = concept in self._idf
@@ -645,15 +645,33 @@ class Matcher:
         after = words[position + 1] if position + 1 < len(words) else ""
         return word in self._lexicon.relatives and self._concept(after) in IDENTITY_CONCEPTS
 
-    def _concept_at(self, words: list[str], position: int, ukrainian_sources: tuple[set[int], set[int]]) -> str | None:
-        """The concept the word at ``position`` asks there: the words of a Ukrainian source (see
-        _ukrainian_sources) name only who tells (None)."""
-        told_by, ukraine_tells = ukrainian_sources
-        if position in told_by:
-            return None  # "Ukrainian officials", "Ukraine's defence ministry": who tells is Ukraine
-        if position in ukraine_tells:
-            return _UKRAINIAN  # "минобороны Украины": the ministry of Ukraine
-        return self._word_concept(words, position)
+    def _concepts_at(self, words: list[str]) -> list[str | None]:
+        """The concept each word asks where it stands: a place acting is its people ("did Ukraine lose"), and
+        a Ukrainian source ("Ukrainian officials", "Ukraine's defence ministry", "il ministero della difesa
+        ucraino", "минобороны Украины") names only who tells. Its words ask nothing (None), a country named
+        right after them is the one telling, and "own" is Ukraine's too when the question names Ukraine and
+        not the Kremlin ("did Ukraine give its own estimate…?"). The article quotes no Ukrainian source, so
+        such a question asks Ukraine's figure, not the Russian ministry's."""
+        concepts: list[str | None] = [self._word_concept(words, p) for p in range(len(words))]
+        meaningful = [p for p, word in enumerate(words) if word not in self._stopwords]
+        asked = [concepts[p] for p in meaningful]
+        told_by: set[int] = set()
+        if _UKRAINIAN in asked and _KREMLIN not in asked:  # "its own estimate": Ukraine's, not Russia's
+            told_by.update(p for p in meaningful if words[p] in OWN)
+        for i, concept in enumerate(asked):
+            after_a_source = i > 0 and asked[i - 1] in _SOURCES and meaningful[i - 1] == meaningful[i] - 1
+            if concept != _UKRAINIAN and not (concept == _UKRAINE and after_a_source):
+                continue  # a country right after the source is its owner; "a regime in Ukraine" is not
+            if concept == _UKRAINE:
+                concepts[meaningful[i]] = _UKRAINIAN  # "минобороны Украины": the ministry of Ukraine
+            for step in (1, -1):
+                j = i + step
+                while 0 <= j < len(asked) and asked[j] in _SOURCES:
+                    told_by.add(meaningful[j])
+                    j += step
+        for position in told_by:
+            concepts[position] = None  # "Ukrainian officials", "Ukraine's defence ministry": who tells is Ukraine
+        return concepts
 
     def _word_concept(self, words: list[str], position: int) -> str:
         """The concept of the word at ``position``: a place acting is its people ("did Ukraine lose")."""
@@ -661,31 +679,6 @@ class Matcher:
         if word in ACTORS and self._acts(words, position):
             return ACTORS[word]
         return self._lexicon.actor_forms.get(word) or self._concept(word)
-
-    def _ukrainian_sources(self, words: list[str]) -> tuple[set[int], set[int]]:
-        """Where a question names a Ukrainian source ("Ukrainian officials", "Ukraine's defence ministry", "il
-        ministero della difesa ucraino", "минобороны Украины"): the positions of the source's words, which
-        name who tells, and of a country named after them as the one telling; "own" is Ukraine's too when
-        the question names Ukraine and not the Kremlin ("did Ukraine give its own estimate…?"). The article
-        quotes no Ukrainian source, so such a question asks Ukraine's figure, not the Russian ministry's."""
-        told_by: set[int] = set()
-        ukraine_tells: set[int] = set()
-        meaningful = [p for p, word in enumerate(words) if word not in self._stopwords]
-        concepts = [self._word_concept(words, p) for p in meaningful]
-        if _UKRAINIAN in concepts and _KREMLIN not in concepts:  # "its own estimate": Ukraine's, not Russia's
-            told_by.update(p for p in meaningful if words[p] in OWN)
-        for i, concept in enumerate(concepts):
-            after_a_source = i > 0 and concepts[i - 1] in _SOURCES and meaningful[i - 1] == meaningful[i] - 1
-            if concept != _UKRAINIAN and not (concept == _UKRAINE and after_a_source):
-                continue  # a country right after the source is its owner; "a regime in Ukraine" is not
-            if concept == _UKRAINE:
-                ukraine_tells.add(meaningful[i])
-            for step in (1, -1):
-                j = i + step
-                while 0 <= j < len(concepts) and concepts[j] in _SOURCES:
-                    told_by.add(meaningful[j])
-                    j += step
-        return told_by, ukraine_tells
 
     def _begins_a_filler_word(self, prefix: str) -> bool:
         """True when ``prefix`` is the beginning of a filler word (and so, being typed, may become one)."""

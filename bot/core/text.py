@@ -31,7 +31,7 @@ _SMALL_NUMBERS = (
     | {word: 10 * n for n, word in enumerate(_TENS, 2)}
     | {word: n for n, word in enumerate(_ITALIAN_UNITS, 2)}
 )
-_WORDED_RE = re.compile(rf"\b({'|'.join(_SMALL_NUMBERS)})(?:[ -](hundred|thousand)|\s?(mila))\b")
+_WORDED_RE = re.compile(rf"\b({'|'.join(_SMALL_NUMBERS)})(?:[ -](hundred|thousand)|\s?mila)\b")
 # A range whose word for thousand is said once, at its end: "7 to 15 thousand", "tra 7 e 15 mila", "от 7 до 15
 # тысяч", "seven or fifteen thousand" (each already "… 15000" here): the first figure is thousands too.
 _RANGE_RE = re.compile(

@@ -142,6 +142,7 @@ def test_slips_of_one_letter_anywhere_and_of_two_in_a_long_word_are_mended(quest
         "Did Peskov say anything about how many Ukrainian troops Russia killed?",  # Russia as the one killing
         "did russia finally conquer the donbass in the end?",  # a conquest asked as done: the outcome
         "did russia conquer the donbas?",
+        "so has russia really conquered the donbas?",  # the same, after a word of lead-in
         "quando finirà l'operazione militare speciale?",
         "сколько чеченских бойцов погибло под киевом?",
     ],

@@ -758,10 +758,10 @@ class Matcher:
 
     def _conquest_achieved(self, tokens: list[_Token], words: list[str]) -> list[_Token]:
         """Whether the Donbas was taken, asked as done ("did Russia finally conquer the Donbass?", "has Russia
-        finished conquering Donbass?"), asks the war's outcome, which the article does not hold: the conquest
-        reads as the end. What Russia wants to conquer is its objective."""
+        finished conquering Donbass?", "so did they conquer…"), asks the war's outcome, which the article does
+        not hold: the conquest reads as the end. What Russia wants to conquer is its objective."""
         single = _single_concepts(tokens)
-        if not words or words[0] not in DONE_OPENERS or not {_CONQUER, _EAST} <= single or _END not in self._idf:
+        if DONE_OPENERS.isdisjoint(words[:2]) or not {_CONQUER, _EAST} <= single or _END not in self._idf:
             return tokens
         if single & _INTENT:
             return tokens

@@ -618,6 +618,7 @@ def test_an_unfinished_question_leans_to_the_entry_whose_questions_it_begins() -
         ("как они сами называют то что там происходит 🙄", {"special-operation-framing"}),  # "то что…": the war
         ("то есть теперь им только донбасс нужен, а не вся страна?", {"russia-objectives", "downsizing-disguise"}),
         ("тобто вся україна їм уже не треба, тільки донбас?", {"russia-objectives", "downsizing-disguise"}),
+        ("на що тепер замахується росія?", {"russia-objectives"}),
     ],
 )
 def test_words_of_time_politeness_and_chat_spelling_mean_the_same_in_every_language(

@@ -1351,6 +1351,8 @@ def test_idioms_and_slang_in_four_languages_keep_the_question(question: str, exp
         ("чи вдалося росіянам щось захопити на півночі, і чим там усе скінчилось?", {"withdrawal-north"}),
         ("my uncle keeps saying Russia has barely lost anyone, how bad are their losses in actual numbers?", TOLL),
         ("russia said only a bit over a thousand died, who said that?", {"official-toll"}),
+        ("они признали тысячу с лишним погибших?", {"official-toll"}),  # "a thousand-odd" is their figure
+        ("hanno ammesso mille e rotti morti?", {"official-toll"}),
         (
             "mia moglie si ricorda che i russi avevano parlato di poco più di mille caduti, chi l'aveva detto?",
             {"official-toll"},

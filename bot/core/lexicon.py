@@ -3006,6 +3006,8 @@ PHRASES: Mapping[str, str] = {
     "man utd": "football",
     "man city": "football",
     "did putin himself": "did president",  # his own words; "was it Putin himself?" guesses who gave a figure
+    "a thousand and something": "1300",
+    "a thousand and change": "1300",
 }
 
 # Chat spellings of one word, spelt out before phrases are read: "what do u think of putin" is asking for an

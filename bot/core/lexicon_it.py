@@ -1539,6 +1539,9 @@ PHRASES: Mapping[str, str] = {
     "capire un po meglio": "",
     "meglio ancora": "",
     "o meglio": "",
+    "mille e rotti": "1300",
+    "mille e qualcosa": "1300",
+    "mille e passa": "1300",
 }
 
 # Italian marks no case, so no word form by itself names Ukraine as the one acting ("l'Ucraina ha perso"

@@ -1294,7 +1294,10 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
     "LOOKS": tuple(
         "red colour color colours colors stars architecture museum moustache mustache beard hair haircut".split()
     ),
-    "STRENGTH": ("armysize",),
+    "STRENGTH": (
+        "armysize",
+        *"mobilisation mobilization mobilise mobilize mobilising mobilizing reservists conscription".split(),
+    ),
     "WEATHER": tuple(
         "weather forecast cold winter summer snow snowing snowy snows rain raining rainy sunny temperature "
         "climate".split()

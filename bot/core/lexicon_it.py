@@ -488,7 +488,7 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
         "pil",
     ),
     "DISTANCE": ("distanza", "chilometri"),
-    "STRENGTH": ("grandezzaesercito",),
+    "STRENGTH": ("grandezzaesercito", "mobilitazione", "riservisti"),
     "WEATHER": (
         "clima",
         "climatico",

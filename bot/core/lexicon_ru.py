@@ -349,6 +349,7 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
 
 # concept → word beginnings that catch the inflected forms (never shorter than four letters).
 STEMS: Mapping[str, tuple[str, ...]] = {
+    "STRENGTH": ("мобилиз",),
     "DEATH": (
         "потрепа",
         "кладут",

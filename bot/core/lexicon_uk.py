@@ -405,6 +405,7 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
 
 # concept → word beginnings that catch the inflected forms (never shorter than four letters).
 STEMS: Mapping[str, tuple[str, ...]] = {
+    "STRENGTH": ("мобіліз",),
     "DEATH": (
         "гине",
         "гинут",

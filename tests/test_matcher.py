@@ -1354,6 +1354,10 @@ def test_idioms_and_slang_in_four_languages_keep_the_question(question: str, exp
         ("my uncle keeps saying Russia has barely lost anyone, how bad are their losses in actual numbers?", TOLL),
         ("russia said only a bit over a thousand died, who said that?", {"official-toll"}),
         ("они признали тысячу с лишним погибших?", {"official-toll"}),  # "a thousand-odd" is their figure
+        # Russia's figure compared with the West's asks for both: the answer holding the two, not the West's alone.
+        ("do the official figure and the western estimates differ a lot?", {"death-toll"}),
+        ("how far off is the russian figure compared with what western countries estimate?", {"death-toll"}),
+        ("офіційна цифра і західні оцінки сильно розходяться?", {"death-toll"}),
         ("hanno ammesso mille e rotti morti?", {"official-toll"}),
         (
             "mia moglie si ricorda che i russi avevano parlato di poco più di mille caduti, chi l'aveva detto?",

@@ -3011,6 +3011,8 @@ PHRASES: Mapping[str, str] = {
     "did putin himself": "did president",  # his own words; "was it Putin himself?" guesses who gave a figure
     "a thousand and something": "1300",
     "a thousand and change": "1300",
+    "western countries": "western",
+    "western nations": "western",
 }
 
 # Chat spellings of one word, spelt out before phrases are read: "what do u think of putin" is asking for an

@@ -557,6 +557,7 @@ class Matcher:
             self._war_by_its_name,
             self._losses_in_one_region,
             self._words_compared,
+            self._figures_compared,
         ):
             found = reading(found)
         return found
@@ -777,6 +778,16 @@ class Matcher:
         if _COMPARE not in single or figured or (sides and (len(sides) > 1 or single & SAYING)):
             return tokens
         return _read_as(tokens, {_COMPARE}, _DEFINITION, self._unknown_weight)
+
+    def _figures_compared(self, tokens: list[_Token]) -> list[_Token]:
+        """A difference asked between Russia's figure and the West's ("do the official figure and the Western
+        estimates differ a lot?") asks for both figures, side by side: the sides read as the two figures, so
+        the answer holding both is reached, not the one holding the West's alone."""
+        single = _single_concepts(t for t in tokens if t.certainty == 1.0)  # a mended word is no evidence
+        both_sides = single & _RUSSIAN_SIDE and single & _WESTERN_SIDE
+        if _COMPARE not in single or not both_sides or not single & _FIGURE_WORDS or _COUNT not in self._idf:
+            return tokens
+        return _read_as(tokens, _RUSSIAN_SIDE | _WESTERN_SIDE, _COUNT, self._idf[_COUNT])
 
     def _others_officials(self, tokens: list[_Token]) -> list[_Token]:
         """Who holds a role on another side ("who is the American press secretary?", "who is NATO's
@@ -1100,6 +1111,8 @@ _INTENT = frozenset({"GOAL", "WHY", "WHERE", "WHEN", "WHO"})
 # ("what's the difference between MI6 and the CIA?").
 _FIGURE_WORDS = frozenset({"COUNT", "DEATH", "ESTIMATE", "SOLDIER"})
 _SIDES = frozenset({"OFFICIAL", "WEST", "RUSSIAN", "UKRAINIAN", "KREMLIN"})
+_RUSSIAN_SIDE = frozenset({"OFFICIAL", "RUSSIAN", "KREMLIN", "DEFENCE"})  # whose figure is the official one
+_WESTERN_SIDE = frozenset({"WEST", "ESTIMATE"})
 _REGIONS = frozenset({"EAST", "NORTH"})
 _TROOPS_AT = MOVEMENT_CONCEPTS | {"WAR"}  # where troops went or fight: "how many went to Belarus?" counts an army
 _UKRAINIAN, _UKRAINE, _KREMLIN = "UKRAINIAN", "UKRAINE", "KREMLIN"

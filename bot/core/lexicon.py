@@ -3038,6 +3038,10 @@ ACTORS: Mapping[str, str] = {
     "kiev": "UKRAINIAN",
     "belarus": "ELSEWHERE",  # Belarus acting: another country's war
 }
+# So does a place the question turns to from what was answered ("and Ukraine, how many did they lose?",
+# "what about Ukraine?"): it opens the question, after only these words.
+TOPIC_TURNS: frozenset[str] = frozenset({"and", "about", "but"})
+TOPIC_OPENERS: frozenset[str] = TOPIC_TURNS | {"what", "how", "so", "ok", "okay"}
 # So does a place naming whose soldiers or losses ("Ukraine soldiers", "Ukraine casualties").
 ACTOR_BEFORE: frozenset[str] = frozenset({"SOLDIER", "DEATH"})
 

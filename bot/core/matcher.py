@@ -58,6 +58,8 @@ from bot.core.lexicon import (
     SETTING_CONCEPTS,
     SETTING_QUESTIONS,
     SMALL_TALK,
+    TOPIC_OPENERS,
+    TOPIC_TURNS,
     UNHELD_CONCEPTS,
     WEAK_CONCEPTS,
 )
@@ -686,9 +688,12 @@ class Matcher:
         return bool(_beginning_with(self._sorted_stopwords, prefix))
 
     def _acts(self, words: list[str], position: int) -> bool:
-        """True when the place at ``position`` is named as the one acting ("did Ukraine lose") or as whose
-        soldiers or losses are meant ("Ukraine soldiers")."""
+        """True when the place at ``position`` is named as the one acting ("did Ukraine lose"), as the one the
+        question turns to ("and Ukraine, how many…?", "what about Ukraine?") or as whose soldiers or losses are
+        meant ("Ukraine soldiers")."""
         after = position > 0 and words[position - 1] in ACTOR_AFTER
+        turned_to = position > 0 and words[position - 1] in TOPIC_TURNS and TOPIC_OPENERS.issuperset(words[:position])
+        after = after or turned_to
         return after or (position + 1 < len(words) and self._concept(words[position + 1]) in ACTOR_BEFORE)
 
     def _trust_in_figures(self, tokens: list[_Token]) -> list[_Token]:

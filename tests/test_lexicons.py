@@ -315,15 +315,16 @@ def test_defining_openers_are_normalised_question_words(code: str) -> None:
 
 @pytest.mark.parametrize("code", ["en", *CODES])
 def test_meaning_shapes_are_normalised_words_around_one_gap(code: str) -> None:
-    # "what does … mean", "cosa vuol dire …": matched against a normalised question, the gap one word.
+    # "what does … mean", "cosa vuol dire …", "… meaning": matched against a normalised question, the gap one
+    # word, with words on at least one side of it.
     module = _module(code)
     assert module.MEANING_SHAPES
     for shape in module.MEANING_SHAPES:
         before, gap, after = shape.partition("…")
         assert gap, shape
         assert "…" not in after, shape
-        assert before.strip(), shape
-        _assert_normalised({before.strip(), *([after.strip()] if after.strip() else [])})
+        assert before.strip() or after.strip(), shape
+        _assert_normalised({side.strip() for side in (before, after) if side.strip()})
 
 
 @pytest.mark.parametrize("code", ["en", *CODES])

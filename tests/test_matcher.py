@@ -319,6 +319,9 @@ def test_small_talk_and_other_topics_get_no_answer(question: str) -> None:
         ("What's the difference between a spokesman and a press secretary?", "how big is the gap between the figures?"),
         ("What's the difference between MI6 and the CIA?", "what do western spies say?"),  # one side: no figures
         ("what does Nazi actually stand for", "does russia say it is fighting nazis?"),  # a meaning shape too
+        ("reticent meaning", "why is russia reticent about its losses?"),  # typed as into a search box
+        ("how does Sky News make its money", "did peskov speak to sky news?"),  # the broadcaster's business
+        ("When is Orthodox Easter this year?", "where did the troops go in the east?"),  # a feast's date
         ("Can I watch Sky News in the States?", "did peskov speak to sky news?"),
         ("who runs belarus", "did the troops go to belarus?"),
         ("what happened in march 1917 in russia", "what number did russia give in march?"),  # another year
@@ -519,6 +522,7 @@ def test_what_someone_is_asks_who_he_is(question: str) -> None:
         "what does the withdrawal mean?",
         "what does the withdrawal actually mean?",
         "what does detente mean for the war?",  # what follows names something the article holds
+        "military special operation meaning",  # more than one bare word before "meaning"
         "what did Peskov mean by a huge tragedy?",
     ],
 )

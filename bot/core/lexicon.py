@@ -1193,6 +1193,13 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
         "schooling".split()
     ),
     "ECONOMY": (
+        "money",
+        "revenue",
+        "revenues",
+        "profit",
+        "profits",
+        "advertising",
+        "advertisers",
         "sales",
         "tax",
         "taxes",
@@ -1356,7 +1363,7 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
         "bias",
         "impartial",
     ),
-    "CLOCK": ("clocktime",),
+    "CLOCK": ("clocktime", "easter", "christmas", "ramadan", "hanukkah"),  # the time, a date, a feast's date
     "NAME": ("nameof",),
     # When and how often, alike in every language ("the first time", "on Wednesday").
     "FIRST": ("first",),
@@ -3077,7 +3084,7 @@ DEFINING_OPENERS: frozenset[str] = frozenset(
 # How a question asking what a word means is shaped ("…" stands for the one word asked about): the article
 # uses "humiliation" and "tragedy"; it never says what they mean.
 MEANING_SHAPES: frozenset[str] = frozenset(
-    {"what does … mean", "what do … mean", "whats … mean", "what is meant by …", "what does … stand for"}
+    {"what does … mean", "what do … mean", "whats … mean", "what is meant by …", "what does … stand for", "… meaning"}
 )
 # The names, places and bodies such a question may ask about (not a role: "what's Peskov's job in the
 # Kremlin?" asks who he is, and a role word reads as the spokesman).

@@ -462,6 +462,8 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
     "AGE": ("eta", "compleanno"),
     "EDUCATION": tuple("universita laurea laureato laureata studiato studiava scuola diploma".split()),
     "ECONOMY": (
+        "soldi",
+        "denaro",
         "azienda",
         "aziende",
         "spendono",
@@ -515,7 +517,7 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
         "fidarsi",
         "fidarmi",
     ),
-    "CLOCK": ("orario",),
+    "CLOCK": ("orario", "pasqua", "natale"),
     "NAME": ("nomedi",),
     "FIRST": ("primavolta",),
     "QUICK": ("rapida", "rapido", "veloce", "lampo", "facile", "blitz"),

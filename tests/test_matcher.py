@@ -40,6 +40,8 @@ def assert_answered_by(question: str, expected: set[str]) -> None:
         ("who is Peskow", {"who-is-peskov"}),
         ("how many soldeirs died", TOLL),
         ("where did the russian troops go after leaving the north", {"withdrawal-destination"}),
+        ("in which direction did the troops head after leaving kyiv?", {"withdrawal-destination"}),
+        ("у який бік пішли війська рф після відступу?", {"withdrawal-destination"}),
         ("why did russia with", {"withdrawal-reason", "peskov-withdrawal-explanation"}),
         ("how many sol", TOLL),
         ("wher did the troops withdrwa to", {"withdrawal-destination"}),

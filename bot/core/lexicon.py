@@ -3020,6 +3020,10 @@ PHRASES: Mapping[str, str] = {
     "a thousand and change": "1300",
     "western countries": "western",
     "western nations": "western",
+    "in which direction": "where",
+    "in what direction": "where",
+    "which direction": "where",
+    "what direction": "where",
 }
 
 # Chat spellings of one word, spelt out before phrases are read: "what do u think of putin" is asking for an

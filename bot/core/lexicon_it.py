@@ -1544,6 +1544,8 @@ PHRASES: Mapping[str, str] = {
     "mille e rotti": "1300",
     "mille e qualcosa": "1300",
     "mille e passa": "1300",
+    "in quale direzione": "dove",
+    "in che direzione": "dove",
 }
 
 # Italian marks no case, so no word form by itself names Ukraine as the one acting ("l'Ucraina ha perso"

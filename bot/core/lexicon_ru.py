@@ -1168,6 +1168,8 @@ PHRASES: Mapping[str, str] = {
     "тысячу с гаком": "1300",
     "тысяча с гаком": "1300",
     "тысячу с копеиками": "1300",
+    "в каком направлении": "куда",
+    "в какую сторону": "куда",
 }
 
 # "Украины" after what an army has or loses names the owner, as "Ukraine's" does in English ("потери Украины",

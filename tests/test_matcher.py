@@ -42,6 +42,11 @@ def assert_answered_by(question: str, expected: set[str]) -> None:
         ("where did the russian troops go after leaving the north", {"withdrawal-destination"}),
         ("in which direction did the troops head after leaving kyiv?", {"withdrawal-destination"}),
         ("у який бік пішли війська рф після відступу?", {"withdrawal-destination"}),
+        ("перекажи коротко, про що стаття", {"about-article"}),  # retelling is a summary
+        ("перескажи вкратце статью", {"about-article"}),
+        ("перепрошую, хто з кремля зробив цю заяву про втрати?", {"who-is-peskov", "kremlin-admission"}),
+        ("кто сделал это заявление о потерях?", {"who-is-peskov", "kremlin-admission"}),
+        ("росіяни довго вдавали, ніби втрат нема. чому?", {"russian-reticence"}),  # pretending is hiding
         ("why did russia with", {"withdrawal-reason", "peskov-withdrawal-explanation"}),
         ("how many sol", TOLL),
         ("wher did the troops withdrwa to", {"withdrawal-destination"}),

@@ -3024,6 +3024,10 @@ PHRASES: Mapping[str, str] = {
     "in what direction": "where",
     "which direction": "where",
     "what direction": "where",
+    "made the statement": "stated",
+    "made this statement": "stated",
+    "made that statement": "stated",
+    "made a statement": "stated",
 }
 
 # Chat spellings of one word, spelt out before phrases are read: "what do u think of putin" is asking for an

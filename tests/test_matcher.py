@@ -47,6 +47,9 @@ def assert_answered_by(question: str, expected: set[str]) -> None:
         ("перепрошую, хто з кремля зробив цю заяву про втрати?", {"who-is-peskov", "kremlin-admission"}),
         ("кто сделал это заявление о потерях?", {"who-is-peskov", "kremlin-admission"}),
         ("росіяни довго вдавали, ніби втрат нема. чому?", {"russian-reticence"}),  # pretending is hiding
+        ("на що тепер москва робить ставку?", {"russia-objectives"}),  # betting on is aiming at
+        ("what is russia betting on now?", {"russia-objectives"}),
+        ("наскільки офіційна цифра загиблих відрізняється від реальної?", {"death-toll"}),  # differing compares
         ("why did russia with", {"withdrawal-reason", "peskov-withdrawal-explanation"}),
         ("how many sol", TOLL),
         ("wher did the troops withdrwa to", {"withdrawal-destination"}),

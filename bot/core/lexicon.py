@@ -3028,6 +3028,8 @@ PHRASES: Mapping[str, str] = {
     "made this statement": "stated",
     "made that statement": "stated",
     "made a statement": "stated",
+    "betting on": "aiming for",
+    "banking on": "aiming for",
 }
 
 # Chat spellings of one word, spelt out before phrases are read: "what do u think of putin" is asking for an

@@ -1546,6 +1546,8 @@ PHRASES: Mapping[str, str] = {
     "mille e passa": "1300",
     "in quale direzione": "dove",
     "in che direzione": "dove",
+    "punta tutto": "punta",
+    "puntano tutto": "puntano",
 }
 
 # Italian marks no case, so no word form by itself names Ukraine as the one acting ("l'Ucraina ha perso"

@@ -49,6 +49,8 @@ def assert_answered_by(question: str, expected: set[str]) -> None:
         ("росіяни довго вдавали, ніби втрат нема. чому?", {"russian-reticence"}),  # pretending is hiding
         ("на що тепер москва робить ставку?", {"russia-objectives"}),  # betting on is aiming at
         ("what is russia betting on now?", {"russia-objectives"}),
+        ("what word did the reporter use that peskov rejected?", {"humiliation"}),  # rejecting is denying
+        ("песков отверг слово журналиста?", {"humiliation"}),
         ("наскільки офіційна цифра загиблих відрізняється від реальної?", {"death-toll"}),  # differing compares
         ("why did russia with", {"withdrawal-reason", "peskov-withdrawal-explanation"}),
         ("how many sol", TOLL),

@@ -1075,6 +1075,7 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
     "COMPARE": tuple(
         "gap gaps difference differences differ compare compared comparison comparing versus discrepancy".split()
     ),
+    "DENY": tuple("deny denies denied denying reject rejects rejected rejecting dismissed dismisses".split()),
     "TRAGEDY": (
         "sad",
         "saddening",

@@ -415,6 +415,7 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
         copertura argomento riassunto riassumere riassumi sintesi tema panoramica resoconto giornale giornali
         """.split()
     ),
+    "DENY": ("respinto", "respinge", "respingere"),
     "TRAGEDY": ("tragedia", "tragedie", "tragico", "tragica", "tragici", "catastrofe", "disastro", "dramma"),
     "HOME": ("casa", "patria"),
     # Things the article never says (lexicon.UNHELD_CONCEPTS).

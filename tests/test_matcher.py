@@ -51,6 +51,9 @@ def assert_answered_by(question: str, expected: set[str]) -> None:
         ("what is russia betting on now?", {"russia-objectives"}),
         ("what word did the reporter use that peskov rejected?", {"humiliation"}),  # rejecting is denying
         ("песков отверг слово журналиста?", {"humiliation"}),
+        # Who gave the figure is the official figure's source, not the spokesman who spoke later.
+        ("who put out the russian figure and when?", {"official-toll"}),
+        ("кто объявил официальную цифру?", {"official-toll"}),
         ("наскільки офіційна цифра загиблих відрізняється від реальної?", {"death-toll"}),  # differing compares
         ("why did russia with", {"withdrawal-reason", "peskov-withdrawal-explanation"}),
         ("how many sol", TOLL),
@@ -332,6 +335,7 @@ def test_small_talk_and_other_topics_get_no_answer(question: str) -> None:
         ("What's the difference between MI6 and the CIA?", "what do western spies say?"),  # one side: no figures
         ("what does Nazi actually stand for", "does russia say it is fighting nazis?"),  # a meaning shape too
         ("reticent meaning", "why is russia reticent about its losses?"),  # typed as into a search box
+        ("Who coined the term 'Western governments'?", "what do western governments estimate?"),  # words
         ("how does Sky News make its money", "did peskov speak to sky news?"),  # the broadcaster's business
         ("When is Orthodox Easter this year?", "where did the troops go in the east?"),  # a feast's date
         ("Can I watch Sky News in the States?", "did peskov speak to sky news?"),

@@ -1323,7 +1323,7 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
         *(str(year) for year in range(1900, 2022) if year % 100 and str(year) not in _OTHER_WARS_YEARS),
     ),
     "OPINION": ("opinion", "opinions", "better", "best"),  # "which is better, MI6 or the CIA?"
-    "DEFINITION": ("definition", "dictionary", "etymology", "define", "synonym", "synonyms"),
+    "DEFINITION": ("definition", "dictionary", "etymology", "define", "synonym", "synonyms", "coined"),
     "ADVICE": ("advice", "tip", "tips", "cope", "coping"),
     "TRANSLATE": (
         "turkish",

@@ -54,6 +54,7 @@ def assert_answered_by(question: str, expected: set[str]) -> None:
         # Who gave the figure is the official figure's source, not the spokesman who spoke later.
         ("who put out the russian figure and when?", {"official-toll"}),
         ("кто объявил официальную цифру?", {"official-toll"}),
+        ("hi, what kind of stuff can you tell me about?", {"about-article"}),  # what the bot covers
         ("наскільки офіційна цифра загиблих відрізняється від реальної?", {"death-toll"}),  # differing compares
         ("why did russia with", {"withdrawal-reason", "peskov-withdrawal-explanation"}),
         ("how many sol", TOLL),

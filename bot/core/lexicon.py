@@ -3031,6 +3031,8 @@ PHRASES: Mapping[str, str] = {
     "made a statement": "stated",
     "betting on": "aiming for",
     "banking on": "aiming for",
+    "what kind of stuff": "topic",
+    "what sort of stuff": "topic",
 }
 
 # Chat spellings of one word, spelt out before phrases are read: "what do u think of putin" is asking for an

@@ -34,6 +34,7 @@ NAMES = frozenset(
         "WHAT_WORDS",
         "RELATIVES",
         "NEGATIONS",
+        "ALTERNATIVES",
         "PERSON_HEADS",
     }
 )
@@ -335,6 +336,17 @@ def test_relatives_and_person_heads_are_normalised_single_words(code: str) -> No
         assert words
         _assert_normalised(words)
         assert all(" " not in word for word in words)
+
+
+@pytest.mark.parametrize("code", ["en", *CODES])
+def test_alternatives_are_normalised_shapes_of_filler_and_known_words(code: str) -> None:
+    # "or just", "чи просто": matched word by word against a rewritten question, so never rewritten away.
+    module = _module(code)
+    assert module.ALTERNATIVES
+    _assert_normalised(module.ALTERNATIVES)
+    for shape in module.ALTERNATIVES:
+        assert len(shape.split()) > 1, shape
+        assert not any(phrase in shape for phrase in module.PHRASES), shape
 
 
 @pytest.mark.parametrize("code", ["en", *CODES])

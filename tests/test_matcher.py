@@ -1696,3 +1696,16 @@ def test_children_killed_are_civilian_deaths(question: str) -> None:
 )
 def test_ukrainian_idioms_of_death_aims_sources_and_pretexts_are_read(question: str, expected: set[str]) -> None:
     assert_answered_by(question, expected)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "а він хоч якусь цифру озвучив, чи просто поговорив про трагедію?",
+        "он хоть какую-то цифру озвучил или просто сказал, что это трагедия?",
+        "did he give any number, or just talk about a tragedy?",
+    ],
+)
+def test_an_alternative_the_asker_guesses_does_not_outweigh_what_is_asked(question: str) -> None:
+    # What follows "or just" counts only where a curated question names it: the number is what is asked.
+    assert_answered_by(question, {"peskov-no-number"})

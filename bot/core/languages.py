@@ -41,6 +41,7 @@ class Lexicon:
     what_words: frozenset[str] = frozenset()  # "what", "cosa", "что": a question asking for content
     relatives: frozenset[str] = frozenset()  # "that", "che", "который": a clause describing what is asked about
     negations: frozenset[str] = frozenset()  # "not", "non", "не": what follows is set aside
+    alternatives: frozenset[str] = frozenset()  # "or just", "чи просто": what follows is the asker's guess
     person_heads: frozenset[str] = frozenset()  # "guy", "tizio", "мужик": a person a clause then describes
 
     # Every exact word, filler included, but names (the same in every language): the evidence of a language.
@@ -72,6 +73,7 @@ def _from_module(code: str, module: ModuleType) -> Lexicon:
         what_words=frozenset(getattr(module, "WHAT_WORDS", frozenset())),
         relatives=frozenset(getattr(module, "RELATIVES", frozenset())),
         negations=frozenset(getattr(module, "NEGATIONS", frozenset())),
+        alternatives=frozenset(getattr(module, "ALTERNATIVES", frozenset())),
         person_heads=frozenset(getattr(module, "PERSON_HEADS", frozenset())),
     )
 
@@ -102,6 +104,9 @@ class MergedLexicon:
         self.relatives: frozenset[str] = frozenset().union(*(lx.relatives for lx in self.lexicons.values()))
         self.negations: frozenset[str] = frozenset().union(*(lx.negations for lx in self.lexicons.values()))
         self.person_heads: frozenset[str] = frozenset().union(*(lx.person_heads for lx in self.lexicons.values()))
+        self.alternatives: frozenset[tuple[str, ...]] = frozenset(
+            tuple(shape.split()) for lx in self.lexicons.values() for shape in lx.alternatives
+        )
         self.openers: frozenset[tuple[str, ...]] = frozenset(
             tuple(opener.split()) for lx in self.lexicons.values() for opener in lx.openers
         )

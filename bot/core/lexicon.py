@@ -3138,6 +3138,9 @@ CITY_BEGINNINGS: tuple[str, ...] = (
 )
 # A negation sets aside what follows it: "their figure, not the West's" does not ask the West's.
 NEGATIONS: frozenset[str] = frozenset({"not"})
+# What follows one of these, after a question, is the asker's guess at another answer ("did he give any
+# number, or just talk of a tragedy?"): it is asked only where a curated question names it too.
+ALTERNATIVES: frozenset[str] = frozenset({"or just", "or only", "or did he just", "or was it just"})
 # A negation right after one of these negates the verb ("did not say", "didn't Ukraine lose"), not a side.
 AUXILIARIES: frozenset[str] = frozenset("do does did is are was were has have had can could will would should".split())
 # A premise granted before "but" and a question ("I get that 1,351 died officially, but how many were

@@ -1614,6 +1614,7 @@ WHAT_WORDS: frozenset[str] = frozenset({"cosa", "cos"})
 RELATIVES: frozenset[str] = frozenset({"che", "quale"})
 # A negation sets aside what follows it: "their figure, not the West's" does not ask the West's.
 NEGATIONS: frozenset[str] = frozenset({"non"})
+ALTERNATIVES: frozenset[str] = frozenset({"o solo", "oppure solo", "o ha solo"})  # "or just" (see lexicon)
 PERSON_HEADS: frozenset[str] = frozenset({"tizio", "tipo", "uomo", "signore", "quello", "quel", "tale"})
 
 # Belarusians, always the ones acting ("soldati bielorussi"): another country's army, not where the troops went.

@@ -1276,6 +1276,7 @@ WHAT_WORDS: frozenset[str] = frozenset({"что"})
 RELATIVES: frozenset[str] = frozenset({"которыи", "которая", "которые", "что", "кто"})
 # A negation sets aside what follows it: "their figure, not the West's" does not ask the West's.
 NEGATIONS: frozenset[str] = frozenset({"не"})
+ALTERNATIVES: frozenset[str] = frozenset({"или просто", "или только", "или как всегда"})  # "or just" (see lexicon)
 PERSON_HEADS: frozenset[str] = frozenset({"мужик", "чувак", "человек", "тип", "тот", "дядька", "дядя"})
 
 # Belarusians ("белорусских солдат") are another country's army, not where the troops went.

@@ -1315,6 +1315,7 @@ WHAT_WORDS: frozenset[str] = frozenset({"що", "шо"})
 RELATIVES: frozenset[str] = frozenset({"якии", "яка", "які", "котрии", "що", "шо", "хто"})
 # A negation sets aside what follows it: "their figure, not the West's" does not ask the West's.
 NEGATIONS: frozenset[str] = frozenset({"не"})
+ALTERNATIVES: frozenset[str] = frozenset({"чи просто", "чи тільки", "чи лише"})  # "or just" (see lexicon)
 PERSON_HEADS: frozenset[str] = frozenset({"дядько", "чувак", "чоловік", "тои", "пан"})
 
 # Belarusians ("білоруських солдатів") are another country's army, not where the troops went.

@@ -477,20 +477,12 @@ class Matcher:
 
         words = self._read_transliterated(words)
         concepts = self._concepts_at(words)
-        clause, dropped = self._describing_clause(words)
-        excluded = self._excluded(words)
-        premise = self._premise(words)
+        placing = self._placing(words)
 
         def add(asked: _Token, position: int | None = None) -> None:
-            token = self._set_aside(asked) if position in excluded else asked
+            token = asked if position is None else self._placed(asked, position, placing)
             if token is None:
                 return
-            if position is not None and position < premise:
-                return  # "I get that 1,351 died, but how many were injured?": the wounded, not the dead
-            if position in clause:  # a clause describing the person asked about (see _describing_clause)
-                if dropped:
-                    return
-                token = replace(token, optional=True)
             kept = tokens.get(token.options)
             if kept is None or kept.weight * kept.certainty < token.weight * token.certainty:
                 tokens[token.options] = token
@@ -564,6 +556,28 @@ class Matcher:
             found = reading(found)
         return found
 
+    def _placing(self, words: list[str]) -> _Placing:
+        """Where the parts of a question stand (see ``_Placing``)."""
+        clause, dropped = self._describing_clause(words)
+        return _Placing(
+            excluded=self._excluded(words),
+            premise=self._premise(words),
+            clause=clause,
+            clause_dropped=dropped,
+            guessed=self._guessed_alternative(words),
+        )
+
+    def _placed(self, token: _Token, position: int, placing: _Placing) -> _Token | None:
+        """What the word at ``position`` asks, given where it stands: None when it asks nothing there."""
+        kept = self._set_aside(token) if position in placing.excluded else token
+        if kept is None or position < placing.premise:
+            return None  # "I get that 1,351 died, but how many were injured?": the wounded, not the dead
+        if position in placing.clause and placing.clause_dropped:
+            return None
+        if position in placing.clause or position >= placing.guessed:  # "… or just talk of a tragedy?"
+            return replace(kept, optional=True)
+        return kept
+
     def _set_aside(self, token: _Token) -> _Token | None:
         """What a token a negation sets aside still asks: nothing when it names a side ("their figure, not the
         West's"), a later time when it names the article's month ("latest figures pls, not the March ones")."""
@@ -582,6 +596,17 @@ class Matcher:
                 asked = {self._lexicon.concept(word) for word in words[position + 1 :]} - WEAK_CONCEPTS - {None}
                 return position + 1 if asked else 0
         return 0
+
+    def _guessed_alternative(self, words: list[str]) -> int:
+        """Where an alternative the asker guesses starts ("did he give any number, *or just* talk of a
+        tragedy?"): what comes before it is asked, what follows is what the asker fears instead; the length of
+        ``words`` when there is none, or when nothing firm is asked before it."""
+        for position in range(1, len(words) - 1):
+            if not any(tuple(words[position : position + len(shape)]) == shape for shape in self._lexicon.alternatives):
+                continue
+            asked = {self._lexicon.concept(word) for word in words[:position]} - WEAK_CONCEPTS - {None}
+            return position if asked else len(words)
+        return len(words)
 
     def _excluded(self, words: list[str]) -> set[int]:
         """Positions of the words a negation sets aside ("not the West's", "non quella degli americani"): the
@@ -1132,6 +1157,20 @@ _NOT_A_HEADCOUNT = frozenset({"DEATH", "WOUNDED", "PRISONER", "HEAVY", "HOME", "
 )
 _QUESTION_MARKS = ("?", "？", "¿")
 _SENTENCE_ENDS = ("?", "!", ".", "…", "？", "！", "。", ";", ")")
+
+
+@dataclass(frozen=True)
+class _Placing:
+    """Where the parts of a question stand: the words a negation sets aside (``excluded``), where the question
+    proper starts after a premise granted first (``premise``), the clause describing the person asked about
+    (``clause``: dropped, or only counted where a curated question names its words too), and where the asker's
+    guess at another answer starts (``guessed``: counted only where a curated question names it too)."""
+
+    excluded: set[int]
+    premise: int
+    clause: range
+    clause_dropped: bool
+    guessed: int
 
 
 class _DeletionIndex:

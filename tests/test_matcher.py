@@ -55,6 +55,7 @@ def assert_answered_by(question: str, expected: set[str]) -> None:
         ("who put out the russian figure and when?", {"official-toll"}),
         ("кто объявил официальную цифру?", {"official-toll"}),
         ("hi, what kind of stuff can you tell me about?", {"about-article"}),  # what the bot covers
+        ("how are they trying to make the retreat look like something else?", {"downsizing-disguise"}),
         ("наскільки офіційна цифра загиблих відрізняється від реальної?", {"death-toll"}),  # differing compares
         ("why did russia with", {"withdrawal-reason", "peskov-withdrawal-explanation"}),
         ("how many sol", TOLL),
@@ -337,6 +338,9 @@ def test_small_talk_and_other_topics_get_no_answer(question: str) -> None:
         ("what does Nazi actually stand for", "does russia say it is fighting nazis?"),  # a meaning shape too
         ("reticent meaning", "why is russia reticent about its losses?"),  # typed as into a search box
         ("Who coined the term 'Western governments'?", "what do western governments estimate?"),  # words
+        ("does sky news have a paywall", "did peskov speak to sky news?"),  # the broadcaster's business
+        ("who anchors the evening news on sky", "did peskov speak to sky news?"),  # its schedule
+        ("did Russia lose thousands of soldiers to frostbite?", "how many russian soldiers died?"),  # a cause
         ("how does Sky News make its money", "did peskov speak to sky news?"),  # the broadcaster's business
         ("When is Orthodox Easter this year?", "where did the troops go in the east?"),  # a feast's date
         ("Can I watch Sky News in the States?", "did peskov speak to sky news?"),

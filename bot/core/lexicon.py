@@ -1103,6 +1103,7 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
     "ELECTION": ("election", "elections", "vote", "votes", "voting", "voted", "referendum", "ballot", "polls"),
     # Careers, travel and social media: "how do I become a journalist at Sky News?", "Belarus by train?"
     "TVGUIDE": (
+        "anchors",
         "novel",
         "novels",
         "actor",
@@ -1307,7 +1308,7 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
         *"mobilisation mobilization mobilise mobilize mobilising mobilizing reservists conscription".split(),
     ),
     "WEATHER": tuple(
-        "weather forecast cold winter summer snow snowing snowy snows rain raining rainy sunny temperature "
+        "frostbite weather forecast cold winter summer snow snowing snowy snows rain raining rainy sunny temperature "
         "climate".split()
     ),
     "HISTORY": (
@@ -1338,6 +1339,7 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
     ),
     "GEOGRAPHY": ("capitalcity", "landarea"),
     "AUDIENCE": (
+        "paywall",
         "subscribe",
         "subscription",
         "subscriptions",
@@ -3033,6 +3035,9 @@ PHRASES: Mapping[str, str] = {
     "banking on": "aiming for",
     "what kind of stuff": "topic",
     "what sort of stuff": "topic",
+    "look like something else": "disguised",
+    "look like something it wasn t": "disguised",
+    "look like something it isn t": "disguised",
 }
 
 # Chat spellings of one word, spelt out before phrases are read: "what do u think of putin" is asking for an

@@ -56,6 +56,8 @@ def assert_answered_by(question: str, expected: set[str]) -> None:
         ("кто объявил официальную цифру?", {"official-toll"}),
         ("hi, what kind of stuff can you tell me about?", {"about-article"}),  # what the bot covers
         ("how are they trying to make the retreat look like something else?", {"downsizing-disguise"}),
+        ("чого вони так довго язика за зубами тримали про своїх мертвих?", {"russian-reticence"}),  # kept quiet
+        ("сколько орков отправилось на концерт кобзона?", TOLL),  # soldiers' slang for dying
         ("наскільки офіційна цифра загиблих відрізняється від реальної?", {"death-toll"}),  # differing compares
         ("why did russia with", {"withdrawal-reason", "peskov-withdrawal-explanation"}),
         ("how many sol", TOLL),

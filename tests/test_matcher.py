@@ -58,6 +58,7 @@ def assert_answered_by(question: str, expected: set[str]) -> None:
         ("how are they trying to make the retreat look like something else?", {"downsizing-disguise"}),
         ("чого вони так довго язика за зубами тримали про своїх мертвих?", {"russian-reticence"}),  # kept quiet
         ("сколько орков отправилось на концерт кобзона?", TOLL),  # soldiers' slang for dying
+        ("peskov he say how much soldiers is dead or no?", {"peskov-no-number"}),  # "how much" of people counts
         ("наскільки офіційна цифра загиблих відрізняється від реальної?", {"death-toll"}),  # differing compares
         ("why did russia with", {"withdrawal-reason", "peskov-withdrawal-explanation"}),
         ("how many sol", TOLL),

@@ -3038,6 +3038,17 @@ PHRASES: Mapping[str, str] = {
     "look like something else": "disguised",
     "look like something it wasn t": "disguised",
     "look like something it isn t": "disguised",
+    "how much soldiers": "how many soldiers",
+    "how much troops": "how many troops",
+    "how much people": "how many people",
+    "how much russians": "how many russians",
+    "how much men": "how many men",
+    "how much guys": "how many guys",
+    "how much dead": "how many dead",
+    "how much died": "how many died",
+    "how much casualties": "how many casualties",
+    "how much losses": "how many losses",
+    "how much deaths": "how many deaths",
 }
 
 # Chat spellings of one word, spelt out before phrases are read: "what do u think of putin" is asking for an

@@ -59,6 +59,9 @@ def assert_answered_by(question: str, expected: set[str]) -> None:
         ("чого вони так довго язика за зубами тримали про своїх мертвих?", {"russian-reticence"}),  # kept quiet
         ("сколько орков отправилось на концерт кобзона?", TOLL),  # soldiers' slang for dying
         ("peskov he say how much soldiers is dead or no?", {"peskov-no-number"}),  # "how much" of people counts
+        ("скільки руснявих загинуло 💀💀", TOLL),
+        ("скільки орків двохсотих за версією самої росії", {"official-toll"}),  # Russia's own version
+        ("a friend of mine says russia lost up to 15 thousand troops, where is that from?", {"western-estimates"}),
         ("наскільки офіційна цифра загиблих відрізняється від реальної?", {"death-toll"}),  # differing compares
         ("why did russia with", {"withdrawal-reason", "peskov-withdrawal-explanation"}),
         ("how many sol", TOLL),
@@ -165,6 +168,9 @@ def test_slips_of_one_letter_anywhere_and_of_two_in_a_long_word_are_mended(quest
         "so has russia really conquered the donbas?",  # the same, after a word of lead-in
         "and ukraine, how many of their boys did they lose?",  # a turn to Ukraine: whose losses
         "what about ukraine, how many dead?",
+        "e dall'altra parte? le perdite dell'ucraina quante sono",
+        "quali reparti russi hanno avuto piu perdite",  # a breakdown by unit
+        "how many mines did the russians leave behind when they retreated from the north",
         "quando finirà l'operazione militare speciale?",
         "сколько чеченских бойцов погибло под киевом?",
     ],
@@ -342,6 +348,7 @@ def test_small_talk_and_other_topics_get_no_answer(question: str) -> None:
         ("reticent meaning", "why is russia reticent about its losses?"),  # typed as into a search box
         ("Who coined the term 'Western governments'?", "what do western governments estimate?"),  # words
         ("does sky news have a paywall", "did peskov speak to sky news?"),  # the broadcaster's business
+        ("is vodka cheaper in russia or belarus", "did the troops go to belarus?"),
         ("who anchors the evening news on sky", "did peskov speak to sky news?"),  # its schedule
         ("did Russia lose thousands of soldiers to frostbite?", "how many russian soldiers died?"),  # a cause
         ("how does Sky News make its money", "did peskov speak to sky news?"),  # the broadcaster's business

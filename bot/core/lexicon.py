@@ -64,6 +64,7 @@ STOPWORDS: frozenset[str] = frozenset(
     likely probably putting puts
     forget
     bother bothered bothering
+    mine
     """.split()
 )
 
@@ -334,6 +335,8 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
         "bystanders",
     ),
     "EQUIPMENT": (
+        "mines",
+        "landmines",
         "tank",
         "tanks",
         "plane",
@@ -1195,6 +1198,10 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
         "schooling".split()
     ),
     "ECONOMY": (
+        "cheaper",
+        "cheap",
+        "expensive",
+        "vodka",
         "money",
         "revenue",
         "revenues",
@@ -3049,6 +3056,8 @@ PHRASES: Mapping[str, str] = {
     "how much casualties": "how many casualties",
     "how much losses": "how many losses",
     "how much deaths": "how many deaths",
+    "and the other side": "and ukrainians",
+    "what about the other side": "what about ukrainians",
 }
 
 # Chat spellings of one word, spelt out before phrases are read: "what do u think of putin" is asking for an

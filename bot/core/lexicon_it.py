@@ -1549,6 +1549,8 @@ PHRASES: Mapping[str, str] = {
     "in che direzione": "dove",
     "punta tutto": "punta",
     "puntano tutto": "puntano",
+    "quali reparti": "reparto",
+    "dall altra parte": "ucraini",
 }
 
 # Italian marks no case, so no word form by itself names Ukraine as the one acting ("l'Ucraina ha perso"

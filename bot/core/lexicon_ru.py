@@ -61,6 +61,7 @@ STOPWORDS: frozenset[str] = frozenset(
     мужик чувак дядька дядя
     разбираешь разбираете
     извините прошу прощения
+    самои самого самому сама сами самих
     """.split()
 )
 
@@ -405,6 +406,7 @@ STEMS: Mapping[str, tuple[str, ...]] = {
     ),
     # with the commonest misspellings (one с, а for о), too far from the right form for typo correction
     "RUSSIAN": (
+        "русняв",
         "росси",
         "русск",
         "москв",
@@ -571,6 +573,7 @@ STEMS: Mapping[str, tuple[str, ...]] = {
         "вещател",
     ),
     "SAY": (
+        "верси",
         "дословн",
         "сказа",
         "озвуч",

@@ -166,6 +166,7 @@ def test_slips_of_one_letter_anywhere_and_of_two_in_a_long_word_are_mended(quest
         "did russia finally conquer the donbass in the end?",  # a conquest asked as done: the outcome
         "did russia conquer the donbas?",
         "so has russia really conquered the donbas?",  # the same, after a word of lead-in
+        "so the donbass offensive, did russia actually conquer it in the end?",
         "and ukraine, how many of their boys did they lose?",  # a turn to Ukraine: whose losses
         "what about ukraine, how many dead?",
         "e dall'altra parte? le perdite dell'ucraina quante sono",

@@ -789,12 +789,14 @@ class Matcher:
 
     def _conquest_achieved(self, tokens: list[_Token], words: list[str]) -> list[_Token]:
         """Whether the Donbas was taken, asked as done ("did Russia finally conquer the Donbass?", "has Russia
-        finished conquering Donbass?", "so did they conquer…"), asks the war's outcome, which the article does
-        not hold: the conquest reads as the end. What Russia wants to conquer is its objective."""
+        finished conquering Donbass?", "so the Donbass offensive, did Russia conquer it?"), asks the war's
+        outcome, which the article does not hold: the conquest reads as the end. What Russia wants to conquer is
+        its objective, and why it failed to is the withdrawal's reason."""
         single = _single_concepts(tokens)
-        if DONE_OPENERS.isdisjoint(words[:2]) or not {_CONQUER, _EAST} <= single or _END not in self._idf:
+        conquering = next((p for p, word in enumerate(words) if self._concept(word) == _CONQUER), 0)
+        if DONE_OPENERS.isdisjoint(words[:conquering]) or not {_CONQUER, _EAST} <= single or _END not in self._idf:
             return tokens
-        if single & _INTENT:
+        if single & (_INTENT | {_FAIL}):
             return tokens
         return _read_as(tokens, {_CONQUER}, _END, self._idf[_END])
 

@@ -41,6 +41,7 @@ def assert_answered_by(question: str, expected: set[str]) -> None:
         ("how many soldeirs died", TOLL),
         ("where did the russian troops go after leaving the north", {"withdrawal-destination"}),
         ("in which direction did the troops head after leaving kyiv?", {"withdrawal-destination"}),
+        ("so where are those troops headed now", {"withdrawal-destination"}),  # "now" is no latest figure
         ("у який бік пішли війська рф після відступу?", {"withdrawal-destination"}),
         ("перекажи коротко, про що стаття", {"about-article"}),  # retelling is a summary
         ("перескажи вкратце статью", {"about-article"}),
@@ -1724,3 +1725,8 @@ def test_ukrainian_idioms_of_death_aims_sources_and_pretexts_are_read(question: 
 def test_an_alternative_the_asker_guesses_does_not_outweigh_what_is_asked(question: str) -> None:
     # What follows "or just" counts only where a curated question names it: the number is what is asked.
     assert_answered_by(question, {"peskov-no-number"})
+
+
+def test_now_asked_of_the_troops_alone_never_reaches_a_figure() -> None:
+    # Left out only where the question asks where or why they move: otherwise nothing but the troops is left.
+    assert MATCHER.match("and what are they gonna do with those troops now?").decision is not Decision.ANSWER

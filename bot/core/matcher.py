@@ -546,6 +546,7 @@ class Matcher:
         for reading in (
             self._trust_in_figures,
             self._troops_counted,
+            self._troops_now,
             self._guessed_roles,
             self._others_officials,
             self._war_by_its_name,
@@ -745,6 +746,17 @@ class Matcher:
         if _STRENGTH in single:
             return tokens
         return [*tokens, _Token(frozenset({_STRENGTH}), self._unknown_weight, 1.0)]
+
+    def _troops_now(self, tokens: list[_Token]) -> list[_Token]:
+        """ "Now" in a question asking where or why the troops move, with no figure ("where are those troops
+        headed now?"), is only when the asker stands: it is no question about the latest figures, and is left
+        out. Asked of the troops alone ("what will they do with those troops now?"), it stays."""
+        single = _single_concepts(tokens)
+        if _NOW_WORD not in single or _SOLDIER not in single or single & _FIGURE_WORDS - {_SOLDIER}:
+            return tokens
+        if single.isdisjoint(_TROOPS_MOVING):
+            return tokens
+        return [t for t in tokens if t.options != {_NOW_WORD}]
 
     def _war_by_its_name(self, tokens: list[_Token]) -> list[_Token]:
         """The Kremlin's name for the war in a question about how the war ends ("when will the special military
@@ -1141,6 +1153,8 @@ _INTENT = frozenset({"GOAL", "WHY", "WHERE", "WHEN", "WHO"})
 # What the article's figures are named by: a difference asked between them is the gap between the two tolls,
 # as is one asked between two sides ("the Russian and the Western numbers"); one side alone is no figure
 # ("what's the difference between MI6 and the CIA?").
+_NOW_WORD = "now"  # English "now" is a word of its own, not the concept of the latest figures
+_TROOPS_MOVING = MOVEMENT_CONCEPTS | {"WHY", "WHERE"}  # where or why troops move, not how many died
 _FIGURE_WORDS = frozenset({"COUNT", "DEATH", "ESTIMATE", "SOLDIER"})
 _SIDES = frozenset({"OFFICIAL", "WEST", "RUSSIAN", "UKRAINIAN", "KREMLIN"})
 _RUSSIAN_SIDE = frozenset({"OFFICIAL", "RUSSIAN", "KREMLIN", "DEFENCE"})  # whose figure is the official one

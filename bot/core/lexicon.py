@@ -2145,8 +2145,6 @@ PHRASES: Mapping[str, str] = {
     "keeping mum": "quiet",
     "stayed mum": "quiet",
     "all this time": "",
-    "in his own words": "",
-    "in their own words": "",
     "in his view": "",
     "in his opinion": "",
     "been hit": "losses",
@@ -3058,6 +3056,14 @@ PHRASES: Mapping[str, str] = {
     "how much deaths": "how many deaths",
     "and the other side": "and ukrainians",
     "what about the other side": "what about ukrainians",
+    "in his own words": "he said",
+    "in their own words": "they said",
+    "in its own words": "it said",
+    "by his own account": "he said",
+    "by their own account": "they said",
+    "by its own account": "it said",
+    "own account": "said",
+    "own words": "said",
 }
 
 # Chat spellings of one word, spelt out before phrases are read: "what do u think of putin" is asking for an

@@ -1399,6 +1399,7 @@ def test_idioms_and_slang_in_four_languages_keep_the_question(question: str, exp
         ("do the official figure and the western estimates differ a lot?", {"death-toll"}),
         ("how far off is the russian figure compared with what western countries estimate?", {"death-toll"}),
         ("офіційна цифра і західні оцінки сильно розходяться?", {"death-toll"}),
+        ("give me both numbers, the russian one and the western one, side by side", {"death-toll"}),
         ("hanno ammesso mille e rotti morti?", {"official-toll"}),
         (
             "mia moglie si ricorda che i russi avevano parlato di poco più di mille caduti, chi l'aveva detto?",

@@ -3064,6 +3064,7 @@ PHRASES: Mapping[str, str] = {
     "by its own account": "it said",
     "own account": "said",
     "own words": "said",
+    "side by side": "compared",
 }
 
 # Chat spellings of one word, spelt out before phrases are read: "what do u think of putin" is asking for an

@@ -1400,6 +1400,9 @@ def test_idioms_and_slang_in_four_languages_keep_the_question(question: str, exp
         ("how far off is the russian figure compared with what western countries estimate?", {"death-toll"}),
         ("офіційна цифра і західні оцінки сильно розходяться?", {"death-toll"}),
         ("give me both numbers, the russian one and the western one, side by side", {"death-toll"}),
+        ("so they just gave up up north and packed their bags?", {"withdrawal-north"}),
+        ("what did he mean when he brought up the negotiations?", {"peskov-withdrawal-explanation"}),
+        ("а про «величезну трагедію» хто це сказав і про що мова?", {"kremlin-admission"}),  # "мова": the topic
         ("hanno ammesso mille e rotti morti?", {"official-toll"}),
         (
             "mia moglie si ricorda che i russi avevano parlato di poco più di mille caduti, chi l'aveva detto?",

@@ -3065,6 +3065,13 @@ PHRASES: Mapping[str, str] = {
     "own account": "said",
     "own words": "said",
     "side by side": "compared",
+    "russians themselves": "russians officially",
+    "moscow itself": "moscow officially",
+    "kremlin itself": "kremlin officially",
+    "packed their bags": "withdrew",
+    "pack their bags": "withdraw",
+    "let slip": "said",
+    "brought up": "mentioned",
 }
 
 # Chat spellings of one word, spelt out before phrases are read: "what do u think of putin" is asking for an

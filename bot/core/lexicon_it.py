@@ -78,6 +78,7 @@ STOPWORDS: frozenset[str] = frozenset(
     guagliu guaglio guaglio
     stavolta
     giusto
+    pensa pensi penso
     """.split()
 )
 

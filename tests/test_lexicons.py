@@ -32,6 +32,7 @@ NAMES = frozenset(
         "DEFINING_OPENERS",
         "MEANING_SHAPES",
         "WHAT_WORDS",
+        "WHICH_WORDS",
         "RELATIVES",
         "NEGATIONS",
         "ALTERNATIVES",
@@ -364,6 +365,9 @@ def test_what_words_are_normalised_filler(code: str) -> None:
     assert module.WHAT_WORDS
     assert module.WHAT_WORDS <= module.STOPWORDS
     _assert_normalised(module.WHAT_WORDS)
+    assert module.WHICH_WORDS  # "which", "quale": before a setting they ask it, as a what-word does
+    assert module.WHICH_WORDS <= module.STOPWORDS
+    _assert_normalised(module.WHICH_WORDS)
     assert english.CONTENT_CONCEPTS | english.SETTING_CONCEPTS <= ENGLISH_CONCEPTS
 
 

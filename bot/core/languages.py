@@ -39,6 +39,7 @@ class Lexicon:
     openers: frozenset[str] = frozenset()  # "who is", "what is": how a question asking what a thing is begins
     meanings: frozenset[str] = frozenset()  # "what does … mean": a question asking what a word means
     what_words: frozenset[str] = frozenset()  # "what", "cosa", "что": a question asking for content
+    which_words: frozenset[str] = frozenset()  # "which", "quale", "какой": before a setting, asking it
     relatives: frozenset[str] = frozenset()  # "that", "che", "который": a clause describing what is asked about
     negations: frozenset[str] = frozenset()  # "not", "non", "не": what follows is set aside
     alternatives: frozenset[str] = frozenset()  # "or just", "чи просто": what follows is the asker's guess
@@ -71,6 +72,7 @@ def _from_module(code: str, module: ModuleType) -> Lexicon:
         openers=frozenset(getattr(module, "DEFINING_OPENERS", frozenset())),
         meanings=frozenset(getattr(module, "MEANING_SHAPES", frozenset())),
         what_words=frozenset(getattr(module, "WHAT_WORDS", frozenset())),
+        which_words=frozenset(getattr(module, "WHICH_WORDS", frozenset())),
         relatives=frozenset(getattr(module, "RELATIVES", frozenset())),
         negations=frozenset(getattr(module, "NEGATIONS", frozenset())),
         alternatives=frozenset(getattr(module, "ALTERNATIVES", frozenset())),
@@ -101,6 +103,7 @@ class MergedLexicon:
         self.plural_pronouns: frozenset[str] = frozenset().union(*(lx.plural_pronouns for lx in self.lexicons.values()))
         self.courtesies: frozenset[str] = frozenset().union(*(lx.courtesies for lx in self.lexicons.values()))
         self.what_words: frozenset[str] = frozenset().union(*(lx.what_words for lx in self.lexicons.values()))
+        self.which_words: frozenset[str] = frozenset().union(*(lx.which_words for lx in self.lexicons.values()))
         self.relatives: frozenset[str] = frozenset().union(*(lx.relatives for lx in self.lexicons.values()))
         self.negations: frozenset[str] = frozenset().union(*(lx.negations for lx in self.lexicons.values()))
         self.person_heads: frozenset[str] = frozenset().union(*(lx.person_heads for lx in self.lexicons.values()))

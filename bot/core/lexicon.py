@@ -3161,6 +3161,9 @@ ENTITY_CONCEPTS: frozenset[str] = frozenset(
 # the withdrawal or the losses, and not why, where, who or when, leaves the setting (the interview, the
 # broadcaster) as framing: "what did he say on Sky News about the pullout?" asks what he said about it.
 WHAT_WORDS: frozenset[str] = frozenset({"what", "whats"})
+# A which-word, like a what-word, right before a setting asks the setting: "which TV channel got the Kremlin
+# talking about its dead?" asks the channel, so the dead and what was quoted only say which remark.
+WHICH_WORDS: frozenset[str] = frozenset({"which"})
 # Words opening a clause that describes what a question asks about: "who is the guy *that* spoke to Sky?"
 RELATIVES: frozenset[str] = frozenset({"that", "who", "which"})
 # A question opening with these asks whether something was done ("did Russia conquer the Donbas?"), not what

@@ -1614,6 +1614,7 @@ MEANING_SHAPES: frozenset[str] = frozenset(
     }
 )
 WHAT_WORDS: frozenset[str] = frozenset({"cosa", "cos"})
+WHICH_WORDS: frozenset[str] = frozenset({"quale", "quali"})
 RELATIVES: frozenset[str] = frozenset({"che", "quale"})
 # A negation sets aside what follows it: "their figure, not the West's" does not ask the West's.
 NEGATIONS: frozenset[str] = frozenset({"non"})

@@ -1280,6 +1280,7 @@ MEANING_SHAPES: frozenset[str] = frozenset(
     {"что значит …", "что означает …", "что значит слово …", "что означает слово …"}
 )
 WHAT_WORDS: frozenset[str] = frozenset({"что"})
+WHICH_WORDS: frozenset[str] = frozenset({"какои", "какого", "каком", "какую"})
 RELATIVES: frozenset[str] = frozenset({"которыи", "которая", "которые", "что", "кто"})
 # A negation sets aside what follows it: "their figure, not the West's" does not ask the West's.
 NEGATIONS: frozenset[str] = frozenset({"не"})

@@ -1325,6 +1325,7 @@ DEFINING_OPENERS: frozenset[str] = frozenset(
 )
 MEANING_SHAPES: frozenset[str] = frozenset({"що означає …", "що значить …", "що означає слово …", "що значить слово …"})
 WHAT_WORDS: frozenset[str] = frozenset({"що", "шо"})
+WHICH_WORDS: frozenset[str] = frozenset({"якии", "якому", "якого", "яку"})
 RELATIVES: frozenset[str] = frozenset({"якии", "яка", "які", "котрии", "що", "шо", "хто"})
 # A negation sets aside what follows it: "their figure, not the West's" does not ask the West's.
 NEGATIONS: frozenset[str] = frozenset({"не"})

@@ -534,7 +534,7 @@ class Matcher:
         courteous = not self._lexicon.courtesies.isdisjoint(words) and (
             not questioning or SMALL_TALK in words  # "hey bot, how are you?" asks nothing either
         )
-        found = self._framed(list(tokens.values()), courteous=courteous, asks_content=self._asks_content(words))
+        found = self._framed(list(tokens.values()), courteous=courteous, asks=self._what_is_asked(words))
         return self._combinations_read(found, words)
 
     def _combinations_read(self, tokens: list[_Token], words: list[str]) -> list[_Token]:
@@ -855,28 +855,37 @@ class Matcher:
             replace(t, options=role, weight=self._idf[_SPOKESMAN]) if t.options <= ROLE_CONCEPTS else t for t in tokens
         ]
 
-    def _asks_content(self, words: list[str]) -> bool:
-        """True for "what did he admit on Sky News?": a what-word not naming a setting ("what channel")."""
-        return any(
-            word in self._lexicon.what_words
-            and (position + 1 == len(words) or self._concept(words[position + 1]) not in SETTING_CONCEPTS)
-            for position, word in enumerate(words)
-        )
+    def _what_is_asked(self, words: list[str]) -> _WhatAsked:
+        """Whether a what- or which-word asks content ("what did he admit on Sky News?") or the setting, naming
+        it right after ("what channel…", "which TV channel got the Kremlin talking about its dead?")."""
+        content = setting = False
+        for position, word in enumerate(words):
+            if word not in self._lexicon.what_words and word not in self._lexicon.which_words:
+                continue
+            named = position + 1 < len(words) and self._concept(words[position + 1]) in SETTING_CONCEPTS
+            setting = setting or named
+            content = content or (word in self._lexicon.what_words and not named)
+        return _WhatAsked(content=content, setting=setting)
 
-    def _framed(self, tokens: list[_Token], *, courteous: bool, asks_content: bool = False) -> list[_Token]:
+    def _framed(self, tokens: list[_Token], *, courteous: bool, asks: _WhatAsked | None = None) -> list[_Token]:
         """Framing words ("according to the article", "bot, …") left optional when the question asks something
         firmer: a known concept that is neither vague nor a verb of saying ("does the story *say*…"). With
         nothing firmer, thanks or a greeting make a message without a question mark small talk ("thanks
         bot"): nothing is asked. "Hi, what are you about?" still asks. A question about what was admitted or
-        said of the losses or the withdrawal drops its setting ("on Sky News"): it only says where. The other
+        said of the losses or the withdrawal drops its setting ("on Sky News"): it only says where; a question
+        naming the setting after a what- or which-word ("which channel got the Kremlin talking about its
+        dead?") drops what was quoted and the dead, which only say which remark. The other
         way round, a question asking where or to whom something quoted was said drops what was said ("where
         did he call it a huge tragedy?" asks where)."""
         loose = WEAK_CONCEPTS | FRAMING_CONCEPTS | SAYING
         if not any(not t.optional and t.options.isdisjoint(loose) and t.options <= self._idf.keys() for t in tokens):
             return [] if courteous else tokens
         asked = _single_concepts(tokens)
-        if asks_content and asked & CONTENT_CONCEPTS and not asked & _QUESTION_WORD_CONCEPTS:
+        asks = asks or _WhatAsked(content=False, setting=False)
+        if asks.content and asked & CONTENT_CONCEPTS and not asked & _QUESTION_WORD_CONCEPTS:
             tokens = [t for t in tokens if not t.options <= SETTING_CONCEPTS]  # "what did he admit on TV?"
+        if asks.setting and not asked & MOVEMENT_CONCEPTS:  # "which channel got the Kremlin to talk of its dead?"
+            tokens = [t for t in tokens if not t.options <= QUOTED_CONCEPTS | DEATH_CONCEPTS]
         if asked & SETTING_QUESTIONS and asked & QUOTED_CONCEPTS and not asked & MOVEMENT_CONCEPTS:
             quoted = QUOTED_CONCEPTS | DEATH_CONCEPTS
             kept = [t for t in tokens if not t.options <= quoted]  # "where did he call it a huge tragedy?"
@@ -1173,6 +1182,14 @@ _NOT_A_HEADCOUNT = frozenset({"DEATH", "WOUNDED", "PRISONER", "HEAVY", "HOME", "
 )
 _QUESTION_MARKS = ("?", "？", "¿")
 _SENTENCE_ENDS = ("?", "!", ".", "…", "？", "！", "。", ";", ")")
+
+
+@dataclass(frozen=True)
+class _WhatAsked:
+    """What a what- or which-word asks: content ("what did he admit…?") or the setting ("which channel…?")."""
+
+    content: bool
+    setting: bool
 
 
 @dataclass(frozen=True)

@@ -1402,6 +1402,8 @@ def test_idioms_and_slang_in_four_languages_keep_the_question(question: str, exp
         ("give me both numbers, the russian one and the western one, side by side", {"death-toll"}),
         ("so they just gave up up north and packed their bags?", {"withdrawal-north"}),
         ("which TV channel managed to get the Kremlin talking about the dead?", {"sky-news-interview"}),
+        ("is russia still trying to conquer all of ukraine?", {"russia-objectives"}),  # still trying: the aim
+        ("why they are going away from the area around kyiv?", {"withdrawal-reason"}),
         ("на якому каналі кремль заговорив про своїх загиблих?", {"sky-news-interview"}),
         ("what did he mean when he brought up the negotiations?", {"peskov-withdrawal-explanation"}),
         ("а про «величезну трагедію» хто це сказав і про що мова?", {"kremlin-admission"}),  # "мова": the topic

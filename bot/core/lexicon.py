@@ -3072,6 +3072,8 @@ PHRASES: Mapping[str, str] = {
     "pack their bags": "withdraw",
     "let slip": "said",
     "brought up": "mentioned",
+    "still trying to": "still aiming to",
+    "going away from": "leaving",
 }
 
 # Chat spellings of one word, spelt out before phrases are read: "what do u think of putin" is asking for an

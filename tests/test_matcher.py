@@ -1404,6 +1404,12 @@ def test_idioms_and_slang_in_four_languages_keep_the_question(question: str, exp
         ("which TV channel managed to get the Kremlin talking about the dead?", {"sky-news-interview"}),
         ("is russia still trying to conquer all of ukraine?", {"russia-objectives"}),  # still trying: the aim
         ("why they are going away from the area around kyiv?", {"withdrawal-reason"}),
+        ("кудою вони потім пішли, ті війська що стояли на півночі?", {"withdrawal-destination"}),
+        ("скільки жмуриків за даними самої москви?", {"official-toll"}),  # Moscow's own data
+        ("а шо, вони реально облажались на півночі?", {"withdrawal-north"}),
+        ("чего они раньше про убитых помалкивали?", {"russian-reticence"}),
+        ("ты про что вообще рассказываешь?", {"about-article"}),
+        ("why would the kremlin play down its losses?", {"russian-reticence"}),
         ("на якому каналі кремль заговорив про своїх загиблих?", {"sky-news-interview"}),
         ("what did he mean when he brought up the negotiations?", {"peskov-withdrawal-explanation"}),
         ("а про «величезну трагедію» хто це сказав і про що мова?", {"kremlin-admission"}),  # "мова": the topic

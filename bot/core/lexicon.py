@@ -3074,6 +3074,9 @@ PHRASES: Mapping[str, str] = {
     "brought up": "mentioned",
     "still trying to": "still aiming to",
     "going away from": "leaving",
+    "play down": "downplay",
+    "playing down": "downplaying",
+    "played down": "downplayed",
 }
 
 # Chat spellings of one word, spelt out before phrases are read: "what do u think of putin" is asking for an

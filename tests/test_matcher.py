@@ -353,6 +353,7 @@ def test_small_talk_and_other_topics_get_no_answer(question: str) -> None:
         ("Who coined the term 'Western governments'?", "what do western governments estimate?"),  # words
         ("does sky news have a paywall", "did peskov speak to sky news?"),  # the broadcaster's business
         ("is vodka cheaper in russia or belarus", "did the troops go to belarus?"),
+        ("What's the difference between losses and casualties in accounting?", "compare the two death tolls"),
         ("who anchors the evening news on sky", "did peskov speak to sky news?"),  # its schedule
         ("did Russia lose thousands of soldiers to frostbite?", "how many russian soldiers died?"),  # a cause
         ("how does Sky News make its money", "did peskov speak to sky news?"),  # the broadcaster's business

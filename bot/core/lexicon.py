@@ -1198,6 +1198,10 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
         "schooling".split()
     ),
     "ECONOMY": (
+        "accounting",
+        "accountant",
+        "accountants",
+        "bookkeeping",
         "cheaper",
         "cheap",
         "expensive",

@@ -1175,7 +1175,7 @@ _LEADER, _RANK = "LEADER", "RANK"
 _LATER, _ARTICLES_MONTH = "LATER", frozenset({"MARCH"})  # the month of the article's latest official figure
 _OTHER_SIDES = frozenset({"WEST", "UKRAINIAN", "ELSEWHERE", "ZELENSKY"})  # not the Kremlin's side
 _SOURCES = frozenset({"OFFICIAL", "DEFENCE", "KREMLIN"})  # who gives a figure: officials, a ministry, a government
-_CONTRASTED = frozenset().union(*CONTRAST_CLASSES)  # the sides a negation can set aside
+_CONTRASTED = frozenset().union(*CONTRAST_CLASSES, {"PESKOV"})  # the sides a negation can set aside
 # Losses, estimates of them, or another question: not a headcount ("how many did not come home?", "when…").
 _NOT_A_HEADCOUNT = frozenset({"DEATH", "WOUNDED", "PRISONER", "HEAVY", "HOME", "WEST", "ESTIMATE", "OFFICIAL"}) | (
     _QUESTION_WORD_CONCEPTS

@@ -236,6 +236,7 @@ def test_a_count_of_losses_or_another_question_about_the_withdrawal_is_no_headco
         "how much does sky news pay its reporters?",
         "is putin going to announce a mobilization, how many men will they call up?",  # the army's size
         "путин объявит мобилизацию?",
+        "u there bot? 🤖",  # checking the bot is there asks nothing
     ],
 )
 def test_small_talk_and_other_topics_get_no_answer(question: str) -> None:
@@ -354,6 +355,8 @@ def test_small_talk_and_other_topics_get_no_answer(question: str) -> None:
         ("does sky news have a paywall", "did peskov speak to sky news?"),  # the broadcaster's business
         ("is vodka cheaper in russia or belarus", "did the troops go to belarus?"),
         ("What's the difference between losses and casualties in accounting?", "compare the two death tolls"),
+        ("who is the presenter on Sky News in the mornings?", "did peskov speak to sky news?"),  # its schedule
+        ("when is the next eurovision", "what's next for russia?"),
         ("who anchors the evening news on sky", "did peskov speak to sky news?"),  # its schedule
         ("did Russia lose thousands of soldiers to frostbite?", "how many russian soldiers died?"),  # a cause
         ("how does Sky News make its money", "did peskov speak to sky news?"),  # the broadcaster's business
@@ -1412,6 +1415,10 @@ def test_idioms_and_slang_in_four_languages_keep_the_question(question: str, exp
         ("ты про что вообще рассказываешь?", {"about-article"}),
         ("why would the kremlin play down its losses?", {"russian-reticence"}),
         ("what's the real reason for the retreat, not the one peskov gives?", {"withdrawal-reason"}),  # not his
+        ("so they really have way more dead than they say?", {"western-estimates"}),  # more than said: higher
+        ("реально в них набагато більше загиблих, ніж вони кажуть?", {"western-estimates"}),
+        ("у них погибших намного больше, чем они говорят?", {"western-estimates"}),
+        ("а він хоч якусь цифру озвучив, чи як завжди вода без конкретики?", {"peskov-no-number"}),
         ("на якому каналі кремль заговорив про своїх загиблих?", {"sky-news-interview"}),
         ("what did he mean when he brought up the negotiations?", {"peskov-withdrawal-explanation"}),
         ("а про «величезну трагедію» хто це сказав і про що мова?", {"kremlin-admission"}),  # "мова": the topic

@@ -1107,6 +1107,9 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
     # Careers, travel and social media: "how do I become a journalist at Sky News?", "Belarus by train?"
     "TVGUIDE": (
         "anchors",
+        "mornings",
+        "evenings",
+        "eurovision",
         "novel",
         "novels",
         "actor",
@@ -3081,6 +3084,18 @@ PHRASES: Mapping[str, str] = {
     "play down": "downplay",
     "playing down": "downplaying",
     "played down": "downplayed",
+    "are you there": "hello",
+    "you there bot": "hello bot",
+    "than they say": "higher they say",
+    "than they admit": "higher they admit",
+    "than they claim": "higher they claim",
+    "than they let on": "higher they say",
+    "than they re saying": "higher they say",
+    "than they are saying": "higher they say",
+    "than moscow says": "higher moscow says",
+    "than the kremlin says": "higher the kremlin says",
+    "than russia says": "higher russia says",
+    "than they re letting on": "higher they say",
 }
 
 # Chat spellings of one word, spelt out before phrases are read: "what do u think of putin" is asking for an

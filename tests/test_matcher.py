@@ -357,6 +357,7 @@ def test_small_talk_and_other_topics_get_no_answer(question: str) -> None:
         ("What's the difference between losses and casualties in accounting?", "compare the two death tolls"),
         ("who is the presenter on Sky News in the mornings?", "did peskov speak to sky news?"),  # its schedule
         ("when is the next eurovision", "what's next for russia?"),
+        ("how big is the chinese army compared to the russian one", "how big is the gap between the figures?"),
         ("who anchors the evening news on sky", "did peskov speak to sky news?"),  # its schedule
         ("did Russia lose thousands of soldiers to frostbite?", "how many russian soldiers died?"),  # a cause
         ("how does Sky News make its money", "did peskov speak to sky news?"),  # the broadcaster's business
@@ -1418,6 +1419,9 @@ def test_idioms_and_slang_in_four_languages_keep_the_question(question: str, exp
         ("so they really have way more dead than they say?", {"western-estimates"}),  # more than said: higher
         ("реально в них набагато більше загиблих, ніж вони кажуть?", {"western-estimates"}),
         ("у них погибших намного больше, чем они говорят?", {"western-estimates"}),
+        ("how many lives has the war cost russia so far?", TOLL),  # lives lost, not where one lives
+        ("ну і скільки там насправді полягло рашистів, якщо не вірити їхньому міноборони?", TOLL),  # not theirs
+        ("що сталось на півночі укра", {"withdrawal-north"}),
         ("а він хоч якусь цифру озвучив, чи як завжди вода без конкретики?", {"peskov-no-number"}),
         ("на якому каналі кремль заговорив про своїх загиблих?", {"sky-news-interview"}),
         ("what did he mean when he brought up the negotiations?", {"peskov-withdrawal-explanation"}),

@@ -1096,9 +1096,9 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
     # question asking one of these is about something else, however many of its other words match.
     # Other wars and countries: "how many soldiers died in Afghanistan" is not this war's toll.
     "ELSEWHERE": (
-        *"afghanistan afghan syria syrian iraq iraqi vietnam chechnya korea libya mali israel gaza iran china taiwan "
-        "ww2 wwii ww1 wwi kosovo yemen ussr soviet hitler reich holocaust brexit germany napoleon napoleons covid "
-        "coronavirus pandemic "
+        *"afghanistan afghan syria syrian iraq iraqi vietnam chechnya korea libya mali israel gaza iran china chinese "
+        "taiwan ww2 wwii ww1 wwi kosovo yemen ussr soviet hitler reich holocaust brexit germany napoleon napoleons "
+        "covid coronavirus pandemic "
         "1812".split(),
         *_OTHER_WARS_YEARS,
     ),
@@ -3096,6 +3096,8 @@ PHRASES: Mapping[str, str] = {
     "than the kremlin says": "higher the kremlin says",
     "than russia says": "higher russia says",
     "than they re letting on": "higher they say",
+    "many lives": "many dead",
+    "cost lives": "killed",
 }
 
 # Chat spellings of one word, spelt out before phrases are read: "what do u think of putin" is asking for an

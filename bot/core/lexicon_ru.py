@@ -65,6 +65,7 @@ STOPWORDS: frozenset[str] = frozenset(
     стояли ничего
     наити
     намного
+    верить веришь верю
     """.split()
 )
 

@@ -49,6 +49,7 @@ ITALIAN_CANDIDATES = (
     "Quali sono gli obiettivi della Russia?",
     "l'intervista e la cifra",
     "Peskov e il nord",
+    "perche la russia non voleva dire quanti sold",  # typed half-way: why it hid, or how it disguised
 )
 
 

@@ -1422,6 +1422,7 @@ def test_idioms_and_slang_in_four_languages_keep_the_question(question: str, exp
         ("how many lives has the war cost russia so far?", TOLL),  # lives lost, not where one lives
         ("ну і скільки там насправді полягло рашистів, якщо не вірити їхньому міноборони?", TOLL),  # not theirs
         ("що сталось на півночі укра", {"withdrawal-north"}),
+        ("британці його про відступ питали, і що він їм наплів?", {"peskov-withdrawal-explanation"}),
         ("а він хоч якусь цифру озвучив, чи як завжди вода без конкретики?", {"peskov-no-number"}),
         ("на якому каналі кремль заговорив про своїх загиблих?", {"sky-news-interview"}),
         ("what did he mean when he brought up the negotiations?", {"peskov-withdrawal-explanation"}),

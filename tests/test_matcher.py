@@ -358,6 +358,8 @@ def test_small_talk_and_other_topics_get_no_answer(question: str) -> None:
         ("who is the presenter on Sky News in the mornings?", "did peskov speak to sky news?"),  # its schedule
         ("when is the next eurovision", "what's next for russia?"),
         ("how big is the chinese army compared to the russian one", "how big is the gap between the figures?"),
+        ("cosa significa esattamente 'distensione' in politica?", "gesture of detente"),  # the dictionary's
+        ("mi dai la definizione di umiliazione", "was it humiliating?"),
         ("who anchors the evening news on sky", "did peskov speak to sky news?"),  # its schedule
         ("did Russia lose thousands of soldiers to frostbite?", "how many russian soldiers died?"),  # a cause
         ("how does Sky News make its money", "did peskov speak to sky news?"),  # the broadcaster's business

@@ -292,7 +292,7 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
         *("ottocento", "novecento", "settecento", "secolo", "secoli"),
     ),
     "OPINION": ("opinione", "opinioni", "meglio", "migliore", "migliori"),
-    "DEFINITION": ("vocabolario", "dizionario", "etimologia", "sinonimo", "sinonimi"),
+    "DEFINITION": ("definizione", "definizioni", "vocabolario", "dizionario", "etimologia", "sinonimo", "sinonimi"),
     "SPORT": (
         *("calcio", "mondiali", "olimpiadi", "campionato", "partita", "qualificata", "qualificazione"),
         *("juve", "juventus", "inter", "milan", "napoli", "lazio", "fiorentina", "scudetto", "derby"),
@@ -344,7 +344,7 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
         """
         narrazione narrativa
         chiama chiamano chiamato chiamata chiamare chiamarla chiamarlo definisce definiscono definito definita
-        definiti definire definizione descrive descrivono descritto descritta descrivere nome presenta
+        definiti definire descrive descrivono descritto descritta descrivere nome presenta
         presentano presentato presentata presentare presentando ritrae etichetta
         """.split()
     ),
@@ -1602,6 +1602,9 @@ DEFINING_OPENERS: frozenset[str] = frozenset(
 MEANING_SHAPES: frozenset[str] = frozenset(
     {
         "cosa vuol dire …",
+        "cosa vuol dire esattamente …",
+        "cosa significa esattamente …",
+        "che significa esattamente …",
         "che vuol dire …",
         "cosa vuole dire …",
         "che cosa vuol dire …",

@@ -42,6 +42,7 @@ def assert_answered_by(question: str, expected: set[str]) -> None:
         ("where did the russian troops go after leaving the north", {"withdrawal-destination"}),
         ("in which direction did the troops head after leaving kyiv?", {"withdrawal-destination"}),
         ("so where are those troops headed now", {"withdrawal-destination"}),  # "now" is no latest figure
+        ("where are those troops likely to be thrown in next?", {"withdrawal-reason", "withdrawal-destination"}),
         ("how bad are russia's losses, in his own words?", {"kremlin-admission"}),  # what he said, not "own"
         ("how bad are things for the army, by the spokesman's own account?", {"kremlin-admission"}),
         ("у який бік пішли війська рф після відступу?", {"withdrawal-destination"}),

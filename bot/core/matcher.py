@@ -748,15 +748,16 @@ class Matcher:
         return [*tokens, _Token(frozenset({_STRENGTH}), self._unknown_weight, 1.0)]
 
     def _troops_now(self, tokens: list[_Token]) -> list[_Token]:
-        """ "Now" in a question asking where or why the troops move, with no figure ("where are those troops
-        headed now?"), is only when the asker stands: it is no question about the latest figures, and is left
-        out. Asked of the troops alone ("what will they do with those troops now?"), it stays."""
+        """ "Now" or "next" in a question asking where or why the troops move, with no figure ("where are those
+        troops headed now?", "where will they be thrown in next?"), is only when the asker stands: it asks
+        neither the latest figures nor Russia's next aim, and is left out. Asked of the troops alone ("what
+        will they do with those troops now?"), it stays."""
         single = _single_concepts(tokens)
-        if _NOW_WORD not in single or _SOLDIER not in single or single & _FIGURE_WORDS - {_SOLDIER}:
+        if single.isdisjoint(_WHEN_WORDS) or _SOLDIER not in single or single & _FIGURE_WORDS - {_SOLDIER}:
             return tokens
         if single.isdisjoint(_TROOPS_MOVING):
             return tokens
-        return [t for t in tokens if t.options != {_NOW_WORD}]
+        return [t for t in tokens if not t.options <= _WHEN_WORDS]
 
     def _war_by_its_name(self, tokens: list[_Token]) -> list[_Token]:
         """The Kremlin's name for the war in a question about how the war ends ("when will the special military
@@ -1162,7 +1163,7 @@ _INTENT = frozenset({"GOAL", "WHY", "WHERE", "WHEN", "WHO"})
 # What the article's figures are named by: a difference asked between them is the gap between the two tolls,
 # as is one asked between two sides ("the Russian and the Western numbers"); one side alone is no figure
 # ("what's the difference between MI6 and the CIA?").
-_NOW_WORD = "now"  # English "now" is a word of its own, not the concept of the latest figures
+_WHEN_WORDS = frozenset({"now", "next"})  # English words of their own, not the latest figures or the next aim
 _TROOPS_MOVING = MOVEMENT_CONCEPTS | {"WHY", "WHERE"}  # where or why troops move, not how many died
 _FIGURE_WORDS = frozenset({"COUNT", "DEATH", "ESTIMATE", "SOLDIER"})
 _SIDES = frozenset({"OFFICIAL", "WEST", "RUSSIAN", "UKRAINIAN", "KREMLIN"})

@@ -1687,6 +1687,7 @@ def test_the_feminine_past_of_saying_in_ukrainian_is_saying() -> None:
     [
         ("чомк росія відвела вйська з півночі", {"withdrawal-reason", "peskov-withdrawal-explanation"}),
         ("whu did russia withdraw", {"withdrawal-reason", "peskov-withdrawal-explanation"}),
+        ("whay did russia pull out of the nroth", {"withdrawal-reason", "peskov-withdrawal-explanation"}),  # extra
     ],
 )
 def test_a_question_word_with_a_neighbouring_key_typed_is_still_that_question_word(

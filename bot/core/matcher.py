@@ -948,23 +948,26 @@ class Matcher:
         """A short word with one letter left out ("wher") or two letters swapped ("dide"): the one known or
         filler word it is a slip of.
 
-        Of other edits only a letter's neighbour on the keyboard is tried on short words ("чомк" for "чому",
-        "whu" for "why"): too many real words lie one letter away ("tall", "toll").
+        Of other edits only a letter's neighbour on the keyboard and a letter too many are tried on short words,
+        and only into question words ("чомк" for "чому", "whu" and "whay" for "why"): too many real words lie one
+        letter away ("tall", "toll").
         """
         longer = {known for known in self._deletions.words(word) if len(known) == len(word) + 1}
-        found = longer or self._short_words_swapped.get(word, set()) or self._next_key_typed(word)
+        found = longer or self._short_words_swapped.get(word, set()) or self._question_word_slipped(word)
         mended = self._one_of(found, word)
         return mended if mended is not None and self._of_language(mended, language) else None
 
-    def _next_key_typed(self, word: str) -> set[str]:
+    def _question_word_slipped(self, word: str) -> set[str]:
         """The question words ("why", "чому") ``word`` is, with one letter's neighbour on the keyboard typed for
-        it. Only question words: other short words lie a key away from too many others ("safe", "save")."""
-        return {
-            mended
+        it ("whu"), or with one letter too many ("whay"). Only question words: other short words lie a key or a
+        letter away from too many others ("safe", "save")."""
+        next_key = {
+            word[:i] + neighbour + word[i + 1 :]
             for i, letter in enumerate(word)
             for neighbour in _KEY_NEIGHBOURS.get(letter, "")
-            if self._concept(mended := word[:i] + neighbour + word[i + 1 :]) in _QUESTION_WORD_CONCEPTS
         }
+        one_too_many = {word[:i] + word[i + 1 :] for i in range(len(word))}
+        return {mended for mended in next_key | one_too_many if self._concept(mended) in _QUESTION_WORD_CONCEPTS}
 
     def _one_of(self, found: set[str], word: str) -> str | None:
         """Of the known words ``found`` one slip from the short ``word``, the one it is surely a slip of."""

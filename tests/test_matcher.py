@@ -1426,6 +1426,9 @@ def test_idioms_and_slang_in_four_languages_keep_the_question(question: str, exp
         ("ну і скільки там насправді полягло рашистів, якщо не вірити їхньому міноборони?", TOLL),  # not theirs
         ("що сталось на півночі укра", {"withdrawal-north"}),
         ("британці його про відступ питали, і що він їм наплів?", {"peskov-withdrawal-explanation"}),
+        ("та 1351 це ж брехня, скільки насправді?", {"western-estimates"}),  # a lie: the figure's reality
+        ("1351 это вранье, сколько на самом деле?", {"western-estimates"}),
+        ("а він хоч якусь цифру сказав чи знову води налив?", {"peskov-no-number"}),  # "or again…": a guess
         ("а він хоч якусь цифру озвучив, чи як завжди вода без конкретики?", {"peskov-no-number"}),
         ("на якому каналі кремль заговорив про своїх загиблих?", {"sky-news-interview"}),
         ("what did he mean when he brought up the negotiations?", {"peskov-withdrawal-explanation"}),

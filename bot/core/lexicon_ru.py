@@ -203,6 +203,11 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
     "START": ("начал", "начала", "начали", "начало", "началось", "начался", "началась", "начнется", "начать"),
     "HIGHER": ("выше",),
     "REALITY": (
+        "вранье",
+        "ложь",
+        "врут",
+        "врет",
+        "брехня",
         "реальность",
         "реальности",
         "реалистично",
@@ -1298,7 +1303,9 @@ WHICH_WORDS: frozenset[str] = frozenset({"какои", "какого", "како
 RELATIVES: frozenset[str] = frozenset({"которыи", "которая", "которые", "что", "кто"})
 # A negation sets aside what follows it: "their figure, not the West's" does not ask the West's.
 NEGATIONS: frozenset[str] = frozenset({"не"})
-ALTERNATIVES: frozenset[str] = frozenset({"или просто", "или только", "или как всегда"})  # "or just" (see lexicon)
+ALTERNATIVES: frozenset[str] = frozenset(
+    {"или просто", "или только", "или как всегда", "или опять"}
+)  # "or just" (see lexicon)
 PERSON_HEADS: frozenset[str] = frozenset({"мужик", "чувак", "человек", "тип", "тот", "дядька", "дядя"})
 
 # Belarusians ("белорусских солдат") are another country's army, not where the troops went.

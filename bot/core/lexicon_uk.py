@@ -223,6 +223,11 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
     "START": ("почав", "почала", "почали", "почало", "почалося", "почався", "почалась", "почнеться", "почати"),
     "HIGHER": ("вищі", "вища", "вищии", "вище", "більші", "більша", "більшии"),
     "REALITY": (
+        "брехня",
+        "брехні",
+        "брехнею",
+        "брешуть",
+        "бреше",
         "реальність",
         "реальності",
         "реалістично",
@@ -1347,7 +1352,7 @@ WHICH_WORDS: frozenset[str] = frozenset({"якии", "якому", "якого",
 RELATIVES: frozenset[str] = frozenset({"якии", "яка", "які", "котрии", "що", "шо", "хто"})
 # A negation sets aside what follows it: "their figure, not the West's" does not ask the West's.
 NEGATIONS: frozenset[str] = frozenset({"не"})
-ALTERNATIVES: frozenset[str] = frozenset({"чи просто", "чи тільки", "чи лише"})  # "or just" (see lexicon)
+ALTERNATIVES: frozenset[str] = frozenset({"чи просто", "чи тільки", "чи лише", "чи знову"})  # "or just" (see lexicon)
 PERSON_HEADS: frozenset[str] = frozenset({"дядько", "чувак", "чоловік", "тои", "пан"})
 
 # Belarusians ("білоруських солдатів") are another country's army, not where the troops went.

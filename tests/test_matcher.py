@@ -173,6 +173,7 @@ def test_slips_of_one_letter_anywhere_and_of_two_in_a_long_word_are_mended(quest
         "so the donbass offensive, did russia actually conquer it in the end?",
         "and ukraine, how many of their boys did they lose?",  # a turn to Ukraine: whose losses
         "what about ukraine, how many dead?",
+        "why won't ukraine say how many soldiers it lost?",  # "won't" is "wo not": Ukraine acts
         "e dall'altra parte? le perdite dell'ucraina quante sono",
         "quali reparti russi hanno avuto piu perdite",  # a breakdown by unit
         "how many mines did the russians leave behind when they retreated from the north",
@@ -359,6 +360,7 @@ def test_small_talk_and_other_topics_get_no_answer(question: str) -> None:
         ("who is the presenter on Sky News in the mornings?", "did peskov speak to sky news?"),  # its schedule
         ("when is the next eurovision", "what's next for russia?"),
         ("how big is the chinese army compared to the russian one", "how big is the gap between the figures?"),
+        ("what did Peskov do before he became the Kremlin's spokesman?", "what is peskov's job?"),  # his career
         ("cosa significa esattamente 'distensione' in politica?", "gesture of detente"),  # the dictionary's
         ("mi dai la definizione di umiliazione", "was it humiliating?"),
         ("who anchors the evening news on sky", "did peskov speak to sky news?"),  # its schedule
@@ -1429,6 +1431,9 @@ def test_idioms_and_slang_in_four_languages_keep_the_question(question: str, exp
         ("та 1351 це ж брехня, скільки насправді?", {"western-estimates"}),  # a lie: the figure's reality
         ("1351 это вранье, сколько на самом деле?", {"western-estimates"}),
         ("а він хоч якусь цифру сказав чи знову води налив?", {"peskov-no-number"}),  # "or again…": a guess
+        ("e quelle truppe dopo il ritiro le useranno per fare cosa?", {"withdrawal-reason"}),  # to do what: why
+        ("про що тут взагалі мова, коротко?", {"about-article"}),
+        ("why does russia refuse to admit its losses?", {"russian-reticence"}),
         ("а він хоч якусь цифру озвучив, чи як завжди вода без конкретики?", {"peskov-no-number"}),
         ("на якому каналі кремль заговорив про своїх загиблих?", {"sky-news-interview"}),
         ("what did he mean when he brought up the negotiations?", {"peskov-withdrawal-explanation"}),

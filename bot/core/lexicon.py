@@ -3098,6 +3098,9 @@ PHRASES: Mapping[str, str] = {
     "than they re letting on": "higher they say",
     "many lives": "many dead",
     "cost lives": "killed",
+    "refuses to admit": "hide",
+    "refuse to admit": "hide",
+    "before he became": "career",
 }
 
 # Chat spellings of one word, spelt out before phrases are read: "what do u think of putin" is asking for an
@@ -3115,7 +3118,7 @@ SHORTHANDS: Mapping[str, str] = {
 
 # A place named as the one acting ("did Ukraine lose", "has Ukraine admitted") means its people or army.
 ACTOR_AFTER: frozenset[str] = frozenset(
-    {"did", "does", "do", "has", "have", "had", "will", "would", "is", "was", "can"}
+    {"did", "does", "do", "has", "have", "had", "will", "would", "is", "was", "can", "not"}  # "won't Ukraine…"
 )
 ACTORS: Mapping[str, str] = {
     "ukraine": "UKRAINIAN",
@@ -3210,7 +3213,9 @@ NEGATIONS: frozenset[str] = frozenset({"not"})
 # number, or just talk of a tragedy?"): it is asked only where a curated question names it too.
 ALTERNATIVES: frozenset[str] = frozenset({"or just", "or only", "or did he just", "or was it just"})
 # A negation right after one of these negates the verb ("did not say", "didn't Ukraine lose"), not a side.
-AUXILIARIES: frozenset[str] = frozenset("do does did is are was were has have had can could will would should".split())
+AUXILIARIES: frozenset[str] = frozenset(
+    "do does did is are was were has have had can could will would should must wo ca".split()  # "won't": "wo not"
+)
 # A premise granted before "but" and a question ("I get that 1,351 died officially, but how many were
 # injured?") is the asker's, not what is asked. English only: the Italian "ma" opens too many questions.
 PREMISE_ENDS: frozenset[str] = frozenset({"but"})

@@ -1552,6 +1552,7 @@ PHRASES: Mapping[str, str] = {
     "puntano tutto": "puntano",
     "quali reparti": "reparto",
     "dall altra parte": "ucraini",
+    "per fare cosa": "perche",
 }
 
 # Italian marks no case, so no word form by itself names Ukraine as the one acting ("l'Ucraina ha perso"

@@ -1433,6 +1433,7 @@ def test_idioms_and_slang_in_four_languages_keep_the_question(question: str, exp
         ("а він хоч якусь цифру сказав чи знову води налив?", {"peskov-no-number"}),  # "or again…": a guess
         ("e quelle truppe dopo il ritiro le useranno per fare cosa?", {"withdrawal-reason"}),  # to do what: why
         ("про що тут взагалі мова, коротко?", {"about-article"}),
+        ("а захід скільки нараховує?", {"western-estimates"}),  # counting up is estimating
         ("why does russia refuse to admit its losses?", {"russian-reticence"}),
         ("а він хоч якусь цифру озвучив, чи як завжди вода без конкретики?", {"peskov-no-number"}),
         ("на якому каналі кремль заговорив про своїх загиблих?", {"sky-news-interview"}),

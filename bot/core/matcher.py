@@ -717,10 +717,11 @@ class Matcher:
         """True when the place at ``position`` is named as the one acting ("did Ukraine lose"), as the one the
         question turns to ("and Ukraine, how many…?", "what about Ukraine?") or as whose soldiers or losses are
         meant ("Ukraine soldiers")."""
-        after = position > 0 and words[position - 1] in ACTOR_AFTER
-        turned_to = position > 0 and words[position - 1] in TOPIC_TURNS and TOPIC_OPENERS.issuperset(words[:position])
-        after = after or turned_to
-        return after or (position + 1 < len(words) and self._concept(words[position + 1]) in ACTOR_BEFORE)
+        before = words[position - 1] if position > 0 else ""
+        acting = before in ACTOR_AFTER  # "did Ukraine lose"
+        turned_to = before in TOPIC_TURNS and TOPIC_OPENERS.issuperset(words[:position])  # "and Ukraine, …?"
+        whose = position + 1 < len(words) and self._concept(words[position + 1]) in ACTOR_BEFORE  # "Ukraine soldiers"
+        return acting or turned_to or whose
 
     def _trust_in_figures(self, tokens: list[_Token]) -> list[_Token]:
         """Trust asked of a figure ("is the 1351 figure credible?") asks whether it is believable, which the
@@ -868,7 +869,7 @@ class Matcher:
             content = content or (word in self._lexicon.what_words and not named)
         return _WhatAsked(content=content, setting=setting)
 
-    def _framed(self, tokens: list[_Token], *, courteous: bool, asks: _WhatAsked | None = None) -> list[_Token]:
+    def _framed(self, tokens: list[_Token], *, courteous: bool, asks: _WhatAsked) -> list[_Token]:
         """Framing words ("according to the article", "bot, …") left optional when the question asks something
         firmer: a known concept that is neither vague nor a verb of saying ("does the story *say*…"). With
         nothing firmer, thanks or a greeting make a message without a question mark small talk ("thanks
@@ -882,7 +883,6 @@ class Matcher:
         if not any(not t.optional and t.options.isdisjoint(loose) and t.options <= self._idf.keys() for t in tokens):
             return [] if courteous else tokens
         asked = _single_concepts(tokens)
-        asks = asks or _WhatAsked(content=False, setting=False)
         if asks.content and asked & CONTENT_CONCEPTS and not asked & _QUESTION_WORD_CONCEPTS:
             tokens = [t for t in tokens if not t.options <= SETTING_CONCEPTS]  # "what did he admit on TV?"
         if asks.setting and not asked & MOVEMENT_CONCEPTS:  # "which channel got the Kremlin to talk of its dead?"
@@ -1163,11 +1163,11 @@ _DEATH, _PLACE = "DEATH", "PLACE"
 _COMPARE, _DEFINITION = "COMPARE", "DEFINITION"
 _CONQUER, _EAST, _NORTH, _FAIL = "CONQUER", "EAST", "NORTH", "FAIL"
 _INTENT = frozenset({"GOAL", "WHY", "WHERE", "WHEN", "WHO"})
+_WHEN_WORDS = frozenset({"now", "next"})  # English words of their own, not the latest figures or the next aim
+_TROOPS_MOVING = MOVEMENT_CONCEPTS | {"WHY", "WHERE"}  # where or why troops move, not how many died
 # What the article's figures are named by: a difference asked between them is the gap between the two tolls,
 # as is one asked between two sides ("the Russian and the Western numbers"); one side alone is no figure
 # ("what's the difference between MI6 and the CIA?").
-_WHEN_WORDS = frozenset({"now", "next"})  # English words of their own, not the latest figures or the next aim
-_TROOPS_MOVING = MOVEMENT_CONCEPTS | {"WHY", "WHERE"}  # where or why troops move, not how many died
 _FIGURE_WORDS = frozenset({"COUNT", "DEATH", "ESTIMATE", "SOLDIER"})
 _SIDES = frozenset({"OFFICIAL", "WEST", "RUSSIAN", "UKRAINIAN", "KREMLIN"})
 _RUSSIAN_SIDE = frozenset({"OFFICIAL", "RUSSIAN", "KREMLIN", "DEFENCE"})  # whose figure is the official one

@@ -36,6 +36,7 @@ NAMES = frozenset(
         "RELATIVES",
         "NEGATIONS",
         "ALTERNATIVES",
+        "WHY_OPENERS",
         "PERSON_HEADS",
     }
 )
@@ -348,6 +349,14 @@ def test_alternatives_are_normalised_shapes_of_filler_and_known_words(code: str)
     for shape in module.ALTERNATIVES:
         assert len(shape.split()) > 1, shape
         assert not any(phrase in shape for phrase in module.PHRASES), shape
+
+
+@pytest.mark.parametrize("code", ["en", *CODES])
+def test_why_openers_are_normalised_filler(code: str) -> None:
+    # "чого": filler in the middle of a question ("чого не вистачає"), a colloquial why opening one.
+    module = _module(code)
+    _assert_normalised(module.WHY_OPENERS)
+    assert module.WHY_OPENERS <= module.STOPWORDS, module.WHY_OPENERS - module.STOPWORDS
 
 
 @pytest.mark.parametrize("code", ["en", *CODES])

@@ -1434,6 +1434,9 @@ def test_idioms_and_slang_in_four_languages_keep_the_question(question: str, exp
         ("e quelle truppe dopo il ritiro le useranno per fare cosa?", {"withdrawal-reason"}),  # to do what: why
         ("про що тут взагалі мова, коротко?", {"about-article"}),
         ("а захід скільки нараховує?", {"western-estimates"}),  # counting up is estimating
+        ("чого орки так швидко звалили з-під києва?", WHY_WITHDRAW),  # "чого" opening a question: why
+        ("чего они так быстро ушли из-под киева?", WHY_WITHDRAW),
+        ("чого росія хоче досягти зараз?", {"russia-objectives"}),  # wanting takes it as its object: what
         ("why does russia refuse to admit its losses?", {"russian-reticence"}),
         ("а він хоч якусь цифру озвучив, чи як завжди вода без конкретики?", {"peskov-no-number"}),
         ("на якому каналі кремль заговорив про своїх загиблих?", {"sky-news-interview"}),

@@ -43,6 +43,7 @@ class Lexicon:
     relatives: frozenset[str] = frozenset()  # "that", "che", "который": a clause describing what is asked about
     negations: frozenset[str] = frozenset()  # "not", "non", "не": what follows is set aside
     alternatives: frozenset[str] = frozenset()  # "or just", "чи просто": what follows is the asker's guess
+    why_openers: frozenset[str] = frozenset()  # "чого", "чего": opening a question, a colloquial why
     person_heads: frozenset[str] = frozenset()  # "guy", "tizio", "мужик": a person a clause then describes
 
     # Every exact word, filler included, but names (the same in every language): the evidence of a language.
@@ -76,6 +77,7 @@ def _from_module(code: str, module: ModuleType) -> Lexicon:
         relatives=frozenset(getattr(module, "RELATIVES", frozenset())),
         negations=frozenset(getattr(module, "NEGATIONS", frozenset())),
         alternatives=frozenset(getattr(module, "ALTERNATIVES", frozenset())),
+        why_openers=frozenset(getattr(module, "WHY_OPENERS", frozenset())),
         person_heads=frozenset(getattr(module, "PERSON_HEADS", frozenset())),
     )
 
@@ -107,6 +109,7 @@ class MergedLexicon:
         self.relatives: frozenset[str] = frozenset().union(*(lx.relatives for lx in self.lexicons.values()))
         self.negations: frozenset[str] = frozenset().union(*(lx.negations for lx in self.lexicons.values()))
         self.person_heads: frozenset[str] = frozenset().union(*(lx.person_heads for lx in self.lexicons.values()))
+        self.why_openers: frozenset[str] = frozenset().union(*(lx.why_openers for lx in self.lexicons.values()))
         self.alternatives: frozenset[tuple[str, ...]] = frozenset(
             tuple(shape.split()) for lx in self.lexicons.values() for shape in lx.alternatives
         )

@@ -3212,6 +3212,8 @@ NEGATIONS: frozenset[str] = frozenset({"not"})
 # What follows one of these, after a question, is the asker's guess at another answer ("did he give any
 # number, or just talk of a tragedy?"): it is asked only where a curated question names it too.
 ALTERNATIVES: frozenset[str] = frozenset({"or just", "or only", "or did he just", "or was it just"})
+# A filler word that, opening a question, asks why as people say it ("чого вони звалили?"): English has none.
+WHY_OPENERS: frozenset[str] = frozenset()
 # A negation right after one of these negates the verb ("did not say", "didn't Ukraine lose"), not a side.
 AUXILIARIES: frozenset[str] = frozenset(
     "do does did is are was were has have had can could will would should must wo ca".split()  # "won't": "wo not"

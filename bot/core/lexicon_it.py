@@ -1623,6 +1623,7 @@ RELATIVES: frozenset[str] = frozenset({"che", "quale"})
 # A negation sets aside what follows it: "their figure, not the West's" does not ask the West's.
 NEGATIONS: frozenset[str] = frozenset({"non"})
 ALTERNATIVES: frozenset[str] = frozenset({"o solo", "oppure solo", "o ha solo"})  # "or just" (see lexicon)
+WHY_OPENERS: frozenset[str] = frozenset()  # (see lexicon)
 PERSON_HEADS: frozenset[str] = frozenset({"tizio", "tipo", "uomo", "signore", "quello", "quel", "tale"})
 
 # Belarusians, always the ones acting ("soldati bielorussi"): another country's army, not where the troops went.

@@ -1306,6 +1306,7 @@ NEGATIONS: frozenset[str] = frozenset({"не"})
 ALTERNATIVES: frozenset[str] = frozenset(
     {"или просто", "или только", "или как всегда", "или опять"}
 )  # "or just" (see lexicon)
+WHY_OPENERS: frozenset[str] = frozenset({"чего", "че"})  # "чего они ушли?": why (see lexicon)
 PERSON_HEADS: frozenset[str] = frozenset({"мужик", "чувак", "человек", "тип", "тот", "дядька", "дядя"})
 
 # Belarusians ("белорусских солдат") are another country's army, not where the troops went.

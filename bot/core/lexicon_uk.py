@@ -1357,6 +1357,7 @@ RELATIVES: frozenset[str] = frozenset({"якии", "яка", "які", "котр
 # A negation sets aside what follows it: "their figure, not the West's" does not ask the West's.
 NEGATIONS: frozenset[str] = frozenset({"не"})
 ALTERNATIVES: frozenset[str] = frozenset({"чи просто", "чи тільки", "чи лише", "чи знову"})  # "or just" (see lexicon)
+WHY_OPENERS: frozenset[str] = frozenset({"чого"})  # "чого вони звалили?": why (see lexicon)
 PERSON_HEADS: frozenset[str] = frozenset({"дядько", "чувак", "чоловік", "тои", "пан"})
 
 # Belarusians ("білоруських солдатів") are another country's army, not where the troops went.

@@ -541,7 +541,7 @@ class Matcher:
         """``tokens`` with what some combinations of concepts ask read into them, in this order: first the
         readings that look at the words too (how the question opens, a pronoun, a city's name)."""
         found = tokens
-        for worded in (self._conquest_achieved, self._where_they_went, self._city_taken):
+        for worded in (self._conquest_achieved, self._where_they_went, self._city_taken, self._colloquial_why):
             found = worded(found, words)
         for reading in (
             self._trust_in_figures,
@@ -800,6 +800,17 @@ class Matcher:
         if DONE_OPENERS.isdisjoint(words[:2]) or not any(word.startswith(CITY_BEGINNINGS) for word in words):
             return tokens
         return _read_as(tokens, {_NORTH}, _PLACE, self._idf[_PLACE])
+
+    def _colloquial_why(self, tokens: list[_Token], words: list[str]) -> list[_Token]:
+        """A question opening with "чого" or "чего" ("чого орки так швидко звалили з-під києва?") asks why, as
+        people say it; wanting and aiming take it as their object instead ("чого росія хоче досягти?": what)."""
+        position = next((p for p, word in enumerate(words) if word in self._lexicon.why_openers), None)
+        if position is None or position > 2 or not all(w in self._stopwords for w in words[:position]):
+            return tokens
+        single = _single_concepts(tokens)
+        if single & {"WHY", "GOAL"} or "WHY" not in self._idf:
+            return tokens
+        return [*tokens, _Token(frozenset({"WHY"}), self._idf["WHY"], 1.0)]
 
     def _conquest_achieved(self, tokens: list[_Token], words: list[str]) -> list[_Token]:
         """Whether the Donbas was taken, asked as done ("did Russia finally conquer the Donbass?", "has Russia

@@ -1437,6 +1437,11 @@ def test_idioms_and_slang_in_four_languages_keep_the_question(question: str, exp
         ("чого орки так швидко звалили з-під києва?", WHY_WITHDRAW),  # "чого" opening a question: why
         ("чего они так быстро ушли из-под киева?", WHY_WITHDRAW),
         ("чого росія хоче досягти зараз?", {"russia-objectives"}),  # wanting takes it as its object: what
+        ("від кого вони там нібито «звільняють» україну, нагадайте", {"special-operation-framing"}),
+        ("і куди ж вони всі поділися після того як звідти вшились", {"withdrawal-destination"}),  # slang: left
+        ("яка там у нього була фраза про трагедію?", {"kremlin-admission"}),
+        ("в який день вони звідти змоталися?", {"withdrawal-north"}),
+        ("він хоч якусь цифру озвучив чи знов одні загальні слова?", {"peskov-no-number"}),
         ("why does russia refuse to admit its losses?", {"russian-reticence"}),
         ("а він хоч якусь цифру озвучив, чи як завжди вода без конкретики?", {"peskov-no-number"}),
         ("на якому каналі кремль заговорив про своїх загиблих?", {"sky-news-interview"}),

@@ -67,6 +67,8 @@ STOPWORDS: frozenset[str] = frozenset(
     тижнями стояли стоіть стоять нічого
     набагато
     сталось трапилось трапилося вірити віриш вірю питали питав питала спитали
+    нагадаите нагадаи спитав запитав спитала запитали
+    читав читала прочитав прочитала почитав почитала
     """.split()
 )
 
@@ -189,6 +191,7 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
     "SAY": tuple(
         """
         каже кажуть казати казав казала казали казало слова заява заяви заяву заявою відповів наплів наплела наплели
+        фраза фразу фрази
         сказав сказала сказали говорить говорять заявив заявила повідомив повідомила оголошувати оголошувала
         оголошує являти
         """.split()
@@ -585,6 +588,8 @@ STEMS: Mapping[str, tuple[str, ...]] = {
     "PRISONER": ("полонен", "віиськовополон", "зникл", "здавш", "затриман"),
     "REFUGEE": ("біженц", "переселенц", "евакуа", "евакуи", "мігрант"),
     "WITHDRAW": (
+        "вшил",
+        "змотал",
         "поділис",
         "забрали",
         "забрав",
@@ -1356,7 +1361,9 @@ WHICH_WORDS: frozenset[str] = frozenset({"якии", "якому", "якого",
 RELATIVES: frozenset[str] = frozenset({"якии", "яка", "які", "котрии", "що", "шо", "хто"})
 # A negation sets aside what follows it: "their figure, not the West's" does not ask the West's.
 NEGATIONS: frozenset[str] = frozenset({"не"})
-ALTERNATIVES: frozenset[str] = frozenset({"чи просто", "чи тільки", "чи лише", "чи знову"})  # "or just" (see lexicon)
+ALTERNATIVES: frozenset[str] = frozenset(
+    {"чи просто", "чи тільки", "чи лише", "чи знову", "чи знов"}
+)  # "or just" (see lexicon)
 WHY_OPENERS: frozenset[str] = frozenset({"чого"})  # "чого вони звалили?": why (see lexicon)
 PERSON_HEADS: frozenset[str] = frozenset({"дядько", "чувак", "чоловік", "тои", "пан"})
 

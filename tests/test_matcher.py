@@ -1442,6 +1442,8 @@ def test_idioms_and_slang_in_four_languages_keep_the_question(question: str, exp
         ("яка там у нього була фраза про трагедію?", {"kremlin-admission"}),
         ("в який день вони звідти змоталися?", {"withdrawal-north"}),
         ("він хоч якусь цифру озвучив чи знов одні загальні слова?", {"peskov-no-number"}),
+        # "що" before a setting may be "that", no question about the setting: the humiliation is still asked.
+        ("я читав, що британський журналіст спитав його про приниження. і що він на це відповів?", {"humiliation"}),
         ("why does russia refuse to admit its losses?", {"russian-reticence"}),
         ("а він хоч якусь цифру озвучив, чи як завжди вода без конкретики?", {"peskov-no-number"}),
         ("на якому каналі кремль заговорив про своїх загиблих?", {"sky-news-interview"}),

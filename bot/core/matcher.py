@@ -869,15 +869,15 @@ class Matcher:
         ]
 
     def _what_is_asked(self, words: list[str]) -> _WhatAsked:
-        """Whether a what- or which-word asks content ("what did he admit on Sky News?") or the setting, naming
-        it right after ("what channel…", "which TV channel got the Kremlin talking about its dead?")."""
+        """Whether a what-word asks content ("what did he admit on Sky News?"; not "what channel…") or a
+        which-word the setting, naming it right after ("which TV channel got the Kremlin talking about its
+        dead?"). A what-word before a setting may be no question at all ("я читав, що британський журналіст…":
+        "that"), so only a which-word asks the setting."""
         content = setting = False
         for position, word in enumerate(words):
-            if word not in self._lexicon.what_words and word not in self._lexicon.which_words:
-                continue
             named = position + 1 < len(words) and self._concept(words[position + 1]) in SETTING_CONCEPTS
-            setting = setting or named
             content = content or (word in self._lexicon.what_words and not named)
+            setting = setting or (word in self._lexicon.which_words and named)
         return _WhatAsked(content=content, setting=setting)
 
     def _framed(self, tokens: list[_Token], *, courteous: bool, asks: _WhatAsked) -> list[_Token]:

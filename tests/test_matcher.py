@@ -1444,6 +1444,11 @@ def test_idioms_and_slang_in_four_languages_keep_the_question(question: str, exp
         ("він хоч якусь цифру озвучив чи знов одні загальні слова?", {"peskov-no-number"}),
         # "що" before a setting may be "that", no question about the setting: the humiliation is still asked.
         ("я читав, що британський журналіст спитав його про приниження. і що він на це відповів?", {"humiliation"}),
+        ("а чого вони раптом на донбас переключились?", WHY_WITHDRAW),  # switching over is moving troops
+        ("з якою метою, за версією москви, вони взагалі поперлися в україну?", {"special-operation-framing"}),
+        ("то вони тепер тільки на донбас роззявили рота?", {"russia-objectives"}),  # set their sights on
+        ("де саме кремль зізнався про втрати, в якому медіа і коли?", {"sky-news-interview"}),
+        ("what's the official label putin's people stick on the war?", {"special-operation-framing"}),
         ("why does russia refuse to admit its losses?", {"russian-reticence"}),
         ("а він хоч якусь цифру озвучив, чи як завжди вода без конкретики?", {"peskov-no-number"}),
         ("на якому каналі кремль заговорив про своїх загиблих?", {"sky-news-interview"}),

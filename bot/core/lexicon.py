@@ -3101,6 +3101,8 @@ PHRASES: Mapping[str, str] = {
     "refuses to admit": "hide",
     "refuse to admit": "hide",
     "before he became": "career",
+    "putins people": "kremlin",
+    "stick on": "call",
 }
 
 # Chat spellings of one word, spelt out before phrases are read: "what do u think of putin" is asking for an

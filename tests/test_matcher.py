@@ -1449,6 +1449,7 @@ def test_idioms_and_slang_in_four_languages_keep_the_question(question: str, exp
         ("то вони тепер тільки на донбас роззявили рота?", {"russia-objectives"}),  # set their sights on
         ("де саме кремль зізнався про втрати, в якому медіа і коли?", {"sky-news-interview"}),
         ("what's the official label putin's people stick on the war?", {"special-operation-framing"}),
+        ("мені цікаво скільки рашистів двохсотими поїхало додому", TOLL),  # went home dead: the dead
         ("why does russia refuse to admit its losses?", {"russian-reticence"}),
         ("а він хоч якусь цифру озвучив, чи як завжди вода без конкретики?", {"peskov-no-number"}),
         ("на якому каналі кремль заговорив про своїх загиблих?", {"sky-news-interview"}),

@@ -547,6 +547,7 @@ class Matcher:
             self._trust_in_figures,
             self._troops_counted,
             self._troops_now,
+            self._dead_sent_home,
             self._guessed_roles,
             self._others_officials,
             self._war_by_its_name,
@@ -759,6 +760,14 @@ class Matcher:
         if single.isdisjoint(_TROOPS_MOVING):
             return tokens
         return [t for t in tokens if not t.options <= _WHEN_WORDS]
+
+    def _dead_sent_home(self, tokens: list[_Token]) -> list[_Token]:
+        """How many went home dead ("скільки рашистів двохсотими поїхало додому", "how many went home in
+        coffins") counts the dead: going home is how they died, not where the troops went."""
+        single = _single_concepts(t for t in tokens if t.certainty == 1.0)
+        if not {_COUNT, _DEATH, _HOME} <= single:
+            return tokens
+        return [t for t in tokens if not t.options <= {_HOME, _WHERE}]
 
     def _war_by_its_name(self, tokens: list[_Token]) -> list[_Token]:
         """The Kremlin's name for the war in a question about how the war ends ("when will the special military
@@ -1170,7 +1179,7 @@ _TRUST, _REALITY = "TRUST", "REALITY"
 _FIGURE_CONCEPTS = frozenset({"COUNT", "DEATH"})  # what a question about a figure names
 _COUNT, _SOLDIER, _WITHDRAW, _STRENGTH = "COUNT", "SOLDIER", "WITHDRAW", "STRENGTH"
 _SPECIAL, _END, _CALL, _WAR = "SPECIAL", "END", "CALL", "WAR"
-_DEATH, _PLACE = "DEATH", "PLACE"
+_DEATH, _PLACE, _HOME = "DEATH", "PLACE", "HOME"
 _COMPARE, _DEFINITION = "COMPARE", "DEFINITION"
 _CONQUER, _EAST, _NORTH, _FAIL = "CONQUER", "EAST", "NORTH", "FAIL"
 _INTENT = frozenset({"GOAL", "WHY", "WHERE", "WHEN", "WHO"})

@@ -356,6 +356,7 @@ def test_small_talk_and_other_topics_get_no_answer(question: str) -> None:
         ("Who coined the term 'Western governments'?", "what do western governments estimate?"),  # words
         ("does sky news have a paywall", "did peskov speak to sky news?"),  # the broadcaster's business
         ("is vodka cheaper in russia or belarus", "did the troops go to belarus?"),
+        ("how much military aid has the US sent ukraine", "where did the troops go?"),  # aid is equipment
         ("What's the difference between losses and casualties in accounting?", "compare the two death tolls"),
         ("who is the presenter on Sky News in the mornings?", "did peskov speak to sky news?"),  # its schedule
         ("when is the next eurovision", "what's next for russia?"),
@@ -1450,6 +1451,8 @@ def test_idioms_and_slang_in_four_languages_keep_the_question(question: str, exp
         ("де саме кремль зізнався про втрати, в якому медіа і коли?", {"sky-news-interview"}),
         ("what's the official label putin's people stick on the war?", {"special-operation-framing"}),
         ("мені цікаво скільки рашистів двохсотими поїхало додому", TOLL),  # went home dead: the dead
+        ("шось я не зрозумів, то скільки там їхніх двохсотих насправді", TOLL),
+        ("що там сталося з їхнім наступом на півночі, вони звідти злиняли?", {"withdrawal-north"}),  # slang: left
         ("why does russia refuse to admit its losses?", {"russian-reticence"}),
         ("а він хоч якусь цифру озвучив, чи як завжди вода без конкретики?", {"peskov-no-number"}),
         ("на якому каналі кремль заговорив про своїх загиблих?", {"sky-news-interview"}),

@@ -335,6 +335,7 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
         "bystanders",
     ),
     "EQUIPMENT": (
+        "aid",
         "mines",
         "landmines",
         "tank",

@@ -177,6 +177,7 @@ def test_slips_of_one_letter_anywhere_and_of_two_in_a_long_word_are_mended(quest
         "e dall'altra parte? le perdite dell'ucraina quante sono",
         "quali reparti russi hanno avuto piu perdite",  # a breakdown by unit
         "how many mines did the russians leave behind when they retreated from the north",
+        "how much military aid has the US sent ukraine",  # aid is equipment
         "quando finirà l'operazione militare speciale?",
         "сколько чеченских бойцов погибло под киевом?",
     ],
@@ -356,7 +357,6 @@ def test_small_talk_and_other_topics_get_no_answer(question: str) -> None:
         ("Who coined the term 'Western governments'?", "what do western governments estimate?"),  # words
         ("does sky news have a paywall", "did peskov speak to sky news?"),  # the broadcaster's business
         ("is vodka cheaper in russia or belarus", "did the troops go to belarus?"),
-        ("how much military aid has the US sent ukraine", "where did the troops go?"),  # aid is equipment
         ("What's the difference between losses and casualties in accounting?", "compare the two death tolls"),
         ("who is the presenter on Sky News in the mornings?", "did peskov speak to sky news?"),  # its schedule
         ("when is the next eurovision", "what's next for russia?"),

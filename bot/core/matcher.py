@@ -814,12 +814,12 @@ class Matcher:
         """A question opening with "чого" or "чего" ("чого орки так швидко звалили з-під києва?") asks why, as
         people say it; wanting and aiming take it as their object instead ("чого росія хоче досягти?": what)."""
         position = next((p for p, word in enumerate(words) if word in self._lexicon.why_openers), None)
-        if position is None or position > 2 or not all(w in self._stopwords for w in words[:position]):
-            return tokens
+        if position is None or position > _OPENING or not all(w in self._stopwords for w in words[:position]):
+            return tokens  # opening the question: after at most two filler words ("а чого…", "ну так чого…")
         single = _single_concepts(tokens)
-        if single & {"WHY", "GOAL"} or "WHY" not in self._idf:
+        if single & {_WHY, _GOAL} or _WHY not in self._idf:
             return tokens
-        return [*tokens, _Token(frozenset({"WHY"}), self._idf["WHY"], 1.0)]
+        return [*tokens, _Token(frozenset({_WHY}), self._idf[_WHY], 1.0)]
 
     def _conquest_achieved(self, tokens: list[_Token], words: list[str]) -> list[_Token]:
         """Whether the Donbas was taken, asked as done ("did Russia finally conquer the Donbass?", "has Russia
@@ -884,9 +884,12 @@ class Matcher:
         "that"), so only a which-word asks the setting."""
         content = setting = False
         for position, word in enumerate(words):
+            what, which = word in self._lexicon.what_words, word in self._lexicon.which_words
+            if not (what or which):
+                continue
             named = position + 1 < len(words) and self._concept(words[position + 1]) in SETTING_CONCEPTS
-            content = content or (word in self._lexicon.what_words and not named)
-            setting = setting or (word in self._lexicon.which_words and named)
+            content = content or (what and not named)
+            setting = setting or (which and named)
         return _WhatAsked(content=content, setting=setting)
 
     def _framed(self, tokens: list[_Token], *, courteous: bool, asks: _WhatAsked) -> list[_Token]:
@@ -1180,6 +1183,8 @@ _FIGURE_CONCEPTS = frozenset({"COUNT", "DEATH"})  # what a question about a figu
 _COUNT, _SOLDIER, _WITHDRAW, _STRENGTH = "COUNT", "SOLDIER", "WITHDRAW", "STRENGTH"
 _SPECIAL, _END, _CALL, _WAR = "SPECIAL", "END", "CALL", "WAR"
 _DEATH, _PLACE, _HOME = "DEATH", "PLACE", "HOME"
+_WHY, _GOAL = "WHY", "GOAL"
+_OPENING = 2  # how many filler words may come before a word that opens a question
 _COMPARE, _DEFINITION = "COMPARE", "DEFINITION"
 _CONQUER, _EAST, _NORTH, _FAIL = "CONQUER", "EAST", "NORTH", "FAIL"
 _INTENT = frozenset({"GOAL", "WHY", "WHERE", "WHEN", "WHO"})

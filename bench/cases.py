@@ -405,12 +405,18 @@ WRITTEN_APART: dict[str, str] = {
     "round222": f"Held-out set 222 (written apart, it: must-not-answer only; written near the end; {_NEVER_READ})",
     "round223": f"Held-out set 223 (written apart, uk: answerable only; written near the end; {_NEVER_READ})",
     "round224": f"Held-out set 224 (written apart, it, ru, uk: as the blind set was; near the end; {_NEVER_READ})",
-    "round321": f"Held-out set 321 (written apart, as the blind set was; written at the end; {_FINAL})",
-    "round322": f"Held-out set 322 (written apart, must-not-answer only; written at the end; {_FINAL})",
-    "round323": f"Held-out set 323 (written apart, must-not-answer, dev style; written at the end; {_FINAL})",
-    "round324": f"Held-out set 324 (written apart, uk: answerable only; written at the end; {_FINAL})",
-    "round325": f"Held-out set 325 (written apart, it: must-not-answer only; written at the end; {_FINAL})",
-    "round326": f"Held-out set 326 (written apart, uk: as the blind set was; written at the end; {_FINAL})",
+    "round321": f"Held-out set 321 (written apart, as the blind set was; written mid-session; {_NEVER_READ})",
+    "round322": f"Held-out set 322 (written apart, must-not-answer only; written mid-session; {_NEVER_READ})",
+    "round323": f"Held-out set 323 (written apart, must-not-answer, dev style; written mid-session; {_NEVER_READ})",
+    "round324": f"Held-out set 324 (written apart, uk: answerable only; written mid-session; {_NEVER_READ})",
+    "round325": f"Held-out set 325 (written apart, it: must-not-answer only; written mid-session; {_NEVER_READ})",
+    "round326": f"Held-out set 326 (written apart, uk: as the blind set was; written mid-session; {_NEVER_READ})",
+    "round351": f"Held-out set 351 (written apart, as the blind set was; written at the end; {_FINAL})",
+    "round352": f"Held-out set 352 (written apart, must-not-answer only; written at the end; {_FINAL})",
+    "round353": f"Held-out set 353 (written apart, must-not-answer, dev style; written at the end; {_FINAL})",
+    "round354": f"Held-out set 354 (written apart, uk: answerable only; written at the end; {_FINAL})",
+    "round355": f"Held-out set 355 (written apart, it: must-not-answer only; written at the end; {_FINAL})",
+    "round356": f"Held-out set 356 (written apart, uk: as the blind set was; written at the end; {_FINAL})",
     "blind": "Blind set (written apart; never read, its failures are never listed)",
 }
 
@@ -421,7 +427,8 @@ NEVER_LISTED: frozenset[str] = frozenset(
     "round104 round111 round128 round143 round144 round148 round149 round150 "
     "round155 round156 round157 round162 round163 round166 round169 round173 round174 round177 "
     "round219 round220 round221 round222 round223 round224 "
-    "round321 round322 round323 round324 round325 round326".split()
+    "round321 round322 round323 round324 round325 round326 "
+    "round351 round352 round353 round354 round355 round356".split()
 )
 
 

@@ -241,6 +241,10 @@ class Matcher:
         # the whole vocabulary at build.
         self._speakers = cache(self._speakers_uncached)
         self._firm_concepts = frozenset(self._idf.keys() - SAYING - {_WHO})  # what a question can firmly ask
+        # The shapes of an asker's guess ("or just", "чи просто") by their first word: most words begin none.
+        self._alternatives: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+        for shape in self._lexicon.alternatives:
+            self._alternatives[shape[0]].append(shape)
         # The words of multi-word phrases ("lasciato la pelle", "marcia indietro"): a slip in one of them
         # ("lasicato la pelle") would otherwise keep the whole phrase from being read.
         self._phrase_word_set = frozenset(w for phrase in self._lexicon.phrases for w in phrase.split())
@@ -604,7 +608,8 @@ class Matcher:
         tragedy?"): what comes before it is asked, what follows is what the asker fears instead; the length of
         ``words`` when there is none, or when nothing firm is asked before it."""
         for position in range(1, len(words) - 1):
-            if not any(tuple(words[position : position + len(shape)]) == shape for shape in self._lexicon.alternatives):
+            shapes = self._alternatives.get(words[position], ())
+            if not any(tuple(words[position : position + len(shape)]) == shape for shape in shapes):
                 continue
             asked = {self._lexicon.concept(word) for word in words[:position]} - WEAK_CONCEPTS - {None}
             return position if asked else len(words)

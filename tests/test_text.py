@@ -128,6 +128,13 @@ def test_a_phrase_rewritten_to_nothing_disappears() -> None:
     assert PhraseRewriter({"so far": ""})("how many so far") == "how many"
 
 
+def test_a_phrase_applies_only_where_its_words_stand_together_and_a_one_word_phrase_still_applies() -> None:
+    rewriter = PhraseRewriter({"how come": "why", "the other side": "ukraine", "yep": "yes"})
+    assert rewriter("how did they come") == "how did they come"  # its first word alone is not the phrase
+    assert rewriter("what about the other side") == "what about ukraine"
+    assert rewriter("yep how come") == "yes why"
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(PHRASE_WORDS), max_size=12))
 def test_the_indexed_rewriter_agrees_with_trying_every_phrase_in_order(words: list[str]) -> None:

@@ -6,6 +6,7 @@ import re
 import unicodedata
 from collections.abc import Mapping
 from functools import lru_cache
+from itertools import pairwise
 
 _MENTION_RE = re.compile(r"(?<![\w@])@[A-Za-z0-9_]{3,64}")
 _URL_RE = re.compile(r"\b(?:https?://|www\.)\S+", re.IGNORECASE)
@@ -86,18 +87,18 @@ class PhraseRewriter:
     Chat shorthands ("u", "nn", "шо") are first spelt out word by word. Longer phrases (in words) apply
     first, so none is pre-empted by a shorter phrase inside it ("home in body bags" before "body bags");
     phrases of one length apply in their mapping's order. Each applies to the text the earlier ones left.
-    Only phrases whose first word is in the text are tried, so a question costs a few dictionary lookups,
-    not a scan of every phrase.
+    Only phrases whose first two words stand side by side in the text (or whose one word is in it) are
+    tried, so a question costs a few dictionary lookups, not a scan of every phrase or of every phrase that
+    merely begins with "the" or "how".
     """
 
     def __init__(self, phrases: Mapping[str, str], shorthands: Mapping[str, str] | None = None) -> None:
         self._shorthands = dict(shorthands or {})  # "u" → "you": read first, so "what do u think" is an idiom too
         ordered = sorted(phrases, key=lambda phrase: -len(phrase.split()))  # stable: the mapping's order otherwise
         self._phrases = [(f" {phrase} ", f" {phrases[phrase]} " if phrases[phrase] else " ") for phrase in ordered]
-        self._by_first_word: dict[str, list[int]] = {}
+        self._by_first_words: dict[tuple[str, ...], list[int]] = {}
         for index, phrase in enumerate(ordered):
-            for first in phrase.split(maxsplit=1)[:1]:
-                self._by_first_word.setdefault(first, []).append(index)
+            self._by_first_words.setdefault(tuple(phrase.split()[:2]), []).append(index)
 
     def __call__(self, normalised: str) -> str:
         """``normalised`` with every shorthand spelt out, then every phrase rewritten."""
@@ -118,8 +119,9 @@ class PhraseRewriter:
         return " ".join(padded.split())
 
     def _candidates(self, words: list[str], *, after: int) -> list[int]:
-        """Indices of the phrases starting with one of ``words``, past ``after``, the first last."""
-        found = {index for word in set(words) for index in self._by_first_word.get(word, ()) if index > after}
+        """Indices of the phrases starting with two of ``words`` side by side, past ``after``, the first last."""
+        beginnings: set[tuple[str, ...]] = {(word,) for word in words} | set(pairwise(words))
+        found = {index for key in beginnings for index in self._by_first_words.get(key, ()) if index > after}
         return sorted(found, reverse=True)
 
 

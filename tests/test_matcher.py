@@ -1453,6 +1453,10 @@ def test_idioms_and_slang_in_four_languages_keep_the_question(question: str, exp
         ("мені цікаво скільки рашистів двохсотими поїхало додому", TOLL),  # went home dead: the dead
         ("шось я не зрозумів, то скільки там їхніх двохсотих насправді", TOLL),
         ("що там сталося з їхнім наступом на півночі, вони звідти злиняли?", {"withdrawal-north"}),  # slang: left
+        ("під яким соусом росія подає цю війну своїм людям?", {"special-operation-framing"}),  # to its people
+        ("на заході рахують їхніх мертвих аж до 15 тисяч, це правда чи вкид?", {"western-estimates"}),
+        ("а він хоч якусь цифру озвучив чи як завжди води налив?", {"peskov-no-number"}),
+        ("коротше, скільки орків уже на тому світі, якщо вірити статті?", TOLL),  # in the next world: dead
         ("why does russia refuse to admit its losses?", {"russian-reticence"}),
         ("а він хоч якусь цифру озвучив, чи як завжди вода без конкретики?", {"peskov-no-number"}),
         ("на якому каналі кремль заговорив про своїх загиблих?", {"sky-news-interview"}),

@@ -1221,6 +1221,7 @@ PHRASES: Mapping[str, str] = {
     "чем говорят": "выше",
     "чем они признают": "выше",
     "чем признают": "выше",
+    "на том свете": "погибли",
 }
 
 # "Украины" after what an army has or loses names the owner, as "Ukraine's" does in English ("потери Украины",

@@ -1457,6 +1457,10 @@ def test_idioms_and_slang_in_four_languages_keep_the_question(question: str, exp
         ("на заході рахують їхніх мертвих аж до 15 тисяч, це правда чи вкид?", {"western-estimates"}),
         ("а він хоч якусь цифру озвучив чи як завжди води налив?", {"peskov-no-number"}),
         ("коротше, скільки орків уже на тому світі, якщо вірити статті?", TOLL),  # in the next world: dead
+        ("скільки там у них двохсотих по їхніх же власних даних", {"official-toll"}),  # by their own data
+        ("як вони намагаються подати свою поразку як щось інше?", {"downsizing-disguise"}),
+        ("а скільки їх там насправді полягло, не по версії їхнього міністерства?", TOLL),  # not the ministry's
+        ("до чого тут взагалі переговори, коли мова про відведення військ?", WHY_WITHDRAW),  # "мова про": about
         ("why does russia refuse to admit its losses?", {"russian-reticence"}),
         ("а він хоч якусь цифру озвучив, чи як завжди вода без конкретики?", {"peskov-no-number"}),
         ("на якому каналі кремль заговорив про своїх загиблих?", {"sky-news-interview"}),

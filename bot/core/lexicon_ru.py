@@ -1222,6 +1222,7 @@ PHRASES: Mapping[str, str] = {
     "чем они признают": "выше",
     "чем признают": "выше",
     "на том свете": "погибли",
+    "по их же собственным данным": "официально",
 }
 
 # "Украины" after what an army has or loses names the owner, as "Ukraine's" does in English ("потери Украины",

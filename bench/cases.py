@@ -427,12 +427,18 @@ WRITTEN_APART: dict[str, str] = {
     "round324": f"Held-out set 324 (written apart, uk: answerable only; written mid-session; {_NEVER_READ})",
     "round325": f"Held-out set 325 (written apart, it: must-not-answer only; written mid-session; {_NEVER_READ})",
     "round326": f"Held-out set 326 (written apart, uk: as the blind set was; written mid-session; {_NEVER_READ})",
-    "round351": f"Held-out set 351 (written apart, as the blind set was; written at the end; {_FINAL})",
-    "round352": f"Held-out set 352 (written apart, must-not-answer only; written at the end; {_FINAL})",
-    "round353": f"Held-out set 353 (written apart, must-not-answer, dev style; written at the end; {_FINAL})",
-    "round354": f"Held-out set 354 (written apart, uk: answerable only; written at the end; {_FINAL})",
-    "round355": f"Held-out set 355 (written apart, it: must-not-answer only; written at the end; {_FINAL})",
-    "round356": f"Held-out set 356 (written apart, uk: as the blind set was; written at the end; {_FINAL})",
+    "round351": f"Held-out set 351 (written apart, as the blind set was; written late; {_NEVER_READ})",
+    "round352": f"Held-out set 352 (written apart, must-not-answer only; written late; {_NEVER_READ})",
+    "round353": f"Held-out set 353 (written apart, must-not-answer, dev style; written late; {_NEVER_READ})",
+    "round354": f"Held-out set 354 (written apart, uk: answerable only; written late; {_NEVER_READ})",
+    "round355": f"Held-out set 355 (written apart, it: must-not-answer only; written late; {_NEVER_READ})",
+    "round356": f"Held-out set 356 (written apart, uk: as the blind set was; written late; {_NEVER_READ})",
+    "round373": f"Held-out set 373 (written apart, as the blind set was; written at the end; {_FINAL})",
+    "round374": f"Held-out set 374 (written apart, must-not-answer only; written at the end; {_FINAL})",
+    "round375": f"Held-out set 375 (written apart, uk: answerable only; written at the end; {_FINAL})",
+    "round376": f"Held-out set 376 (written apart, uk: answerable only; written at the end; {_FINAL})",
+    "round377": f"Held-out set 377 (written apart, uk: as the blind set was; written at the end; {_FINAL})",
+    "round378": f"Held-out set 378 (written apart, it: as the blind set was; written at the end; {_FINAL})",
     "blind": "Blind set (written apart; never read, its failures are never listed)",
 }
 
@@ -444,7 +450,8 @@ NEVER_LISTED: frozenset[str] = frozenset(
     "round155 round156 round157 round162 round163 round166 round169 round173 round174 round177 "
     "round219 round220 round221 round222 round223 round224 "
     "round321 round322 round323 round324 round325 round326 "
-    "round351 round352 round353 round354 round355 round356".split()
+    "round351 round352 round353 round354 round355 round356 "
+    "round373 round374 round375 round376 round377 round378".split()
 )
 
 

@@ -539,14 +539,15 @@ class Matcher:
             not questioning or SMALL_TALK in words  # "hey bot, how are you?" asks nothing either
         )
         found = self._framed(list(tokens.values()), courteous=courteous, asks=self._what_is_asked(words))
-        return self._combinations_read(found, words)
+        return self._combinations_read(found, words, concepts)
 
-    def _combinations_read(self, tokens: list[_Token], words: list[str]) -> list[_Token]:
+    def _combinations_read(self, tokens: list[_Token], words: list[str], concepts: list[str | None]) -> list[_Token]:
         """``tokens`` with what some combinations of concepts ask read into them, in this order: first the
-        readings that look at the words too (how the question opens, a pronoun, a city's name)."""
+        readings that look at the words too (how the question opens, a pronoun, a city's name), given each
+        word's concept as ``_concepts_at`` found it, so none is looked up twice."""
         found = tokens
         for worded in (self._conquest_achieved, self._where_they_went, self._city_taken, self._colloquial_why):
-            found = worded(found, words)
+            found = worded(found, words, concepts)
         for reading in (
             self._trust_in_figures,
             self._troops_counted,
@@ -792,18 +793,19 @@ class Matcher:
             return tokens
         return _read_as(tokens, _REGIONS, _PLACE, self._idf[_PLACE])
 
-    def _where_they_went(self, tokens: list[_Token], words: list[str]) -> list[_Token]:
+    def _where_they_went(self, tokens: list[_Token], words: list[str], concepts: list[str | None]) -> list[_Token]:
         """Only where "they" went ("і куди вони потім усі подалися?", "and where did they all go then?") asks
         where the troops went: the article's only "they" that went anywhere. Going is a second word of place
         beside the question word ("куди … подалися"); "where are they from?" asks no such thing."""
         single = _single_concepts(tokens)
         if single != {_WHERE} or self._lexicon.plural_pronouns.isdisjoint(words) or _SOLDIER not in self._idf:
             return tokens
-        if sum(self._concept(word) == _WHERE for word in words if word not in self._stopwords) < 2:
+        said = zip(words, concepts, strict=True)
+        if sum(concept == _WHERE for word, concept in said if word not in self._stopwords) < 2:
             return tokens
         return [*tokens, _Token(frozenset({_SOLDIER}), self._idf[_SOLDIER], self.settings.referent_certainty)]
 
-    def _city_taken(self, tokens: list[_Token], words: list[str]) -> list[_Token]:
+    def _city_taken(self, tokens: list[_Token], words: list[str], concepts: list[str | None]) -> list[_Token]:
         """Whether a city was taken, asked as done ("did Russia take Kyiv in the end?", "did they ever take
         Chernihiv"), asks about a particular place, which the article never does: it says Russia failed to
         seize areas north of Ukraine, not what became of each city. Why it failed is still the withdrawal's
@@ -815,7 +817,7 @@ class Matcher:
             return tokens
         return _read_as(tokens, {_NORTH}, _PLACE, self._idf[_PLACE])
 
-    def _colloquial_why(self, tokens: list[_Token], words: list[str]) -> list[_Token]:
+    def _colloquial_why(self, tokens: list[_Token], words: list[str], concepts: list[str | None]) -> list[_Token]:
         """A question opening with "чого" or "чего" ("чого орки так швидко звалили з-під києва?") asks why, as
         people say it; wanting and aiming take it as their object instead ("чого росія хоче досягти?": what)."""
         position = next((p for p, word in enumerate(words) if word in self._lexicon.why_openers), None)
@@ -826,13 +828,13 @@ class Matcher:
             return tokens
         return [*tokens, _Token(frozenset({_WHY}), self._idf[_WHY], 1.0)]
 
-    def _conquest_achieved(self, tokens: list[_Token], words: list[str]) -> list[_Token]:
+    def _conquest_achieved(self, tokens: list[_Token], words: list[str], concepts: list[str | None]) -> list[_Token]:
         """Whether the Donbas was taken, asked as done ("did Russia finally conquer the Donbass?", "has Russia
         finished conquering Donbass?", "so the Donbass offensive, did Russia conquer it?"), asks the war's
         outcome, which the article does not hold: the conquest reads as the end. What Russia wants to conquer is
         its objective, and why it failed to is the withdrawal's reason."""
         single = _single_concepts(tokens)
-        conquering = next((p for p, word in enumerate(words) if self._concept(word) == _CONQUER), 0)
+        conquering = next((p for p, concept in enumerate(concepts) if concept == _CONQUER), 0)
         if DONE_OPENERS.isdisjoint(words[:conquering]) or not {_CONQUER, _EAST} <= single or _END not in self._idf:
             return tokens
         if single & (_INTENT | {_FAIL}):

@@ -1196,7 +1196,7 @@ _COMPARE, _DEFINITION = "COMPARE", "DEFINITION"
 _CONQUER, _EAST, _NORTH, _FAIL = "CONQUER", "EAST", "NORTH", "FAIL"
 _INTENT = frozenset({"GOAL", "WHY", "WHERE", "WHEN", "WHO"})
 _WHEN_WORDS = frozenset({"now", "next"})  # English words of their own, not the latest figures or the next aim
-_TROOPS_MOVING = MOVEMENT_CONCEPTS | {"WHY", "WHERE"}  # where or why troops move, not how many died
+_TROOPS_MOVING = MOVEMENT_CONCEPTS | {_WHY, _WHERE}  # where or why troops move, not how many died
 # What the article's figures are named by: a difference asked between them is the gap between the two tolls,
 # as is one asked between two sides ("the Russian and the Western numbers"); one side alone is no figure
 # ("what's the difference between MI6 and the CIA?").

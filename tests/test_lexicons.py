@@ -37,6 +37,8 @@ NAMES = frozenset(
         "NEGATIONS",
         "ALTERNATIVES",
         "WHY_OPENERS",
+        "CONTRASTS",
+        "TRUTH_WORDS",
         "PERSON_HEADS",
     }
 )
@@ -266,9 +268,10 @@ def test_stems_are_long_enough(code: str) -> None:
 @pytest.mark.parametrize("code", CODES)
 def test_phrases_stand_for_known_words(code: str) -> None:
     lexicon = LEXICONS[code]
+    truth_words = _module(code).TRUTH_WORDS  # "на самом деле" is "реально": filler that marks what is real
     for phrase, replacement in lexicon.phrases.items():
         known = replacement.isdigit() or lexicon.concept(replacement) is not None  # a figure, or a known word
-        assert replacement in ("", english.SMALL_TALK) or known, f"{phrase!r} → {replacement!r}"
+        assert replacement in ("", english.SMALL_TALK, *truth_words) or known, f"{phrase!r} → {replacement!r}"
 
 
 @pytest.mark.parametrize("code", ["en", *CODES])
@@ -358,6 +361,18 @@ def test_why_openers_are_normalised_filler(code: str) -> None:
     module = _module(code)
     _assert_normalised(module.WHY_OPENERS)
     assert module.WHY_OPENERS <= module.STOPWORDS, module.WHY_OPENERS - module.STOPWORDS
+
+
+@pytest.mark.parametrize("code", ["en", *CODES])
+def test_contrasts_and_truth_words_are_normalised_filler(code: str) -> None:
+    # "officially 1,351, but how many really?": both ask nothing of their own, so both must be filler words,
+    # written as the matcher sees them.
+    module = _module(code)
+    assert module.CONTRASTS
+    assert module.TRUTH_WORDS
+    for words in (module.CONTRASTS, module.TRUTH_WORDS):
+        _assert_normalised(words)
+        assert words <= module.STOPWORDS, words - module.STOPWORDS
 
 
 @pytest.mark.parametrize("code", ["en", *CODES])

@@ -1126,6 +1126,8 @@ def test_losses_in_the_whole_war_are_still_the_toll(question: str, expected: set
         ("He calls it a huge tragedy, but did he bother to say how many men they lost?", {"peskov-no-number"}),
         ("they said 1351 died but is that true?", TOLL),  # nothing firm after "but": the premise is asked about
         ("russia says 1351 but what do western governments say?", {"western-estimates"}),
+        ("officially 1351 died, but really how many were wounded?", set()),  # filler before the question word
+        ("1351 died, but then again how many were injured?", set()),
     ],
 )
 def test_a_premise_granted_before_but_and_a_question_is_not_what_is_asked(question: str, expected: set[str]) -> None:
@@ -1133,6 +1135,37 @@ def test_a_premise_granted_before_but_and_a_question_is_not_what_is_asked(questi
         assert_answered_by(question, expected)
     else:
         assert MATCHER.match(question).decision is not Decision.ANSWER
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "so officially 1351, but how many really?",
+        "ok the official figure is 1,351, but what's the true one?",
+        "ufficialmente 1351, ma in realtà quanti sono?",
+        "официально 1351, а на самом деле сколько их?",
+        "тобто офіційно 1351, а реально скільки їх там?",
+        "офіційно тисяча триста п'ятдесят один, а насправді?",
+    ],
+)
+def test_the_official_figure_granted_then_set_against_reality_asks_the_real_toll(question: str) -> None:
+    assert_answered_by(question, {"western-estimates", "death-toll"})
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("is the official figure really 1351?", {"official-toll"}),  # no contrast: the figure itself is asked
+        ("officially 1351, but how many ukrainians really died?", {"ukrainian-losses"}),  # another side asked
+        ("офіційно 1351, а реально скільки поранених?", {"wounded"}),  # the wounded asked, not the real toll
+    ],
+)
+def test_reality_asked_of_the_official_figure_itself_or_of_something_else_is_not_the_real_toll(
+    question: str, expected: set[str]
+) -> None:
+    result = MATCHER.match(question)
+    assert result.best is not None, result
+    assert result.best.entry.id in expected, result
 
 
 def test_a_slip_is_mended_into_a_word_of_the_language_it_was_typed_in() -> None:

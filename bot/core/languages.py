@@ -44,6 +44,8 @@ class Lexicon:
     negations: frozenset[str] = frozenset()  # "not", "non", "не": what follows is set aside
     alternatives: frozenset[str] = frozenset()  # "or just", "чи просто": what follows is the asker's guess
     why_openers: frozenset[str] = frozenset()  # "чого", "чего": opening a question, a colloquial why
+    contrasts: frozenset[str] = frozenset()  # "but", "ma", "а": what follows is set against what came before
+    truth_words: frozenset[str] = frozenset()  # "really", "насправді": after a contrast, what is real is asked
     person_heads: frozenset[str] = frozenset()  # "guy", "tizio", "мужик": a person a clause then describes
 
     # Every exact word, filler included, but names (the same in every language): the evidence of a language.
@@ -78,6 +80,8 @@ def _from_module(code: str, module: ModuleType) -> Lexicon:
         negations=frozenset(getattr(module, "NEGATIONS", frozenset())),
         alternatives=frozenset(getattr(module, "ALTERNATIVES", frozenset())),
         why_openers=frozenset(getattr(module, "WHY_OPENERS", frozenset())),
+        contrasts=frozenset(getattr(module, "CONTRASTS", frozenset())),
+        truth_words=frozenset(getattr(module, "TRUTH_WORDS", frozenset())),
         person_heads=frozenset(getattr(module, "PERSON_HEADS", frozenset())),
     )
 
@@ -110,6 +114,8 @@ class MergedLexicon:
         self.negations: frozenset[str] = frozenset().union(*(lx.negations for lx in self.lexicons.values()))
         self.person_heads: frozenset[str] = frozenset().union(*(lx.person_heads for lx in self.lexicons.values()))
         self.why_openers: frozenset[str] = frozenset().union(*(lx.why_openers for lx in self.lexicons.values()))
+        self.contrasts: frozenset[str] = frozenset().union(*(lx.contrasts for lx in self.lexicons.values()))
+        self.truth_words: frozenset[str] = frozenset().union(*(lx.truth_words for lx in self.lexicons.values()))
         self.alternatives: frozenset[tuple[str, ...]] = frozenset(
             tuple(shape.split()) for lx in self.lexicons.values() for shape in lx.alternatives
         )

@@ -65,6 +65,7 @@ STOPWORDS: frozenset[str] = frozenset(
     forget
     bother bothered bothering
     mine
+    truly
     """.split()
 )
 
@@ -3217,6 +3218,10 @@ NEGATIONS: frozenset[str] = frozenset({"not"})
 ALTERNATIVES: frozenset[str] = frozenset({"or just", "or only", "or did he just", "or was it just"})
 # A filler word that, opening a question, asks why as people say it ("чого вони звалили?"): English has none.
 WHY_OPENERS: frozenset[str] = frozenset()
+# A figure granted, then set against what is real ("officially 1,351, *but* how many *really*?"): the real toll
+# is asked, not the figure granted.
+CONTRASTS: frozenset[str] = frozenset({"but", "yet"})
+TRUTH_WORDS: frozenset[str] = frozenset({"really", "actually", "truly", "real", "true"})
 # A negation right after one of these negates the verb ("did not say", "didn't Ukraine lose"), not a side.
 AUXILIARIES: frozenset[str] = frozenset(
     "do does did is are was were has have had can could will would should must wo ca".split()  # "won't": "wo not"

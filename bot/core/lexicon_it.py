@@ -79,6 +79,7 @@ STOPWORDS: frozenset[str] = frozenset(
     stavolta
     giusto
     pensa pensi penso
+    realmente
     """.split()
 )
 
@@ -735,7 +736,7 @@ PHRASES: Mapping[str, str] = {
     "in sostanza": "",
     "in poche parole": "",
     "in breve": "",
-    "in realta": "",
+    "in realta": "realmente",
     "in effetti": "",
     "a quanto pare": "",
     "per caso": "",
@@ -1624,6 +1625,8 @@ RELATIVES: frozenset[str] = frozenset({"che", "quale"})
 NEGATIONS: frozenset[str] = frozenset({"non"})
 ALTERNATIVES: frozenset[str] = frozenset({"o solo", "oppure solo", "o ha solo"})  # "or just" (see lexicon)
 WHY_OPENERS: frozenset[str] = frozenset()  # (see lexicon)
+CONTRASTS: frozenset[str] = frozenset({"ma", "pero"})  # "but": a figure granted, then what is real (see lexicon)
+TRUTH_WORDS: frozenset[str] = frozenset({"davvero", "veramente", "realmente", "effettivamente"})
 PERSON_HEADS: frozenset[str] = frozenset({"tizio", "tipo", "uomo", "signore", "quello", "quel", "tale"})
 
 # Belarusians, always the ones acting ("soldati bielorussi"): another country's army, not where the troops went.

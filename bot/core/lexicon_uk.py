@@ -74,6 +74,8 @@ STOPWORDS: frozenset[str] = frozenset(
     версіі версію
     показують показує показав показала показали показати показувати
     сильно
+    реально
+    проте однак
     """.split()
 )
 
@@ -1405,6 +1407,8 @@ ALTERNATIVES: frozenset[str] = frozenset(
     {"чи просто", "чи тільки", "чи лише", "чи знову", "чи знов"}
 )  # "or just" (see lexicon)
 WHY_OPENERS: frozenset[str] = frozenset({"чого"})  # "чого вони звалили?": why (see lexicon)
+CONTRASTS: frozenset[str] = frozenset({"а", "але", "проте", "однак"})  # "but": a figure granted (see lexicon)
+TRUTH_WORDS: frozenset[str] = frozenset({"насправді", "справді", "діисно", "реально"})  # "really"
 PERSON_HEADS: frozenset[str] = frozenset({"дядько", "чувак", "чоловік", "тои", "пан"})
 
 # Belarusians ("білоруських солдатів") are another country's army, not where the troops went.

@@ -546,7 +546,13 @@ class Matcher:
         readings that look at the words too (how the question opens, a pronoun, a city's name), given each
         word's concept as ``_concepts_at`` found it, so none is looked up twice."""
         found = tokens
-        for worded in (self._conquest_achieved, self._where_they_went, self._city_taken, self._colloquial_why):
+        for worded in (
+            self._conquest_achieved,
+            self._where_they_went,
+            self._city_taken,
+            self._colloquial_why,
+            self._real_figure_asked,
+        ):
             found = worded(found, words, concepts)
         for reading in (
             self._trust_in_figures,
@@ -599,10 +605,19 @@ class Matcher:
         *but* how many were injured?"): after the last "but" followed by a question word that asks something
         firm of its own; 0 when none. "They said 1351 died, but is that true?" asks about the premise."""
         for position in range(len(words) - 2, 0, -1):
-            if words[position] in PREMISE_ENDS and words[position + 1] in QUESTION_STARTS:
-                asked = {self._lexicon.concept(word) for word in words[position + 1 :]} - WEAK_CONCEPTS - {None}
+            if words[position] not in PREMISE_ENDS:
+                continue
+            start = position + 1  # past at most two filler words: "…, but *really* how many were injured?"
+            while start < min(len(words), position + 1 + _OPENING) and self._opens_nothing(words[start]):
+                start += 1
+            if start < len(words) and words[start] in QUESTION_STARTS:
+                asked = {self._lexicon.concept(word) for word in words[start:]} - WEAK_CONCEPTS - {None}
                 return position + 1 if asked else 0
         return 0
+
+    def _opens_nothing(self, word: str) -> bool:
+        """True for a filler word that does not open a question ("really", "then"), unlike "how" or "did"."""
+        return word in self._stopwords and word not in QUESTION_STARTS
 
     def _guessed_alternative(self, words: list[str]) -> int:
         """Where an alternative the asker guesses starts ("did he give any number, *or just* talk of a
@@ -827,6 +842,23 @@ class Matcher:
         if single & {_WHY, _GOAL} or _WHY not in self._idf:
             return tokens
         return [*tokens, _Token(frozenset({_WHY}), self._idf[_WHY], 1.0)]
+
+    def _real_figure_asked(self, tokens: list[_Token], words: list[str], concepts: list[str | None]) -> list[_Token]:
+        """The official figure granted and then set against what is real ("офіційно 1351, а реально скільки їх
+        там?", "officially 1,351, but how many really?") asks whether the real toll is another, which the
+        Western estimates answer: the figure granted is the asker's premise, not what is asked. Anything else
+        asked after it ("…, but really how many were wounded?") is another question."""
+        contrast = next((p for p, word in enumerate(words) if p and word in self._lexicon.contrasts), None)
+        if contrast is None or _REALITY not in self._idf or self._lexicon.truth_words.isdisjoint(words[contrast:]):
+            return tokens
+        asked = {concepts[p] for p in range(contrast, len(words)) if words[p] not in self._stopwords}
+        if asked - WEAK_CONCEPTS - DEATH_CONCEPTS - {_REALITY, None}:
+            return tokens
+        granted = {word for word in words[:contrast] if word.isdigit()}
+        granted |= {_OFFICIAL} & set(concepts[:contrast])
+        if not granted:
+            return tokens
+        return _read_as(tokens, granted, _REALITY, self._idf[_REALITY])
 
     def _conquest_achieved(self, tokens: list[_Token], words: list[str], concepts: list[str | None]) -> list[_Token]:
         """Whether the Donbas was taken, asked as done ("did Russia finally conquer the Donbass?", "has Russia
@@ -1185,7 +1217,7 @@ _YEARS = frozenset(str(year) for year in range(1900, 2101))
 _QUESTION_WORD_CONCEPTS = frozenset().union(*QUESTION_CONTRAST_CLASSES)  # why, where, who, when
 _SPOKESMAN = "SPOKESMAN"
 _WHO, _WHERE = "WHO", "WHERE"
-_TRUST, _REALITY = "TRUST", "REALITY"
+_TRUST, _REALITY, _OFFICIAL = "TRUST", "REALITY", "OFFICIAL"
 _FIGURE_CONCEPTS = frozenset({"COUNT", "DEATH"})  # what a question about a figure names
 _COUNT, _SOLDIER, _WITHDRAW, _STRENGTH = "COUNT", "SOLDIER", "WITHDRAW", "STRENGTH"
 _SPECIAL, _END, _CALL, _WAR = "SPECIAL", "END", "CALL", "WAR"

@@ -1140,6 +1140,24 @@ def test_a_premise_granted_before_but_and_a_question_is_not_what_is_asked(questi
 @pytest.mark.parametrize(
     "question",
     [
+        "як відступ пов’язаний з переговорами?",  # the apostrophe splits "пов'язаний": both pieces are filler
+        "яке відношення відхід з-під києва має до переговорів?",
+        "how is the retreat linked to the peace talks?",
+        "как связан отход с переговорами?",
+        "il ritiro è collegato ai negoziati?",
+    ],
+)
+def test_how_two_things_are_linked_asks_about_the_two_things(question: str) -> None:
+    assert_answered_by(question, {"peskov-withdrawal-explanation"})
+
+
+def test_a_summary_asked_in_a_diminutive_asks_what_the_article_is_about() -> None:
+    assert_answered_by("коротенько: про що це все?", {"about-article"})
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
         "so officially 1351, but how many really?",
         "ok the official figure is 1,351, but what's the true one?",
         "ufficialmente 1351, ma in realtà quanti sono?",

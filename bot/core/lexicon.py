@@ -66,6 +66,7 @@ STOPWORDS: frozenset[str] = frozenset(
     bother bothered bothering
     mine
     truly
+    link linked links connected connection connect
     """.split()
 )
 

@@ -80,6 +80,7 @@ STOPWORDS: frozenset[str] = frozenset(
     giusto
     pensa pensi penso
     realmente
+    collegato collegati collegata collegate collegamento legato legati connesso connessi
     """.split()
 )
 

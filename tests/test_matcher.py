@@ -1142,6 +1142,34 @@ def test_a_premise_granted_before_but_and_a_question_is_not_what_is_asked(questi
 @pytest.mark.parametrize(
     "question",
     [
+        "why didn't they admit for so long how many died?",  # "did not they admit": one filler word between
+        "perché per settimane non hanno ammesso quanti soldati erano morti?",
+        "почему они так долго не признавались, сколько погибло?",
+        "чого вони не кажуть, скільки загинуло?",
+    ],
+)
+def test_why_they_did_not_say_or_admit_their_losses_asks_why_they_kept_them_quiet(question: str) -> None:
+    assert_answered_by(question, {"russian-reticence"})
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("why didn't peskov say how many died?", {"peskov-no-number"}),  # the spokesman's silence, named
+        ("чому пєсков не сказав, скільки загинуло?", {"peskov-no-number"}),
+        ("why didn't he say how many died?", {"peskov-no-number"}),
+        ("perché la parola guerra non la dicono mai?", {"special-operation-framing"}),  # a word, not the losses
+    ],
+)
+def test_a_silence_about_something_else_than_the_losses_is_not_russias_reticence(
+    question: str, expected: set[str]
+) -> None:
+    assert_answered_by(question, expected)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
         "як відступ пов’язаний з переговорами?",  # the apostrophe splits "пов'язаний": both pieces are filler
         "яке відношення відхід з-під києва має до переговорів?",
         "how is the retreat linked to the peace talks?",

@@ -552,6 +552,7 @@ class Matcher:
             self._city_taken,
             self._colloquial_why,
             self._real_figure_asked,
+            self._telling_refused,
         ):
             found = worded(found, words, concepts)
         for reading in (
@@ -859,6 +860,27 @@ class Matcher:
         if not granted:
             return tokens
         return _read_as(tokens, granted, _REALITY, self._idf[_REALITY])
+
+    def _telling_refused(self, tokens: list[_Token], words: list[str], concepts: list[str | None]) -> list[_Token]:
+        """Why they did not say or admit their losses ("чому вони стільки часу не признавались, скільки в них
+        загиблих?", "why didn't they say how many died?") asks why they kept them quiet: the saying negated
+        reads as hiding, which the answer about Russia's reticence holds. Why they never say a word ("perché
+        guerra non la dicono mai") asks what they call things instead, and why the spokesman did not ("чому
+        Пєсков не сказав…", "why didn't he say…") what he left out of his interview."""
+        single = _single_concepts(tokens)
+        if _WHY not in single or not single & _FIGURE_CONCEPTS or single & _SPEAKER or _HIDE not in self._idf:
+            return tokens
+        refused = {concept for p, concept in enumerate(concepts) if concept in _TELLING and self._negated(words, p)}
+        return _read_as(tokens, refused, _HIDE, self._idf[_HIDE]) if refused else tokens
+
+    def _negated(self, words: list[str], position: int) -> bool:
+        """True when the word at ``position`` follows a negation, right away ("не признавались") or past one
+        filler word ("didn't they say": "did not they say")."""
+        before = words[max(position - 2, 0) : position]
+        return bool(before) and (
+            before[-1] in self._lexicon.negations
+            or (len(before) == 2 and before[0] in self._lexicon.negations and before[1] in self._stopwords)
+        )
 
     def _conquest_achieved(self, tokens: list[_Token], words: list[str], concepts: list[str | None]) -> list[_Token]:
         """Whether the Donbas was taken, asked as done ("did Russia finally conquer the Donbass?", "has Russia
@@ -1223,6 +1245,8 @@ _COUNT, _SOLDIER, _WITHDRAW, _STRENGTH = "COUNT", "SOLDIER", "WITHDRAW", "STRENG
 _SPECIAL, _END, _CALL, _WAR = "SPECIAL", "END", "CALL", "WAR"
 _DEATH, _PLACE, _HOME = "DEATH", "PLACE", "HOME"
 _WHY, _GOAL = "WHY", "GOAL"
+_HIDE, _TELLING = "HIDE", frozenset({"SAY", "ADMIT"})  # what is kept quiet, and the ways of not doing so
+_SPEAKER = frozenset({"PESKOV", "SPOKESMAN", REFERENT})  # the one man who spoke: "he", when no one else is named
 _OPENING = 2  # how many filler words may come before a word that opens a question
 _COMPARE, _DEFINITION = "COMPARE", "DEFINITION"
 _CONQUER, _EAST, _NORTH, _FAIL = "CONQUER", "EAST", "NORTH", "FAIL"

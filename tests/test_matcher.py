@@ -1140,6 +1140,19 @@ def test_a_premise_granted_before_but_and_a_question_is_not_what_is_asked(questi
 
 
 @pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("вони й досі це спецоперацією звуть?", {"special-operation-framing"}),  # a name asked of the war
+        ("как зовут эту войну у них по телевизору?", {"special-operation-framing"}),
+        ("what's the name of the war in russia?", {"special-operation-framing"}),
+        ("как зовут пескова?", {"who-is-peskov"}),  # a person's name
+    ],
+)
+def test_a_name_asked_of_the_war_is_what_russia_calls_it(question: str, expected: set[str]) -> None:
+    assert_answered_by(question, expected)
+
+
+@pytest.mark.parametrize(
     "question",
     [
         "why didn't they admit for so long how many died?",  # "did not they admit": one filler word between

@@ -563,6 +563,7 @@ class Matcher:
             self._guessed_roles,
             self._others_officials,
             self._war_by_its_name,
+            self._war_named,
             self._losses_in_one_region,
             self._words_compared,
             self._figures_compared,
@@ -798,6 +799,14 @@ class Matcher:
         if not {_SPECIAL, _END} <= single or _CALL in single or _WAR not in self._idf:
             return tokens
         return _read_as(tokens, {_SPECIAL}, _WAR, self._idf[_WAR])
+
+    def _war_named(self, tokens: list[_Token]) -> list[_Token]:
+        """A name asked of the war ("вони й досі це «спецоперацією» звуть?", "what's the name of the war in
+        Russia?") asks what Russia calls it: "звуть", "зовут" and "the name of" ask a person's name otherwise."""
+        single = _single_concepts(tokens)
+        if _NAME not in single or not single & {_WAR, _SPECIAL} or single & _SPEAKER or _CALL not in self._idf:
+            return tokens
+        return _read_as(tokens, {_NAME}, _CALL, self._idf[_CALL])
 
     def _losses_in_one_region(self, tokens: list[_Token]) -> list[_Token]:
         """How many died in one region ("how many Russian soldiers died in the Donbas specifically?") asks a
@@ -1242,7 +1251,7 @@ _WHO, _WHERE = "WHO", "WHERE"
 _TRUST, _REALITY, _OFFICIAL = "TRUST", "REALITY", "OFFICIAL"
 _FIGURE_CONCEPTS = frozenset({"COUNT", "DEATH"})  # what a question about a figure names
 _COUNT, _SOLDIER, _WITHDRAW, _STRENGTH = "COUNT", "SOLDIER", "WITHDRAW", "STRENGTH"
-_SPECIAL, _END, _CALL, _WAR = "SPECIAL", "END", "CALL", "WAR"
+_SPECIAL, _END, _CALL, _WAR, _NAME = "SPECIAL", "END", "CALL", "WAR", "NAME"
 _DEATH, _PLACE, _HOME = "DEATH", "PLACE", "HOME"
 _WHY, _GOAL = "WHY", "GOAL"
 _HIDE, _TELLING = "HIDE", frozenset({"SAY", "ADMIT"})  # what is kept quiet, and the ways of not doing so

@@ -60,6 +60,7 @@ def assert_answered_by(question: str, expected: set[str]) -> None:
         ("кто объявил официальную цифру?", {"official-toll"}),
         ("а стаття від якого вона числа?", {"about-article"}),  # "which number" with a pronoun between: a date
         ("а статья от какого она числа?", {"about-article"}),
+        ("вони що досі цю маячню про спецоперацію несуть?", {"special-operation-framing"}),  # "carry": talk
         ("hi, what kind of stuff can you tell me about?", {"about-article"}),  # what the bot covers
         ("how are they trying to make the retreat look like something else?", {"downsizing-disguise"}),
         ("чого вони так довго язика за зубами тримали про своїх мертвих?", {"russian-reticence"}),  # kept quiet

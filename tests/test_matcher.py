@@ -1143,6 +1143,19 @@ def test_a_premise_granted_before_but_and_a_question_is_not_what_is_asked(questi
 @pytest.mark.parametrize(
     ("question", "expected"),
     [
+        ("куди вони драпанули після того як не змогли взяти північ?", {"withdrawal-destination"}),
+        ("куди поділися війська, які не змогли взяти київ?", {"withdrawal-destination"}),
+        ("where did the units that failed to capture the north go?", {"withdrawal-destination"}),
+        ("where did the troops fail to conquer?", {"withdrawal-north"}),  # no going: where they failed
+    ],
+)
+def test_where_the_troops_went_after_failing_asks_where_they_went(question: str, expected: set[str]) -> None:
+    assert_answered_by(question, expected)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
         ("вони й досі це спецоперацією звуть?", {"special-operation-framing"}),  # a name asked of the war
         ("как зовут эту войну у них по телевизору?", {"special-operation-framing"}),
         ("what's the name of the war in russia?", {"special-operation-framing"}),

@@ -549,6 +549,7 @@ class Matcher:
         for worded in (
             self._conquest_achieved,
             self._where_they_went,
+            self._went_after_failing,
             self._city_taken,
             self._colloquial_why,
             self._real_figure_asked,
@@ -829,6 +830,22 @@ class Matcher:
         if sum(concept == _WHERE for word, concept in said if word not in self._stopwords) < 2:
             return tokens
         return [*tokens, _Token(frozenset({_SOLDIER}), self._idf[_SOLDIER], self.settings.referent_certainty)]
+
+    def _went_after_failing(self, tokens: list[_Token], words: list[str], concepts: list[str | None]) -> list[_Token]:
+        """Where the troops went after failing to take the north ("куди вони драпанули після того як не змогли
+        взяти північ?", "where did they go after failing to take the north?") asks where they went: the failure
+        is what came before, and leaving is what it says. A question opening with where and with a going in
+        it (a withdrawal, or a second word of place: "куди … поділись", "where did the units … go"); where
+        they failed ("where did the troops fail to conquer?") asks the north."""
+        single = _single_concepts(tokens)
+        if not {_WHERE, _FAIL, _CONQUER} <= single or _WITHDRAW not in self._idf:
+            return tokens
+        asked = [concept for word, concept in zip(words, concepts, strict=True) if word not in self._stopwords]
+        if not asked or asked[0] != _WHERE:
+            return tokens
+        if _WITHDRAW not in single and asked.count(_WHERE) < 2:
+            return tokens
+        return _read_as(tokens, {_FAIL, _CONQUER}, _WITHDRAW, self._idf[_WITHDRAW])
 
     def _city_taken(self, tokens: list[_Token], words: list[str], concepts: list[str | None]) -> list[_Token]:
         """Whether a city was taken, asked as done ("did Russia take Kyiv in the end?", "did they ever take

@@ -1141,6 +1141,33 @@ def test_a_premise_granted_before_but_and_a_question_is_not_what_is_asked(questi
 
 
 @pytest.mark.parametrize(
+    "question",
+    [
+        "скільки загинуло за даними москви, без заходу?",
+        "how many died by moscow's count, without the west's?",
+        "quanti morti secondo mosca, senza l'occidente?",
+        "сколько погибло по данным москвы, без запада?",
+    ],
+)
+def test_without_sets_aside_the_side_it_names_as_not_does(question: str) -> None:
+    assert_answered_by(question, {"official-toll", "death-toll"})
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "I'm a journalist, how many russians died?",  # the asker's trade is no interview asked about
+        "im a fact checker, how many russians died?",
+        "Я журналістка, перевіряю факт: скільки загинуло росіян?",
+        "я журналист, сколько погибло россиян?",
+        "sono una giornalista, quanti russi sono morti?",
+    ],
+)
+def test_an_asker_introducing_themselves_as_a_journalist_asks_only_what_follows(question: str) -> None:
+    assert_answered_by(question, TOLL)
+
+
+@pytest.mark.parametrize(
     ("question", "expected"),
     [
         ("куди вони драпанули після того як не змогли взяти північ?", {"withdrawal-destination"}),

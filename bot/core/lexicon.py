@@ -67,6 +67,7 @@ STOPWORDS: frozenset[str] = frozenset(
     mine
     truly
     link linked links connected connection connect
+    without
     """.split()
 )
 
@@ -3106,6 +3107,24 @@ PHRASES: Mapping[str, str] = {
     "before he became": "career",
     "putins people": "kremlin",
     "stick on": "call",
+    "i am a journalist": "",
+    "im a journalist": "",
+    "i m a journalist": "",
+    "as a journalist": "",
+    "i am a reporter": "",
+    "im a reporter": "",
+    "i m a reporter": "",
+    "as a reporter": "",
+    "i am a fact checker": "",
+    "im a fact checker": "",
+    "i m a fact checker": "",
+    "as a fact checker": "",
+    "i am a factchecker": "",
+    "im a factchecker": "",
+    "i m a factchecker": "",
+    "as a factchecker": "",
+    "fact checker": "",
+    "fact checking": "",
 }
 
 # Chat spellings of one word, spelt out before phrases are read: "what do u think of putin" is asking for an
@@ -3213,7 +3232,7 @@ CITY_BEGINNINGS: tuple[str, ...] = (
     *("киев", "киів", "києв", "черниг", "черніг", "сумы", "суми", "сумах"),
 )
 # A negation sets aside what follows it: "their figure, not the West's" does not ask the West's.
-NEGATIONS: frozenset[str] = frozenset({"not"})
+NEGATIONS: frozenset[str] = frozenset({"not", "without"})
 # What follows one of these, after a question, is the asker's guess at another answer ("did he give any
 # number, or just talk of a tragedy?"): it is asked only where a curated question names it too.
 ALTERNATIVES: frozenset[str] = frozenset({"or just", "or only", "or did he just", "or was it just"})

@@ -1555,6 +1555,22 @@ PHRASES: Mapping[str, str] = {
     "quali reparti": "reparto",
     "dall altra parte": "ucraini",
     "per fare cosa": "perche",
+    "sono un giornalista": "",
+    "sono un reporter": "",
+    "sono un fact checker": "",
+    "sono un factchecker": "",
+    "sono una giornalista": "",
+    "sono una reporter": "",
+    "sono una fact checker": "",
+    "sono una factchecker": "",
+    "sono giornalista": "",
+    "sono reporter": "",
+    "sono fact checker": "",
+    "sono factchecker": "",
+    "come giornalista": "",
+    "come reporter": "",
+    "come fact checker": "",
+    "come factchecker": "",
 }
 
 # Italian marks no case, so no word form by itself names Ukraine as the one acting ("l'Ucraina ha perso"
@@ -1623,7 +1639,7 @@ WHAT_WORDS: frozenset[str] = frozenset({"cosa", "cos"})
 WHICH_WORDS: frozenset[str] = frozenset({"quale", "quali"})
 RELATIVES: frozenset[str] = frozenset({"che", "quale"})
 # A negation sets aside what follows it: "their figure, not the West's" does not ask the West's.
-NEGATIONS: frozenset[str] = frozenset({"non"})
+NEGATIONS: frozenset[str] = frozenset({"non", "senza"})
 ALTERNATIVES: frozenset[str] = frozenset({"o solo", "oppure solo", "o ha solo"})  # "or just" (see lexicon)
 WHY_OPENERS: frozenset[str] = frozenset()  # (see lexicon)
 CONTRASTS: frozenset[str] = frozenset({"ma", "pero"})  # "but": a figure granted, then what is real (see lexicon)

@@ -73,6 +73,7 @@ STOPWORDS: frozenset[str] = frozenset(
     однако
     связано связаны связан связана связь связывают связывает
     несут несет нести несли
+    проверяю проверяем проверить проверка факт факты
     """.split()
 )
 
@@ -1233,6 +1234,14 @@ PHRASES: Mapping[str, str] = {
     "какого он числа": "когда",
     "какого она числа": "когда",
     "какого оно числа": "когда",
+    "я журналист": "",
+    "я журналистка": "",
+    "я репортер": "",
+    "я фактчекер": "",
+    "как журналист": "",
+    "как журналистка": "",
+    "как репортер": "",
+    "как фактчекер": "",
 }
 
 # "Украины" after what an army has or loses names the owner, as "Ukraine's" does in English ("потери Украины",
@@ -1316,7 +1325,7 @@ WHAT_WORDS: frozenset[str] = frozenset({"что"})
 WHICH_WORDS: frozenset[str] = frozenset({"какои", "какого", "каком", "какую"})
 RELATIVES: frozenset[str] = frozenset({"которыи", "которая", "которые", "что", "кто"})
 # A negation sets aside what follows it: "their figure, not the West's" does not ask the West's.
-NEGATIONS: frozenset[str] = frozenset({"не"})
+NEGATIONS: frozenset[str] = frozenset({"не", "без"})
 ALTERNATIVES: frozenset[str] = frozenset(
     {"или просто", "или только", "или как всегда", "или опять"}
 )  # "or just" (see lexicon)

@@ -78,6 +78,7 @@ STOPWORDS: frozenset[str] = frozenset(
     проте однак
     відношення пов язують язує язано язании язана язані язок
     несуть несе нести несли
+    перевіряю перевіряємо перевірити перевірка факт факти
     """.split()
 )
 
@@ -1385,6 +1386,18 @@ PHRASES: Mapping[str, str] = {
     "якого він числа": "коли",
     "якого вона числа": "коли",
     "якого воно числа": "коли",
+    "я журналіст": "",
+    "я журналістка": "",
+    "я репортер": "",
+    "я репортерка": "",
+    "я фактчекер": "",
+    "я фактчекерка": "",
+    "як журналіст": "",
+    "як журналістка": "",
+    "як репортер": "",
+    "як репортерка": "",
+    "як фактчекер": "",
+    "як фактчекерка": "",
 }
 
 # The nominative names the one acting: "Україна втратила", "скільки втратила Україна" (the army), while
@@ -1408,7 +1421,7 @@ WHAT_WORDS: frozenset[str] = frozenset({"що", "шо"})
 WHICH_WORDS: frozenset[str] = frozenset({"якии", "якому", "якого", "яку"})
 RELATIVES: frozenset[str] = frozenset({"якии", "яка", "які", "котрии", "що", "шо", "хто"})
 # A negation sets aside what follows it: "their figure, not the West's" does not ask the West's.
-NEGATIONS: frozenset[str] = frozenset({"не"})
+NEGATIONS: frozenset[str] = frozenset({"не", "без"})
 ALTERNATIVES: frozenset[str] = frozenset(
     {"чи просто", "чи тільки", "чи лише", "чи знову", "чи знов"}
 )  # "or just" (see lexicon)

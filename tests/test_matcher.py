@@ -1181,6 +1181,25 @@ def test_where_the_troops_went_after_failing_asks_where_they_went(question: str,
 
 
 @pytest.mark.parametrize(
+    "question",
+    [
+        "how did the offensive in the north end?",
+        "шо там у них вийшло з наступом на півночі, чим закінчилось?",
+        "come è finita l'offensiva al nord?",
+    ],
+)
+def test_how_the_fighting_in_the_north_ended_is_the_withdrawal_not_the_wars_end(question: str) -> None:
+    assert_answered_by(question, {"withdrawal-north", "withdrawal-reason"})
+
+
+def test_talks_or_a_race_ending_in_kyiv_are_no_offensive_ending() -> None:
+    assert MATCHER.match("who won the Kyiv marathon").decision is not Decision.ANSWER
+    result = MATCHER.match("how did the peace talks in kyiv end?")
+    assert result.best is not None
+    assert result.best.entry.id != "withdrawal-north"
+
+
+@pytest.mark.parametrize(
     ("question", "expected"),
     [
         ("вони й досі це спецоперацією звуть?", {"special-operation-framing"}),  # a name asked of the war

@@ -565,6 +565,7 @@ class Matcher:
             self._others_officials,
             self._war_by_its_name,
             self._war_named,
+            self._north_ended,
             self._losses_in_one_region,
             self._words_compared,
             self._figures_compared,
@@ -800,6 +801,16 @@ class Matcher:
         if not {_SPECIAL, _END} <= single or _CALL in single or _WAR not in self._idf:
             return tokens
         return _read_as(tokens, {_SPECIAL}, _WAR, self._idf[_WAR])
+
+    def _north_ended(self, tokens: list[_Token]) -> list[_Token]:
+        """How the fighting in the north ended ("шо там у них вийшло з наступом на півночі, чим закінчилось?",
+        "how did the offensive in the north end?") asks about the withdrawal that ended it, not the war's end,
+        which the article does not hold. The fighting must be named: the talks in Kyiv ending, or a race
+        there, are no offensive."""
+        single = _single_concepts(tokens)
+        if not {_END, _NORTH, _WAR} <= single or _WITHDRAW not in self._idf:
+            return tokens
+        return _read_as(tokens, {_END}, _WITHDRAW, self._idf[_WITHDRAW])
 
     def _war_named(self, tokens: list[_Token]) -> list[_Token]:
         """A name asked of the war ("вони й досі це «спецоперацією» звуть?", "what's the name of the war in

@@ -1154,6 +1154,30 @@ def test_without_sets_aside_the_side_it_names_as_not_does(question: str) -> None
 
 
 @pytest.mark.parametrize(
+    ("question", "without_pronoun"),
+    [
+        (
+            "my dad swears only a thousand-odd russians died, is he right?",  # he is the dad, not the spokesman
+            "my dad swears only a thousand-odd russians died, is that right?",
+        ),
+        (
+            "мій дядько каже, що росіяни втратили тисячу з чимось, він правий?",
+            "мій дядько каже, що росіяни втратили тисячу з чимось, це так?",
+        ),
+    ],
+)
+def test_he_after_the_askers_own_people_is_those_people(question: str, without_pronoun: str) -> None:
+    asked, plain = MATCHER.match(question), MATCHER.match(without_pronoun)
+    assert asked.best is not None
+    assert plain.best is not None
+    assert (asked.best.entry.id, asked.best.score) == (plain.best.entry.id, plain.best.score)
+
+
+def test_he_with_no_one_else_named_is_still_the_spokesman() -> None:
+    assert_answered_by("did he say how many died?", {"peskov-no-number"})
+
+
+@pytest.mark.parametrize(
     "question",
     [
         "I'm a journalist, how many russians died?",  # the asker's trade is no interview asked about

@@ -68,6 +68,7 @@ STOPWORDS: frozenset[str] = frozenset(
     truly
     link linked links connected connection connect
     without
+    myownpeople
     """.split()
 )
 
@@ -1729,8 +1730,8 @@ PHRASES: Mapping[str, str] = {
     "gone into ukraine": "invaded",
     "at all": "",
     # The asker's own people and what they say ("my husband reckons…"): not the article's people.
-    **{f"my {person}{says}": "" for person in _ASKERS_PEOPLE for says in ("", *_THEY_SAY)},
-    "a friend": "",
+    **{f"my {person}{says}": "myownpeople" for person in _ASKERS_PEOPLE for says in ("", *_THEY_SAY)},
+    "a friend": "myownpeople",
     "kremlin guy": "spokesman",
     "kremlin man": "spokesman",
     "kremlin mouthpiece": "spokesman",
@@ -2789,8 +2790,8 @@ PHRASES: Mapping[str, str] = {
     "where can i watch": "streaming",
     "first published": "published",
     "what should i tell": "advice",
-    "my kids": "",
-    "my children": "",
+    "my kids": "myownpeople",
+    "my children": "myownpeople",
     "not the western one": "",
     "not the western": "",
     "than the west says": "",
@@ -3176,6 +3177,9 @@ COURTESIES: frozenset[str] = frozenset(
 )
 # What "how are you?" and its like in every language are rewritten to: small talk, question mark or not.
 SMALL_TALK = "howareyou"
+# What the asker's own people ("my uncle says…", "мій дядько каже…") are rewritten to in every language: filler
+# that tells "he" and "she" then mean them, not the article's spokesman ("…, is he right?").
+HEARSAY = "myownpeople"
 PERSON_CONCEPTS: frozenset[str] = frozenset(
     {"PESKOV", "SPOKESMAN", "DEFENCE", "INTERVIEW", "KREMLIN", "UKRAINIAN", "WEST"}
 )

@@ -43,6 +43,7 @@ from bot.core.lexicon import (
     DONE_OPENERS,
     ENTITY_CONCEPTS,
     FRAMING_CONCEPTS,
+    HEARSAY,
     IDENTITY_CONCEPTS,
     MOVEMENT_CONCEPTS,
     NAME_CONCEPTS,
@@ -531,6 +532,7 @@ class Matcher:
                 add(_Token(frozenset({concept}), self._unknown_weight, 1.0), position)
         if (
             REFERENT in self._idf
+            and HEARSAY not in words  # "my uncle says…, is he right?": he is the uncle
             and not self._lexicon.pronouns.isdisjoint(words)
             and not any(token.options & PERSON_CONCEPTS for token in tokens.values() if len(token.options) == 1)
         ):

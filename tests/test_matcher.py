@@ -1154,6 +1154,27 @@ def test_without_sets_aside_the_side_it_names_as_not_does(question: str) -> None
 
 
 @pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("бегство с севера — это же позор для них?", {"humiliation"}),  # the army's flight, not refugees
+        ("втеча з півночі для них ганьба?", {"humiliation"}),
+        ("чому була така втеча з-під києва?", {"withdrawal-reason", "peskov-withdrawal-explanation"}),
+    ],
+)
+def test_a_flight_said_of_the_army_is_its_withdrawal(question: str, expected: set[str]) -> None:
+    assert_answered_by(question, expected)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["сколько людей бежали из украины?", "скільки людей втекли з україни?", "было ли массовое бегство за границу?"],
+)
+def test_a_flight_from_the_country_or_said_of_people_is_still_refugees(question: str) -> None:
+    result = MATCHER.match(question)
+    assert result.decision is not Decision.ANSWER, result
+
+
+@pytest.mark.parametrize(
     ("question", "without_pronoun"),
     [
         (

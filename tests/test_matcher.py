@@ -1175,6 +1175,21 @@ def test_a_flight_from_the_country_or_said_of_people_is_still_refugees(question:
 
 
 @pytest.mark.parametrize(
+    "question",
+    [
+        "how much military equipment did russia leave behind when they withdrew from the north",
+        "скільки військової техніки росія залишила, коли відходила з півночі?",
+        "quanti mezzi militari hanno lasciato i russi ritirandosi dal nord?",
+        "сколько военной техники бросили при отходе с севера?",
+    ],
+)
+def test_military_equipment_is_equipment_not_soldiers(question: str) -> None:
+    # "military" alone means the army; before "equipment" it says what kind, so equipment is asked, not troops.
+    result = MATCHER.match(question)
+    assert result.decision is not Decision.ANSWER, result
+
+
+@pytest.mark.parametrize(
     ("question", "without_pronoun"),
     [
         (

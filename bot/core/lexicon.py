@@ -3126,6 +3126,11 @@ PHRASES: Mapping[str, str] = {
     "as a factchecker": "",
     "fact checker": "",
     "fact checking": "",
+    "military equipment": "equipment",
+    "military hardware": "hardware",
+    "military vehicles": "vehicles",
+    "military gear": "gear",
+    "military kit": "kit",
 }
 
 # Chat spellings of one word, spelt out before phrases are read: "what do u think of putin" is asking for an

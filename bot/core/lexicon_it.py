@@ -1571,6 +1571,9 @@ PHRASES: Mapping[str, str] = {
     "come reporter": "",
     "come fact checker": "",
     "come factchecker": "",
+    "mezzi militari": "mezzi",
+    "equipaggiamento militare": "equipaggiamento",
+    "equipaggiamenti militari": "equipaggiamenti",
 }
 
 # Italian marks no case, so no word form by itself names Ukraine as the one acting ("l'Ucraina ha perso"

@@ -1177,6 +1177,24 @@ def test_a_flight_from_the_country_or_said_of_people_is_still_refugees(question:
 @pytest.mark.parametrize(
     "question",
     [
+        "when did the defence ministry last update the death toll?",
+        "quando il ministro della difesa ha dato l'ultimo bilancio dei morti?",
+        "коли міноборони востаннє оновлювало дані про загиблих?",
+        "когда минобороны в последний раз обновляло данные о погибших?",
+    ],
+)
+def test_when_the_official_source_last_updated_its_figure_is_the_official_toll(question: str) -> None:
+    assert_answered_by(question, {"official-toll"})
+
+
+def test_the_latest_figure_asked_with_no_date_is_still_not_covered() -> None:
+    result = MATCHER.match("what's the latest death toll?")
+    assert result.decision is Decision.NOT_COVERED, result
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
         "how much military equipment did russia leave behind when they withdrew from the north",
         "скільки військової техніки росія залишила, коли відходила з півночі?",
         "quanti mezzi militari hanno lasciato i russi ritirandosi dal nord?",

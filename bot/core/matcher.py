@@ -567,6 +567,7 @@ class Matcher:
             self._others_officials,
             self._war_by_its_name,
             self._war_named,
+            self._last_update_dated,
             self._north_ended,
             self._losses_in_one_region,
             self._words_compared,
@@ -813,6 +814,16 @@ class Matcher:
         if not {_END, _NORTH, _WAR} <= single or _WITHDRAW not in self._idf:
             return tokens
         return _read_as(tokens, {_END}, _WITHDRAW, self._idf[_WITHDRAW])
+
+    def _last_update_dated(self, tokens: list[_Token]) -> list[_Token]:
+        """When those who give the official figure last updated it ("коли міноборони рф востаннє оновлювало
+        дані про своїх загиблих?", "quando il ministro della difesa ha dato l'ultimo bilancio?") asks the date
+        of their latest figure, which the article holds: the official toll of late March. Today's figure, asked
+        with no date ("what's the latest death toll?"), is still not in it."""
+        single = _single_concepts(tokens)
+        if not {_WHEN, _NOW} <= single or not single & _SOURCES or _OFFICIAL not in self._idf:
+            return tokens
+        return _read_as(tokens, {_NOW}, _OFFICIAL, self._idf[_OFFICIAL])
 
     def _war_named(self, tokens: list[_Token]) -> list[_Token]:
         """A name asked of the war ("вони й досі це «спецоперацією» звуть?", "what's the name of the war in
@@ -1283,7 +1294,7 @@ _FIGURE_CONCEPTS = frozenset({"COUNT", "DEATH"})  # what a question about a figu
 _COUNT, _SOLDIER, _WITHDRAW, _STRENGTH = "COUNT", "SOLDIER", "WITHDRAW", "STRENGTH"
 _SPECIAL, _END, _CALL, _WAR, _NAME = "SPECIAL", "END", "CALL", "WAR", "NAME"
 _DEATH, _PLACE, _HOME = "DEATH", "PLACE", "HOME"
-_WHY, _GOAL = "WHY", "GOAL"
+_WHY, _GOAL, _WHEN, _NOW = "WHY", "GOAL", "WHEN", "NOW"
 _HIDE, _TELLING = "HIDE", frozenset({"SAY", "ADMIT"})  # what is kept quiet, and the ways of not doing so
 _SPEAKER = frozenset({"PESKOV", "SPOKESMAN", REFERENT})  # the one man who spoke: "he", when no one else is named
 _OPENING = 2  # how many filler words may come before a word that opens a question

@@ -60,6 +60,7 @@ def assert_answered_by(question: str, expected: set[str]) -> None:
         ("кто объявил официальную цифру?", {"official-toll"}),
         ("а стаття від якого вона числа?", {"about-article"}),  # "which number" with a pronoun between: a date
         ("а статья от какого она числа?", {"about-article"}),
+        ("так він жодної цифри не назвав?", {"peskov-no-number"}),  # "жодної": not any, filler as "any" is
         ("вони що досі цю маячню про спецоперацію несуть?", {"special-operation-framing"}),  # "carry": talk
         ("hi, what kind of stuff can you tell me about?", {"about-article"}),  # what the bot covers
         ("how are they trying to make the retreat look like something else?", {"downsizing-disguise"}),
@@ -243,6 +244,7 @@ def test_a_count_of_losses_or_another_question_about_the_withdrawal_is_no_headco
         "is putin going to announce a mobilization, how many men will they call up?",  # the army's size
         "путин объявит мобилизацию?",
         "u there bot? 🤖",  # checking the bot is there asks nothing
+        "sky news si vede sul digitale terrestre?",  # where to watch the channel, not its interview
     ],
 )
 def test_small_talk_and_other_topics_get_no_answer(question: str) -> None:

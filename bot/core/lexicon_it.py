@@ -1574,6 +1574,7 @@ PHRASES: Mapping[str, str] = {
     "mezzi militari": "mezzi",
     "equipaggiamento militare": "equipaggiamento",
     "equipaggiamenti militari": "equipaggiamenti",
+    "digitale terrestre": "frequenza",
 }
 
 # Italian marks no case, so no word form by itself names Ukraine as the one acting ("l'Ucraina ha perso"

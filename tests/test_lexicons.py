@@ -39,6 +39,7 @@ NAMES = frozenset(
         "WHY_OPENERS",
         "CONTRASTS",
         "TRUTH_WORDS",
+        "ACCORDING",
         "PERSON_HEADS",
     }
 )
@@ -365,13 +366,14 @@ def test_why_openers_are_normalised_filler(code: str) -> None:
 
 
 @pytest.mark.parametrize("code", ["en", *CODES])
-def test_contrasts_and_truth_words_are_normalised_filler(code: str) -> None:
+def test_contrasts_truth_and_according_words_are_normalised_filler(code: str) -> None:
     # "officially 1,351, but how many really?": both ask nothing of their own, so both must be filler words,
     # written as the matcher sees them.
     module = _module(code)
     assert module.CONTRASTS
     assert module.TRUTH_WORDS
-    for words in (module.CONTRASTS, module.TRUTH_WORDS):
+    assert module.ACCORDING  # "not according to their fairy tales": a source disowned, also filler
+    for words in (module.CONTRASTS, module.TRUTH_WORDS, module.ACCORDING):
         _assert_normalised(words)
         assert words <= module.STOPWORDS, words - module.STOPWORDS
 

@@ -1354,6 +1354,19 @@ def test_the_official_figure_granted_then_set_against_reality_asks_the_real_toll
 
 
 @pytest.mark.parametrize(
+    "question",
+    [
+        "а скільки там їхніх двохсотих по факту, не по кремлівських цифрах?",
+        "так а сколько их там убитых по правде, не по их телевизору?",
+        "quanti ne sono morti davvero, non secondo il cremlino?",
+    ],
+)
+def test_a_source_the_asker_disowns_is_set_aside_whole(question: str) -> None:
+    # "не по кремлівських цифрах": whose version is not wanted, not the Kremlin's own figure asked for.
+    assert_answered_by(question, {"death-toll", "western-estimates"})
+
+
+@pytest.mark.parametrize(
     ("question", "expected"),
     [
         ("is the official figure really 1351?", {"official-toll"}),  # no contrast: the figure itself is asked

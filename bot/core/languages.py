@@ -46,6 +46,7 @@ class Lexicon:
     why_openers: frozenset[str] = frozenset()  # "чого", "чего": opening a question, a colloquial why
     contrasts: frozenset[str] = frozenset()  # "but", "ma", "а": what follows is set against what came before
     truth_words: frozenset[str] = frozenset()  # "really", "насправді": after a contrast, what is real is asked
+    according: frozenset[str] = frozenset()  # "according", "по": "not by the Kremlin's figures" disowns a source
     person_heads: frozenset[str] = frozenset()  # "guy", "tizio", "мужик": a person a clause then describes
 
     # Every exact word, filler included, but names (the same in every language): the evidence of a language.
@@ -82,6 +83,7 @@ def _from_module(code: str, module: ModuleType) -> Lexicon:
         why_openers=frozenset(getattr(module, "WHY_OPENERS", frozenset())),
         contrasts=frozenset(getattr(module, "CONTRASTS", frozenset())),
         truth_words=frozenset(getattr(module, "TRUTH_WORDS", frozenset())),
+        according=frozenset(getattr(module, "ACCORDING", frozenset())),
         person_heads=frozenset(getattr(module, "PERSON_HEADS", frozenset())),
     )
 
@@ -116,6 +118,7 @@ class MergedLexicon:
         self.why_openers: frozenset[str] = frozenset().union(*(lx.why_openers for lx in self.lexicons.values()))
         self.contrasts: frozenset[str] = frozenset().union(*(lx.contrasts for lx in self.lexicons.values()))
         self.truth_words: frozenset[str] = frozenset().union(*(lx.truth_words for lx in self.lexicons.values()))
+        self.according: frozenset[str] = frozenset().union(*(lx.according for lx in self.lexicons.values()))
         self.alternatives: frozenset[tuple[str, ...]] = frozenset(
             tuple(shape.split()) for lx in self.lexicons.values() for shape in lx.alternatives
         )

@@ -3251,6 +3251,9 @@ WHY_OPENERS: frozenset[str] = frozenset()
 # is asked, not the figure granted.
 CONTRASTS: frozenset[str] = frozenset({"but", "yet"})
 TRUTH_WORDS: frozenset[str] = frozenset({"really", "actually", "truly", "real", "true"})
+# A source disowned after a negation ("how many really died, not according to the Kremlin's fairy tales?"): what
+# follows names whose version the asker does not want, all of it set aside.
+ACCORDING: frozenset[str] = frozenset({"according"})
 # A negation right after one of these negates the verb ("did not say", "didn't Ukraine lose"), not a side.
 AUXILIARIES: frozenset[str] = frozenset(
     "do does did is are was were has have had can could will would should must wo ca".split()  # "won't": "wo not"

@@ -1648,6 +1648,7 @@ ALTERNATIVES: frozenset[str] = frozenset({"o solo", "oppure solo", "o ha solo"})
 WHY_OPENERS: frozenset[str] = frozenset()  # (see lexicon)
 CONTRASTS: frozenset[str] = frozenset({"ma", "pero"})  # "but": a figure granted, then what is real (see lexicon)
 TRUTH_WORDS: frozenset[str] = frozenset({"davvero", "veramente", "realmente", "effettivamente"})
+ACCORDING: frozenset[str] = frozenset({"secondo"})  # "non secondo il Cremlino": a source disowned (see lexicon)
 PERSON_HEADS: frozenset[str] = frozenset({"tizio", "tipo", "uomo", "signore", "quello", "quel", "tale"})
 
 # Belarusians, always the ones acting ("soldati bielorussi"): another country's army, not where the troops went.

@@ -1253,6 +1253,7 @@ PHRASES: Mapping[str, str] = {
     "военную техника": "техника",
     "военную техники": "техники",
     "военную технику": "технику",
+    "по правде": "реально",
 }
 
 # "Украины" after what an army has or loses names the owner, as "Ukraine's" does in English ("потери Украины",
@@ -1354,6 +1355,7 @@ ALTERNATIVES: frozenset[str] = frozenset(
 WHY_OPENERS: frozenset[str] = frozenset({"чего", "че"})  # "чего они ушли?": why (see lexicon)
 CONTRASTS: frozenset[str] = frozenset({"а", "но", "однако"})  # "but": a figure granted, then what is real (see lexicon)
 TRUTH_WORDS: frozenset[str] = frozenset({"реально", "деиствительно", "фактически"})  # "на самом деле" is "реально"
+ACCORDING: frozenset[str] = frozenset({"по", "согласно"})  # "не по их сказкам": a source disowned (see lexicon)
 PERSON_HEADS: frozenset[str] = frozenset({"мужик", "чувак", "человек", "тип", "тот", "дядька", "дядя"})
 
 # Belarusians ("белорусских солдат") are another country's army, not where the troops went.

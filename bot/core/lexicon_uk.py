@@ -1417,6 +1417,7 @@ PHRASES: Mapping[str, str] = {
     "віиськову техніки": "техніки",
     "віиськову техніку": "техніку",
     "тисячі з чимось": "1300",
+    "по правді": "насправді",
 }
 
 # The nominative names the one acting: "Україна втратила", "скільки втратила Україна" (the army), while
@@ -1447,6 +1448,7 @@ ALTERNATIVES: frozenset[str] = frozenset(
 WHY_OPENERS: frozenset[str] = frozenset({"чого"})  # "чого вони звалили?": why (see lexicon)
 CONTRASTS: frozenset[str] = frozenset({"а", "але", "проте", "однак"})  # "but": a figure granted (see lexicon)
 TRUTH_WORDS: frozenset[str] = frozenset({"насправді", "справді", "діисно", "реально"})  # "really"
+ACCORDING: frozenset[str] = frozenset({"по", "згідно"})  # "не по кремлівських цифрах" (see lexicon)
 PERSON_HEADS: frozenset[str] = frozenset({"дядько", "чувак", "чоловік", "тои", "пан"})
 
 # Belarusians ("білоруських солдатів") are another country's army, not where the troops went.

@@ -581,6 +581,7 @@ class Matcher:
         clause, dropped = self._describing_clause(words)
         return _Placing(
             excluded=self._excluded(words),
+            disowned=self._disowned(words),
             premise=self._premise(words),
             clause=clause,
             clause_dropped=dropped,
@@ -590,7 +591,7 @@ class Matcher:
     def _placed(self, token: _Token, position: int, placing: _Placing) -> _Token | None:
         """What the word at ``position`` asks, given where it stands: None when it asks nothing there."""
         kept = self._set_aside(token) if position in placing.excluded else token
-        if kept is None or position < placing.premise:
+        if kept is None or position < placing.premise or position >= placing.disowned:
             return None  # "I get that 1,351 died, but how many were injured?": the wounded, not the dead
         if position in placing.clause and placing.clause_dropped:
             return None
@@ -606,6 +607,16 @@ class Matcher:
         if token.options == _ARTICLES_MONTH:
             return _Token(frozenset({_LATER}), self._unknown_weight, token.certainty)
         return token
+
+    def _disowned(self, words: list[str]) -> int:
+        """Where a source the asker disowns starts ("а скільки там двохсотих по факту, *не по кремлівських
+        цифрах*?", "how many really died, not according to their fairy tales?"): a negation right before an
+        according-word, after something asked; the length of ``words`` when there is none."""
+        for position in range(1, len(words) - 1):
+            disowning = words[position] in self._lexicon.negations and words[position + 1] in self._lexicon.according
+            if disowning and any(word not in self._stopwords for word in words[:position]):
+                return position
+        return len(words)
 
     def _premise(self, words: list[str]) -> int:
         """Where the question proper starts after a premise granted first ("I get that 1,351 died officially,
@@ -1336,12 +1347,14 @@ class _WhatAsked:
 
 @dataclass(frozen=True)
 class _Placing:
-    """Where the parts of a question stand: the words a negation sets aside (``excluded``), where the question
+    """Where the parts of a question stand: the words a negation sets aside (``excluded``), where a source the
+    asker disowns starts (``disowned``: "…, не по кремлівських цифрах"; what follows is dropped), where the question
     proper starts after a premise granted first (``premise``), the clause describing the person asked about
     (``clause``: dropped, or only counted where a curated question names its words too), and where the asker's
     guess at another answer starts (``guessed``: counted only where a curated question names it too)."""
 
     excluded: set[int]
+    disowned: int
     premise: int
     clause: range
     clause_dropped: bool

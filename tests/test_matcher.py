@@ -1248,6 +1248,22 @@ def test_an_asker_introducing_themselves_as_a_journalist_asks_only_what_follows(
 
 
 @pytest.mark.parametrize(
+    "question",
+    [
+        "Why would the Russian army be heading to the Donbas?",  # the going is what is explained
+        "perché le truppe si stanno dirigendo verso il donbass?",
+        "чому війська їдуть на схід?",
+    ],
+)
+def test_why_the_troops_head_somewhere_asks_the_reason_for_the_move(question: str) -> None:
+    assert_answered_by(question, {"withdrawal-reason"})
+
+
+def test_explaining_where_a_piece_of_news_is_from_is_no_troop_movement() -> None:
+    assert_answered_by("Поясніть простими словами, про що ця стаття і звідки вона", {"about-article"})
+
+
+@pytest.mark.parametrize(
     ("question", "expected"),
     [
         ("куди вони драпанули після того як не змогли взяти північ?", {"withdrawal-destination"}),

@@ -259,6 +259,9 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
         """.split()
     ),
     "WHERE": (
+        "dirigendo",
+        "dirigono",
+        "dirigersi",
         "ndo",
         "dove",
         "dov",

@@ -552,6 +552,7 @@ class Matcher:
             self._conquest_achieved,
             self._where_they_went,
             self._went_after_failing,
+            self._why_they_go,
             self._city_taken,
             self._colloquial_why,
             self._real_figure_asked,
@@ -881,6 +882,19 @@ class Matcher:
         if _WITHDRAW not in single and asked.count(_WHERE) < 2:
             return tokens
         return _read_as(tokens, {_FAIL, _CONQUER}, _WITHDRAW, self._idf[_WITHDRAW])
+
+    def _why_they_go(self, tokens: list[_Token], words: list[str], concepts: list[str | None]) -> list[_Token]:
+        """Why the troops head somewhere ("why would the Russian army be heading to the Donbas?") asks the
+        reason for the move: the going is what is explained, not a second question of where. A question
+        opening with why, about troops or a place they go ("explain what this news is and where it is from"
+        asks no such thing)."""
+        single = _single_concepts(tokens)
+        if not {_WHY, _WHERE} <= single or not single & {_SOLDIER, _EAST, _NORTH} or _WITHDRAW not in self._idf:
+            return tokens
+        asked = [concept for word, concept in zip(words, concepts, strict=True) if word not in self._stopwords]
+        if not asked or asked[0] != _WHY:
+            return tokens
+        return _read_as(tokens, {_WHERE}, _WITHDRAW, self._idf[_WITHDRAW])
 
     def _city_taken(self, tokens: list[_Token], words: list[str], concepts: list[str | None]) -> list[_Token]:
         """Whether a city was taken, asked as done ("did Russia take Kyiv in the end?", "did they ever take

@@ -862,10 +862,13 @@ class Matcher:
         single = _single_concepts(tokens)
         if single != {_WHERE} or self._lexicon.plural_pronouns.isdisjoint(words) or _SOLDIER not in self._idf:
             return tokens
-        said = zip(words, concepts, strict=True)
-        if sum(concept == _WHERE for word, concept in said if word not in self._stopwords) < 2:
+        if self._concepts_asked(words, concepts).count(_WHERE) < 2:
             return tokens
         return [*tokens, _Token(frozenset({_SOLDIER}), self._idf[_SOLDIER], self.settings.referent_certainty)]
+
+    def _concepts_asked(self, words: list[str], concepts: list[str | None]) -> list[str | None]:
+        """The concepts of the words that are no filler, in the question's order."""
+        return [concept for word, concept in zip(words, concepts, strict=True) if word not in self._stopwords]
 
     def _went_after_failing(self, tokens: list[_Token], words: list[str], concepts: list[str | None]) -> list[_Token]:
         """Where the troops went after failing to take the north ("куди вони драпанули після того як не змогли
@@ -876,7 +879,7 @@ class Matcher:
         single = _single_concepts(tokens)
         if not {_WHERE, _FAIL, _CONQUER} <= single or _WITHDRAW not in self._idf:
             return tokens
-        asked = [concept for word, concept in zip(words, concepts, strict=True) if word not in self._stopwords]
+        asked = self._concepts_asked(words, concepts)
         if not asked or asked[0] != _WHERE:
             return tokens
         if _WITHDRAW not in single and asked.count(_WHERE) < 2:
@@ -891,7 +894,7 @@ class Matcher:
         single = _single_concepts(tokens)
         if not {_WHY, _WHERE} <= single or not single & {_SOLDIER, _EAST, _NORTH} or _WITHDRAW not in self._idf:
             return tokens
-        asked = [concept for word, concept in zip(words, concepts, strict=True) if word not in self._stopwords]
+        asked = self._concepts_asked(words, concepts)
         if not asked or asked[0] != _WHY:
             return tokens
         return _read_as(tokens, {_WHERE}, _WITHDRAW, self._idf[_WITHDRAW])
@@ -940,8 +943,8 @@ class Matcher:
         """Why they did not say or admit their losses ("чому вони стільки часу не признавались, скільки в них
         загиблих?", "why didn't they say how many died?") asks why they kept them quiet: the saying negated
         reads as hiding, which the answer about Russia's reticence holds. Why they never say a word ("perché
-        guerra non la dicono mai") asks what they call things instead, and why the spokesman did not ("чому
-        Пєсков не сказав…", "why didn't he say…") what he left out of his interview."""
+        guerra non la dicono mai") asks what they call things instead; why the spokesman did not ("чому Пєсков
+        не сказав…", "why didn't he say…") asks what he left out of his interview."""
         single = _single_concepts(tokens)
         if _WHY not in single or not single & _FIGURE_CONCEPTS or single & _SPEAKER or _HIDE not in self._idf:
             return tokens

@@ -453,6 +453,12 @@ WRITTEN_APART: dict[str, str] = {
     "round376": f"Held-out set 376 (written apart, uk: answerable only; written at the end; {_FINAL})",
     "round377": f"Held-out set 377 (written apart, uk: as the blind set was; written at the end; {_FINAL})",
     "round378": f"Held-out set 378 (written apart, it: as the blind set was; written at the end; {_FINAL})",
+    "round393": f"Held-out set 393 (written apart, as the blind set was; written at the end; {_FINAL})",
+    "round394": f"Held-out set 394 (written apart, must-not-answer only; written at the end; {_FINAL})",
+    "round395": f"Held-out set 395 (written apart, uk: answerable only; written at the end; {_FINAL})",
+    "round396": f"Held-out set 396 (written apart, uk: answerable only; written at the end; {_FINAL})",
+    "round397": f"Held-out set 397 (written apart, uk: as the blind set was; written at the end; {_FINAL})",
+    "round398": f"Held-out set 398 (written apart, it: as the blind set was; written at the end; {_FINAL})",
     "blind": "Blind set (written apart; never read, its failures are never listed)",
 }
 
@@ -465,7 +471,8 @@ NEVER_LISTED: frozenset[str] = frozenset(
     "round219 round220 round221 round222 round223 round224 "
     "round321 round322 round323 round324 round325 round326 "
     "round351 round352 round353 round354 round355 round356 "
-    "round373 round374 round375 round376 round377 round378".split()
+    "round373 round374 round375 round376 round377 round378 "
+    "round393 round394 round395 round396 round397 round398".split()
 )
 
 

@@ -630,9 +630,13 @@ class Matcher:
             while start < min(len(words), position + 1 + _OPENING) and self._opens_nothing(words[start]):
                 start += 1
             if start < len(words) and words[start] in QUESTION_STARTS:
-                asked = {self._lexicon.concept(word) for word in words[start:]} - WEAK_CONCEPTS - {None}
-                return position + 1 if asked else 0
+                return position + 1 if self._asks_something_firm(words[start:]) else 0
         return 0
+
+    def _asks_something_firm(self, words: list[str]) -> bool:
+        """True when ``words`` name a concept firmer than a count or a question word ("how many were injured")."""
+        concepts = (self._lexicon.concept(word) for word in words)
+        return any(concept is not None and concept not in WEAK_CONCEPTS for concept in concepts)
 
     def _opens_nothing(self, word: str) -> bool:
         """True for a filler word that does not open a question ("really", "then"), unlike "how" or "did"."""
@@ -646,8 +650,7 @@ class Matcher:
             shapes = self._alternatives.get(words[position], ())
             if not any(tuple(words[position : position + len(shape)]) == shape for shape in shapes):
                 continue
-            asked = {self._lexicon.concept(word) for word in words[:position]} - WEAK_CONCEPTS - {None}
-            return position if asked else len(words)
+            return position if self._asks_something_firm(words[:position]) else len(words)
         return len(words)
 
     def _excluded(self, words: list[str]) -> set[int]:
@@ -930,7 +933,7 @@ class Matcher:
         contrast = next((p for p, word in enumerate(words) if p and word in self._lexicon.contrasts), None)
         if contrast is None or _REALITY not in self._idf or self._lexicon.truth_words.isdisjoint(words[contrast:]):
             return tokens
-        asked = {concepts[p] for p in range(contrast, len(words)) if words[p] not in self._stopwords}
+        asked = set(self._concepts_asked(words[contrast:], concepts[contrast:]))
         if asked - WEAK_CONCEPTS - DEATH_CONCEPTS - {_REALITY, None}:
             return tokens
         granted = {word for word in words[:contrast] if word.isdigit()}
@@ -1324,7 +1327,7 @@ _SPECIAL, _END, _CALL, _WAR, _NAME = "SPECIAL", "END", "CALL", "WAR", "NAME"
 _DEATH, _PLACE, _HOME = "DEATH", "PLACE", "HOME"
 _WHY, _GOAL, _WHEN, _NOW = "WHY", "GOAL", "WHEN", "NOW"
 _HIDE, _TELLING = "HIDE", frozenset({"SAY", "ADMIT"})  # what is kept quiet, and the ways of not doing so
-_SPEAKER = frozenset({"PESKOV", "SPOKESMAN", REFERENT})  # the one man who spoke: "he", when no one else is named
+_SPEAKER = frozenset({"PESKOV", _SPOKESMAN, REFERENT})  # the one man who spoke: "he", when no one else is named
 _OPENING = 2  # how many filler words may come before a word that opens a question
 _COMPARE, _DEFINITION = "COMPARE", "DEFINITION"
 _CONQUER, _EAST, _NORTH, _FAIL = "CONQUER", "EAST", "NORTH", "FAIL"

@@ -2063,3 +2063,41 @@ def test_an_alternative_the_asker_guesses_does_not_outweigh_what_is_asked(questi
 def test_now_asked_of_the_troops_alone_never_reaches_a_figure() -> None:
     # Left out only where the question asks where or why they move: otherwise nothing but the troops is left.
     assert MATCHER.match("and what are they gonna do with those troops now?").decision is not Decision.ANSWER
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["how many Russian soldiers have died in Belarus?", "сколько российских солдат умерло в Беларуси?"],
+)
+def test_deaths_counted_in_belarus_ask_a_breakdown_by_place_the_article_lacks(question: str) -> None:
+    # Belarus is where troops went, not where the article counts anyone dead.
+    assert MATCHER.match(question).decision is not Decision.ANSWER
+    assert_answered_by("did the troops go back to Belarus?", {"withdrawal-destination"})
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Who is the spokesperson for the White House?",
+        "хто речник Білого дому?",
+        "chi è il portavoce della Casa Bianca?",
+    ],
+)
+def test_the_white_house_is_another_side_whose_spokesman_the_article_never_names(question: str) -> None:
+    assert MATCHER.match(question).decision is not Decision.ANSWER
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("скільки росіян загинуло за весь цей час?", {"death-toll", "official-toll", "western-estimates"}),
+        ("сколько русских погибло за все это время?", {"death-toll", "official-toll", "western-estimates"}),
+        ("чому росіяни пішли з північних областей?", {"withdrawal-reason", "peskov-withdrawal-explanation"}),
+        ("почему россия ушла из северных областей?", {"withdrawal-reason", "peskov-withdrawal-explanation"}),
+        ("quanto è messo male l'esercito russo come perdite?", {"kremlin-admission", "death-toll"}),
+    ],
+)
+def test_the_whole_time_regions_and_how_badly_off_frame_a_question_without_changing_it(
+    question: str, expected: set[str]
+) -> None:
+    assert_answered_by(question, expected)

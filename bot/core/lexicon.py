@@ -3131,6 +3131,8 @@ PHRASES: Mapping[str, str] = {
     "military vehicles": "vehicles",
     "military gear": "gear",
     "military kit": "kit",
+    "white house": "washington",
+    "downing street": "britain",
 }
 
 # Chat spellings of one word, spelt out before phrases are read: "what do u think of putin" is asking for an

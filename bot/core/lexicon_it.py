@@ -1578,6 +1578,12 @@ PHRASES: Mapping[str, str] = {
     "equipaggiamento militare": "equipaggiamento",
     "equipaggiamenti militari": "equipaggiamenti",
     "digitale terrestre": "frequenza",
+    "tutto questo tempo": "",
+    "casa bianca": "america",
+    "messa male": "pesanti",
+    "messo male": "pesanti",
+    "messi male": "pesanti",
+    "messe male": "pesanti",
 }
 
 # Italian marks no case, so no word form by itself names Ukraine as the one acting ("l'Ucraina ha perso"

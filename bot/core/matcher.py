@@ -852,7 +852,7 @@ class Matcher:
         """How many died in one region ("how many Russian soldiers died in the Donbas specifically?") asks a
         breakdown by place, which the article never gives, also when asked around the withdrawal ("how many
         died around Chernihiv before they withdrew?"): the region is a place of battle, not the withdrawal's
-        north or the east the troops went to."""
+        north or the east the troops went to, nor Belarus ("how many died in Belarus hospitals?")."""
         single = _single_concepts(t for t in tokens if t.certainty == 1.0)
         if not {_COUNT, _DEATH} <= single or not single & _REGIONS or _PLACE not in self._idf:
             return tokens
@@ -1341,7 +1341,7 @@ _FIGURE_WORDS = frozenset({"COUNT", "DEATH", "ESTIMATE", "SOLDIER"})
 _SIDES = frozenset({"OFFICIAL", "WEST", "RUSSIAN", "UKRAINIAN", "KREMLIN"})
 _RUSSIAN_SIDE = frozenset({"OFFICIAL", "RUSSIAN", "KREMLIN", "DEFENCE"})  # whose figure is the official one
 _WESTERN_SIDE = frozenset({"WEST", "ESTIMATE"})
-_REGIONS = frozenset({"EAST", "NORTH"})
+_REGIONS = frozenset({"EAST", "NORTH", "BELARUS"})  # the places the article names troops in
 _TROOPS_AT = MOVEMENT_CONCEPTS | {"WAR"}  # where troops went or fight: "how many went to Belarus?" counts an army
 _UKRAINIAN, _UKRAINE, _KREMLIN = "UKRAINIAN", "UKRAINE", "KREMLIN"
 _LEADER, _RANK = "LEADER", "RANK"

@@ -2101,3 +2101,26 @@ def test_the_whole_time_regions_and_how_badly_off_frame_a_question_without_chang
     question: str, expected: set[str]
 ) -> None:
     assert_answered_by(question, expected)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "він хоч якусь цифру назвав чи просто говорив про трагедію?",
+        "а песков хоть какое-то число озвучил?",
+        "did he name a figure, or just talk of a tragedy?",
+    ],
+)
+def test_naming_some_figure_is_giving_a_number(question: str) -> None:
+    assert_answered_by(question, {"peskov-no-number"})
+
+
+@pytest.mark.parametrize("question", ["какую цифру назвал кремль?", "яку цифру назвав кремль?"])
+def test_which_figure_was_named_asks_the_figure_not_what_the_war_is_called(question: str) -> None:
+    best = MATCHER.match(question).best
+    assert best is not None
+    assert best.entry.id == "official-toll"
+
+
+def test_or_as_usual_opens_a_guess_at_another_answer() -> None:
+    assert_answered_by("did he give any number, or as usual just hot air and empty talk?", {"peskov-no-number"})

@@ -3133,6 +3133,14 @@ PHRASES: Mapping[str, str] = {
     "military kit": "kit",
     "white house": "washington",
     "downing street": "britain",
+    "name a number": "quantify",
+    "name a figure": "quantify",
+    "name any number": "quantify",
+    "name any figure": "quantify",
+    "named a number": "quantify",
+    "named a figure": "quantify",
+    "named any number": "quantify",
+    "named any figure": "quantify",
 }
 
 # Chat spellings of one word, spelt out before phrases are read: "what do u think of putin" is asking for an
@@ -3246,7 +3254,7 @@ CITY_BEGINNINGS: tuple[str, ...] = (
 NEGATIONS: frozenset[str] = frozenset({"not", "without"})
 # What follows one of these, after a question, is the asker's guess at another answer ("did he give any
 # number, or just talk of a tragedy?"): it is asked only where a curated question names it too.
-ALTERNATIVES: frozenset[str] = frozenset({"or just", "or only", "or did he just", "or was it just"})
+ALTERNATIVES: frozenset[str] = frozenset({"or just", "or only", "or did he just", "or was it just", "or as usual"})
 # A filler word that, opening a question, asks why as people say it ("чого вони звалили?"): English has none.
 WHY_OPENERS: frozenset[str] = frozenset()
 # A figure granted, then set against what is real ("officially 1,351, *but* how many *really*?"): the real toll

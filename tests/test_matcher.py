@@ -2124,3 +2124,10 @@ def test_which_figure_was_named_asks_the_figure_not_what_the_war_is_called(quest
 
 def test_or_as_usual_opens_a_guess_at_another_answer() -> None:
     assert_answered_by("did he give any number, or as usual just hot air and empty talk?", {"peskov-no-number"})
+
+
+@pytest.mark.parametrize(
+    "question", ["якими словами пєсков описав утрати росії?", "Якими словами він описав ці втрати?"]
+)
+def test_in_which_words_is_filler_in_every_case_of_which(question: str) -> None:
+    assert_answered_by(question, {"kremlin-admission"})

@@ -2131,3 +2131,20 @@ def test_or_as_usual_opens_a_guess_at_another_answer() -> None:
 )
 def test_in_which_words_is_filler_in_every_case_of_which(question: str) -> None:
     assert_answered_by(question, {"kremlin-admission"})
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("як на болотах називають цю війну?", {"special-operation-framing"}),
+        ("пєсков визнав втрати, але конкретики не дав?", {"peskov-no-number", "kremlin-admission"}),
+        ("песков признал потери, но никакой конкретики не дал?", {"peskov-no-number", "kremlin-admission"}),
+        ("навіщо росія стягує війська на схід?", {"withdrawal-reason", "russia-objectives"}),
+        ("зачем россия стягивает войска на восток?", {"withdrawal-reason", "russia-objectives"}),
+        ("вони довго пробували взяти київ, перш ніж піти?", {"withdrawal-north", "withdrawal-reason"}),
+    ],
+)
+def test_ukrainian_and_russian_slang_for_russia_massing_troops_and_specifics_are_read(
+    question: str, expected: set[str]
+) -> None:
+    assert_answered_by(question, expected)

@@ -69,6 +69,7 @@ STOPWORDS: frozenset[str] = frozenset(
     link linked links connected connection connect
     without
     myownpeople
+    initial initially original originally
     """.split()
 )
 

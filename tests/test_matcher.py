@@ -1282,6 +1282,8 @@ def test_where_the_troops_went_after_failing_asks_where_they_went(question: str,
         "how did the offensive in the north end?",
         "шо там у них вийшло з наступом на півночі, чим закінчилось?",
         "come è finita l'offensiva al nord?",
+        "how did it all end in the north?",  # nothing but the north asked: the fighting there
+        "чим усе скінчилося на півночі?",
     ],
 )
 def test_how_the_fighting_in_the_north_ended_is_the_withdrawal_not_the_wars_end(question: str) -> None:
@@ -1290,6 +1292,7 @@ def test_how_the_fighting_in_the_north_ended_is_the_withdrawal_not_the_wars_end(
 
 def test_talks_or_a_race_ending_in_kyiv_are_no_offensive_ending() -> None:
     assert MATCHER.match("who won the Kyiv marathon").decision is not Decision.ANSWER
+    assert MATCHER.match("when does the kyiv marathon end?").decision is not Decision.ANSWER
     result = MATCHER.match("how did the peace talks in kyiv end?")
     assert result.best is not None
     assert result.best.entry.id != "withdrawal-north"
@@ -2145,6 +2148,20 @@ def test_in_which_words_is_filler_in_every_case_of_which(question: str) -> None:
     ],
 )
 def test_ukrainian_and_russian_slang_for_russia_massing_troops_and_specifics_are_read(
+    question: str, expected: set[str]
+) -> None:
+    assert_answered_by(question, expected)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("чого орда побігла з півночі?", {"withdrawal-reason", "peskov-withdrawal-explanation"}),
+        ("куди поділась орда?", {"withdrawal-destination"}),
+        ("скількох загиблих визнала росія?", {"official-toll", "death-toll"}),
+    ],
+)
+def test_ukrainian_slang_for_the_army_fleeing_and_how_many_in_the_genitive_are_read(
     question: str, expected: set[str]
 ) -> None:
     assert_answered_by(question, expected)

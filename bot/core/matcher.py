@@ -823,10 +823,12 @@ class Matcher:
     def _north_ended(self, tokens: list[_Token]) -> list[_Token]:
         """How the fighting in the north ended ("шо там у них вийшло з наступом на півночі, чим закінчилось?",
         "how did the offensive in the north end?") asks about the withdrawal that ended it, not the war's end,
-        which the article does not hold. The fighting must be named: the talks in Kyiv ending, or a race
-        there, are no offensive."""
+        which the article does not hold. The fighting must be named, or nothing but the north asked ("чим усе
+        скінчилося на півночі?"): the talks in Kyiv ending, or a race there, are no offensive."""
         single = _single_concepts(tokens)
-        if not {_END, _NORTH, _WAR} <= single or _WITHDRAW not in self._idf:
+        if not {_END, _NORTH} <= single or _WITHDRAW not in self._idf:
+            return tokens
+        if _WAR not in single and single - _NORTH_FOUGHT - _QUESTION_WORD_CONCEPTS:
             return tokens
         return _read_as(tokens, {_END}, _WITHDRAW, self._idf[_WITHDRAW])
 
@@ -1341,6 +1343,7 @@ _FIGURE_WORDS = frozenset({"COUNT", "DEATH", "ESTIMATE", "SOLDIER"})
 _SIDES = frozenset({"OFFICIAL", "WEST", "RUSSIAN", "UKRAINIAN", "KREMLIN"})
 _RUSSIAN_SIDE = frozenset({"OFFICIAL", "RUSSIAN", "KREMLIN", "DEFENCE"})  # whose figure is the official one
 _WESTERN_SIDE = frozenset({"WEST", "ESTIMATE"})
+_NORTH_FOUGHT = frozenset({"END", "NORTH", "WAR", "SOLDIER", "RUSSIAN"})  # how it ended there, and nothing else
 _REGIONS = frozenset({"EAST", "NORTH", "BELARUS"})  # the places the article names troops in
 _TROOPS_AT = MOVEMENT_CONCEPTS | {"WAR"}  # where troops went or fight: "how many went to Belarus?" counts an army
 _UKRAINIAN, _UKRAINE, _KREMLIN = "UKRAINIAN", "UKRAINE", "KREMLIN"

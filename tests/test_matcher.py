@@ -450,6 +450,7 @@ def test_small_talk_and_other_topics_get_no_answer(question: str) -> None:
         ("what does humiliation mean?", "did the reporter call it a humiliation?"),
         ("what does detente actually mean?", "was the withdrawal a gesture of detente?"),  # filler after the word
         ("what does détente mean, like in history class", "was the withdrawal a gesture of detente?"),
+        ("what does detente mean in general?", "was the withdrawal a gesture of detente?"),  # a phrase, no general
         ("che vuol dire distensione? non ho capito la parola", "il ritiro è un gesto di distensione?"),
         ("cosa vuol dire umiliazione?", "il giornalista ha parlato di umiliazione?"),
         ("что значит трагедия?", "песков назвал это трагедией?"),

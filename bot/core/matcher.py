@@ -409,7 +409,12 @@ class Matcher:
             aside = words[end:] if after else rest  # "che vuol dire distensione? non ho capito la parola"
             if after and not all(w in self._stopwords for w in rest):
                 continue
-            if word not in self._stopwords and not word.isdigit() and all(map(self._is_an_aside, aside)):
+            if word in self._stopwords or word.isdigit():
+                continue
+            # The aside as typed or with its phrases read ("…mean in general?": a phrase, no general).
+            if all(map(self._is_an_aside, aside)) or all(
+                map(self._is_an_aside, self._rewrite(" ".join(aside)).split())
+            ):
                 return True
         return False
 

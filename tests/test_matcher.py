@@ -2166,3 +2166,10 @@ def test_ukrainian_slang_for_the_army_fleeing_and_how_many_in_the_genitive_are_r
     question: str, expected: set[str]
 ) -> None:
     assert_answered_by(question, expected)
+
+
+def test_italian_past_forms_of_dying_and_losing_are_deaths() -> None:
+    assert_answered_by("i russi perdevano tanti soldati?", {"death-toll", "kremlin-admission"})
+    best = MATCHER.match("quanti russi morivano al nord?").best  # deaths by region: the entry without them
+    assert best is not None
+    assert best.entry.id == "battles-and-places"

@@ -81,6 +81,7 @@ STOPWORDS: frozenset[str] = frozenset(
     pensa pensi penso
     realmente
     collegato collegati collegata collegate collegamento legato legati connesso connessi
+    provavano provava riuscivano riusciva sembra capito immagino parliamo gente notare genere specie
     """.split()
 )
 
@@ -542,6 +543,8 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
 # concept → word beginnings for the forms not listed above (never shorter than four letters).
 STEMS: Mapping[str, tuple[str, ...]] = {
     "DEATH": (
+        "moriv",
+        "perdev",
         "crepat",
         "schiattat",
         "perdend",
@@ -561,7 +564,7 @@ STEMS: Mapping[str, tuple[str, ...]] = {
     "KREMLIN": ("cremlin", "governativ"),
     "COMPARE": ("differenz", "divari", "confront", "paragon", "discrepanz"),
     "WEST": ("occident", "americ", "europ", "alleat", "statunitens"),
-    "OFFICIAL": ("ufficial", "confermat"),
+    "OFFICIAL": ("pubblicament", "ufficial", "confermat"),
     "DEFENCE": ("minist",),
     "ESTIMATE": ("valutaz", "calcol", "ritien", "riteng"),
     "ADMIT": ("ammett", "ammiss", "riconosc", "confess"),
@@ -638,6 +641,7 @@ STEMS: Mapping[str, tuple[str, ...]] = {
     "WAR": ("guerr", "invas", "conflitt", "offensiv", "attacc", "operazion", "combattiment", "aggression", "scontr"),
     "NAZI": ("nazis", "denazific", "fascis", "neonazi"),
     "HIDE": (
+        "apertament",
         "zitt",
         "abbottonat",
         "nascon",

@@ -2173,3 +2173,21 @@ def test_italian_past_forms_of_dying_and_losing_are_deaths() -> None:
     best = MATCHER.match("quanti russi morivano al nord?").best  # deaths by region: the entry without them
     assert best is not None
     assert best.entry.id == "battles-and-places"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "а що в кремлі кажуть про відведення військ з-під києва?",
+        "what is the kremlin saying about the withdrawal from kyiv?",
+    ],
+)
+def test_what_the_kremlin_says_about_the_withdrawal_from_the_north_is_its_account(question: str) -> None:
+    assert_answered_by(question, {"peskov-withdrawal-explanation", "downsizing-disguise"})
+    # Another side's word on it is not the Kremlin's account.
+    ukraine = MATCHER.match("What did Ukraine say about the Russian withdrawal from Kyiv?").best
+    assert ukraine is None or ukraine.entry.id != "peskov-withdrawal-explanation"
+
+
+def test_finishing_the_job_in_the_east_is_conquering_it_not_a_job_title() -> None:
+    assert_answered_by("is russia regrouping to finish the job in donbas?", {"russia-objectives", "withdrawal-reason"})

@@ -3142,6 +3142,9 @@ PHRASES: Mapping[str, str] = {
     "named a figure": "quantify",
     "named any number": "quantify",
     "named any figure": "quantify",
+    "finish the job": "conquer",
+    "finish off the job": "conquer",
+    "finishing the job": "conquer",
 }
 
 # Chat spellings of one word, spelt out before phrases are read: "what do u think of putin" is asking for an

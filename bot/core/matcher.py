@@ -575,6 +575,7 @@ class Matcher:
             self._war_named,
             self._last_update_dated,
             self._north_ended,
+            self._said_of_the_withdrawal,
             self._losses_in_one_region,
             self._words_compared,
             self._figures_compared,
@@ -836,6 +837,18 @@ class Matcher:
         if _WAR not in single and single - _NORTH_FOUGHT - _QUESTION_WORD_CONCEPTS:
             return tokens
         return _read_as(tokens, {_END}, _WITHDRAW, self._idf[_WITHDRAW])
+
+    def _said_of_the_withdrawal(self, tokens: list[_Token]) -> list[_Token]:
+        """What the Kremlin's side says about the withdrawal from the north ("що в кремлі кажуть про відведення
+        військ з-під києва?") asks its account of it: where the troops left from only says which withdrawal,
+        so it counts only where a curated question names it too. Another side's word on it ("what did Ukraine
+        say about the Russian withdrawal?") is not the Kremlin's account, nor is a question word's question."""
+        single = _single_concepts(tokens)
+        if not {_SAY, _WITHDRAW, _NORTH} <= single or not single & _KREMLIN_SIDE:
+            return tokens
+        if single & (_OTHER_SIDES | {_UKRAINE} | _QUESTION_WORD_CONCEPTS):
+            return tokens
+        return [replace(t, optional=True) if t.options == {_NORTH} else t for t in tokens]
 
     def _last_update_dated(self, tokens: list[_Token]) -> list[_Token]:
         """When those who give the official figure last updated it ("коли міноборони рф востаннє оновлювало
@@ -1335,6 +1348,8 @@ _DEATH, _PLACE, _HOME = "DEATH", "PLACE", "HOME"
 _WHY, _GOAL, _WHEN, _NOW = "WHY", "GOAL", "WHEN", "NOW"
 _HIDE, _TELLING = "HIDE", frozenset({"SAY", "ADMIT"})  # what is kept quiet, and the ways of not doing so
 _SPEAKER = frozenset({"PESKOV", _SPOKESMAN, REFERENT})  # the one man who spoke: "he", when no one else is named
+_SAY = "SAY"
+_KREMLIN_SIDE = _SPEAKER | {"KREMLIN", "RUSSIAN"}  # whose account of the withdrawal the article gives
 _OPENING = 2  # how many filler words may come before a word that opens a question
 _COMPARE, _DEFINITION = "COMPARE", "DEFINITION"
 _CONQUER, _EAST, _NORTH, _FAIL = "CONQUER", "EAST", "NORTH", "FAIL"

@@ -2191,3 +2191,23 @@ def test_what_the_kremlin_says_about_the_withdrawal_from_the_north_is_its_accoun
 
 def test_finishing_the_job_in_the_east_is_conquering_it_not_a_job_title() -> None:
     assert_answered_by("is russia regrouping to finish the job in donbas?", {"russia-objectives", "withdrawal-reason"})
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "що стоїть за відступом з-під києва, без кремлівської пропаганди?",
+        "why did russia withdraw, without the official spin?",
+    ],
+)
+def test_the_kremlins_account_disowned_after_a_question_is_no_part_of_it(question: str) -> None:
+    # What follows "without" the Kremlin's side is the account the asker does not want: the reason is asked.
+    assert_answered_by(question, {"withdrawal-reason"})
+    # A tag question before the Kremlin is named again opens a new question, not a disowned source.
+    assert_answered_by(
+        "Слить север это ж позорище чистой воды, не? Что на это кремлевский рупор ответил?", {"humiliation"}
+    )
+
+
+def test_being_someones_guest_is_the_interview() -> None:
+    assert_answered_by("у кого в гостях кремлівський речник так розговорився?", {"sky-news-interview"})

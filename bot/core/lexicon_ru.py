@@ -1306,6 +1306,8 @@ PHRASES: Mapping[str, str] = {
     "как рыба": "",
     "общие слова": "расплывчато",
     "общими словами": "расплывчато",
+    "стоят за": "причина",
+    "в гостях": "интервью",
 }
 
 # "Украины" after what an army has or loses names the owner, as "Ukraine's" does in English ("потери Украины",

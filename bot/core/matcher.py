@@ -618,11 +618,18 @@ class Matcher:
     def _disowned(self, words: list[str]) -> int:
         """Where a source the asker disowns starts ("а скільки там двохсотих по факту, *не по кремлівських
         цифрах*?", "how many really died, not according to their fairy tales?"): a negation right before an
-        according-word, after something asked; the length of ``words`` when there is none."""
+        according-word, after something asked; or right before the Kremlin's side, after something firm
+        asked ("що насправді стоїть за відходом, *без кремлівської пропаганди*?"); the length of ``words``
+        when there is none."""
         for position in range(1, len(words) - 1):
-            disowning = words[position] in self._lexicon.negations and words[position + 1] in self._lexicon.according
-            if disowning and any(word not in self._stopwords for word in words[:position]):
+            if words[position] not in self._lexicon.negations:
+                continue
+            following = words[position + 1]
+            if following in self._lexicon.according and any(word not in self._stopwords for word in words[:position]):
                 return position
+            source = next((word for word in words[position + 1 : position + 3] if word not in self._stopwords), "")
+            if self._concept(source) in _KREMLIN_ACCOUNT and self._asks_something_firm(words[:position]):
+                return position  # "…, without the official spin"
         return len(words)
 
     def _premise(self, words: list[str]) -> int:
@@ -1350,6 +1357,7 @@ _HIDE, _TELLING = "HIDE", frozenset({"SAY", "ADMIT"})  # what is kept quiet, and
 _SPEAKER = frozenset({"PESKOV", _SPOKESMAN, REFERENT})  # the one man who spoke: "he", when no one else is named
 _SAY = "SAY"
 _KREMLIN_SIDE = _SPEAKER | {"KREMLIN", "RUSSIAN"}  # whose account of the withdrawal the article gives
+_KREMLIN_ACCOUNT = frozenset({"KREMLIN", "OFFICIAL", "PESKOV"})  # what an asker disowns: "…, without Kremlin spin"
 _OPENING = 2  # how many filler words may come before a word that opens a question
 _COMPARE, _DEFINITION = "COMPARE", "DEFINITION"
 _CONQUER, _EAST, _NORTH, _FAIL = "CONQUER", "EAST", "NORTH", "FAIL"

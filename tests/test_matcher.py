@@ -2211,3 +2211,9 @@ def test_the_kremlins_account_disowned_after_a_question_is_no_part_of_it(questio
 
 def test_being_someones_guest_is_the_interview() -> None:
     assert_answered_by("у кого в гостях кремлівський речник так розговорився?", {"sky-news-interview"})
+
+
+def test_lowering_its_ambitions_is_scaling_them_back() -> None:
+    assert_answered_by(
+        "how is the kremlin spinning the fact that it had to lower its ambitions?", {"downsizing-disguise"}
+    )

@@ -3145,6 +3145,10 @@ PHRASES: Mapping[str, str] = {
     "finish the job": "conquer",
     "finish off the job": "conquer",
     "finishing the job": "conquer",
+    "lower its": "scaled back its",
+    "lower their": "scaled back their",
+    "lowering its": "scaled back its",
+    "lowering their": "scaled back their",
 }
 
 # Chat spellings of one word, spelt out before phrases are read: "what do u think of putin" is asking for an

@@ -2217,3 +2217,16 @@ def test_lowering_its_ambitions_is_scaling_them_back() -> None:
     assert_answered_by(
         "how is the kremlin spinning the fact that it had to lower its ambitions?", {"downsizing-disguise"}
     )
+
+
+@pytest.mark.parametrize(
+    "question", ["від кого вони збиралися «звільняти» україну?", "da chi voleva liberare l'ucraina la russia?"]
+)
+def test_liberating_ukraine_is_russias_framing_not_taking_land(question: str) -> None:
+    assert_answered_by(question, {"special-operation-framing"})
+    assert_answered_by("did russia want to take the whole of ukraine?", {"russia-objectives"})
+    assert MATCHER.match("did russia liberate kyiv in the end?").decision is not Decision.ANSWER  # a city taken
+
+
+def test_the_whole_thing_is_the_war_not_the_whole_of_ukraine() -> None:
+    assert_answered_by("what's moscow's spin on the whole thing, what do they call it?", {"special-operation-framing"})

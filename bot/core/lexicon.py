@@ -999,6 +999,8 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
         "downgraded",
         "narrowing",
     ),
+    # Liberating is how Russia frames the invasion, not what taking land is.
+    "LIBERATE": ("liberate", "liberates", "liberated", "liberating", "liberation", "liberator", "liberators"),
     "CONQUER": (
         "freeing",
         "conquer",
@@ -1011,8 +1013,6 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
         "occupation",
         "control",
         "annex",
-        "liberate",
-        "liberation",
         "whole",
         "entire",
         "conquering",
@@ -1023,7 +1023,6 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
         "occupied",
         "annexation",
         "annexed",
-        "liberating",
         "takeover",
         "grab",
         "capturing",
@@ -3149,6 +3148,11 @@ PHRASES: Mapping[str, str] = {
     "lower their": "scaled back their",
     "lowering its": "scaled back its",
     "lowering their": "scaled back their",
+    "the whole thing": "war",
+    "this whole thing": "war",
+    "whole thing": "war",
+    "the whole business": "war",
+    "this whole business": "war",
 }
 
 # Chat spellings of one word, spelt out before phrases are read: "what do u think of putin" is asking for an

@@ -403,10 +403,11 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
         abbassato
         """.split()
     ),
+    "LIBERATE": ("liberare", "liberazione", "liberato", "liberata", "liberati", "libera", "liberatori"),
     "CONQUER": tuple(
         """
         conquista conquiste conquistare conquistato conquistata prendere presa preso prendono occupare
-        occupato occupata occupati occupazione annettere annessione liberare liberazione liberato libera
+        occupato occupata occupati occupazione annettere annessione
         controllo controllare intera intero interi intere
         """.split()
     ),
@@ -665,8 +666,6 @@ STEMS: Mapping[str, tuple[str, ...]] = {
         "conquist",
         "annession",
         "annett",
-        "liberaz",
-        "liberar",
         "controll",
         "impadron",
         "impossess",

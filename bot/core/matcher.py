@@ -935,7 +935,9 @@ class Matcher:
         seize areas north of Ukraine, not what became of each city. Why it failed is still the withdrawal's
         reason, and giving up on a city is the withdrawal."""
         single = _single_concepts(tokens)
-        if not {_CONQUER, _NORTH} <= single or single & ({_WITHDRAW, _FAIL} | _INTENT) or _PLACE not in self._idf:
+        if not single & {_CONQUER, _LIBERATE} or _NORTH not in single or _PLACE not in self._idf:
+            return tokens  # "did they liberate Kyiv?" is taking it too
+        if single & ({_WITHDRAW, _FAIL} | _INTENT):
             return tokens
         if DONE_OPENERS.isdisjoint(words[:2]) or not any(word.startswith(CITY_BEGINNINGS) for word in words):
             return tokens
@@ -1361,6 +1363,7 @@ _KREMLIN_ACCOUNT = frozenset({"KREMLIN", "OFFICIAL", "PESKOV"})  # what an asker
 _OPENING = 2  # how many filler words may come before a word that opens a question
 _COMPARE, _DEFINITION = "COMPARE", "DEFINITION"
 _CONQUER, _EAST, _NORTH, _FAIL = "CONQUER", "EAST", "NORTH", "FAIL"
+_LIBERATE = "LIBERATE"
 _INTENT = frozenset({"GOAL", "WHY", "WHERE", "WHEN", "WHO"})
 _WHEN_WORDS = frozenset({"now", "next"})  # English words of their own, not the latest figures or the next aim
 _TROOPS_MOVING = MOVEMENT_CONCEPTS | {_WHY, _WHERE}  # where or why troops move, not how many died

@@ -2230,3 +2230,18 @@ def test_liberating_ukraine_is_russias_framing_not_taking_land(question: str) ->
 
 def test_the_whole_thing_is_the_war_not_the_whole_of_ukraine() -> None:
     assert_answered_by("what's moscow's spin on the whole thing, what do they call it?", {"special-operation-framing"})
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("звідки ця новина і коли вийшло?", {"about-article"}),  # the news came out, no troops left
+        ("ну і скільки їхніх загиблих виявилось?", {"death-toll", "official-toll", "western-estimates"}),
+        ("чого вони так довго тихо сиділи про своїх мертвих?", {"russian-reticence"}),
+        ("почему они так тихо сидели про погибших?", {"russian-reticence"}),
+    ],
+)
+def test_keeping_quiet_turning_out_and_coming_out_are_read_in_ukrainian_and_russian(
+    question: str, expected: set[str]
+) -> None:
+    assert_answered_by(question, expected)

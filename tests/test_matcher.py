@@ -2245,3 +2245,7 @@ def test_keeping_quiet_turning_out_and_coming_out_are_read_in_ukrainian_and_russ
     question: str, expected: set[str]
 ) -> None:
     assert_answered_by(question, expected)
+
+
+def test_what_the_withdrawal_was_meant_to_show_is_the_kremlins_gesture() -> None:
+    assert_answered_by("what was the retreat supposed to signal?", {"peskov-withdrawal-explanation"})

@@ -3153,6 +3153,15 @@ PHRASES: Mapping[str, str] = {
     "whole thing": "war",
     "the whole business": "war",
     "this whole business": "war",
+    "meant to show": "gesture",
+    "meant to signal": "gesture",
+    "meant to demonstrate": "gesture",
+    "supposed to show": "gesture",
+    "supposed to signal": "gesture",
+    "supposed to demonstrate": "gesture",
+    "intended to show": "gesture",
+    "intended to signal": "gesture",
+    "intended to demonstrate": "gesture",
 }
 
 # Chat spellings of one word, spelt out before phrases are read: "what do u think of putin" is asking for an

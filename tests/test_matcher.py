@@ -2249,3 +2249,18 @@ def test_keeping_quiet_turning_out_and_coming_out_are_read_in_ukrainian_and_russ
 
 def test_what_the_withdrawal_was_meant_to_show_is_the_kremlins_gesture() -> None:
     assert_answered_by("what was the retreat supposed to signal?", {"peskov-withdrawal-explanation"})
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("кум каже що росіяни втратили максимум тисячу людей, хто правий?", {"official-toll", "death-toll"}),
+        ("скільки людей втратила росія?", {"death-toll", "official-toll", "western-estimates"}),
+        ("сколько людей максимум потеряла россия?", {"death-toll", "official-toll", "western-estimates"}),
+    ],
+)
+def test_people_at_most_and_who_is_right_frame_a_count_in_ukrainian_and_russian(
+    question: str, expected: set[str]
+) -> None:
+    # "Who is right" asks which figure is true, not who someone is; "people" lost are the war's dead.
+    assert_answered_by(question, expected)

@@ -2213,10 +2213,19 @@ def test_being_someones_guest_is_the_interview() -> None:
     assert_answered_by("у кого в гостях кремлівський речник так розговорився?", {"sky-news-interview"})
 
 
-def test_lowering_its_ambitions_is_scaling_them_back() -> None:
-    assert_answered_by(
-        "how is the kremlin spinning the fact that it had to lower its ambitions?", {"downsizing-disguise"}
-    )
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how is the kremlin spinning the fact that it had to lower its ambitions?",
+        "how is moscow spinning the fact that it had to lower its sights?",
+    ],
+)
+def test_lowering_its_ambitions_is_scaling_them_back(question: str) -> None:
+    assert_answered_by(question, {"downsizing-disguise"})
+
+
+def test_someone_in_putins_inner_circle_is_the_kremlin() -> None:
+    assert_answered_by("has anybody in putin's inner circle acknowledged the losses?", {"kremlin-admission"})
 
 
 @pytest.mark.parametrize(

@@ -70,6 +70,7 @@ STOPWORDS: frozenset[str] = frozenset(
     without
     myownpeople
     initial initially original originally
+    anybody somebody
     """.split()
 )
 
@@ -3144,10 +3145,10 @@ PHRASES: Mapping[str, str] = {
     "finish the job": "conquer",
     "finish off the job": "conquer",
     "finishing the job": "conquer",
-    "lower its": "scaled back its",
-    "lower their": "scaled back their",
-    "lowering its": "scaled back its",
-    "lowering their": "scaled back their",
+    "lower its": "downsized its",
+    "lower their": "downsized their",
+    "lowering its": "downsized its",
+    "lowering their": "downsized their",
     "the whole thing": "war",
     "this whole thing": "war",
     "whole thing": "war",
@@ -3162,6 +3163,11 @@ PHRASES: Mapping[str, str] = {
     "intended to show": "gesture",
     "intended to signal": "gesture",
     "intended to demonstrate": "gesture",
+    "lower its sights": "downsized its goals",
+    "lowered its sights": "downsized its goals",
+    "lowering its sights": "downsized its goals",
+    "lowering their sights": "downsized their goals",
+    "inner circle": "kremlin",
 }
 
 # Chat spellings of one word, spelt out before phrases are read: "what do u think of putin" is asking for an

@@ -2273,3 +2273,16 @@ def test_people_at_most_and_who_is_right_frame_a_count_in_ukrainian_and_russian(
 ) -> None:
     # "Who is right" asks which figure is true, not who someone is; "people" lost are the war's dead.
     assert_answered_by(question, expected)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how did the kremlin's mouthpiece describe the losses?",
+        "як кремлівський рупор назвав ці втрати?",
+        "как кремлевский рупор описал потери?",
+    ],
+)
+def test_what_the_spokesman_called_the_losses_is_the_admission_not_his_name(question: str) -> None:
+    assert_answered_by(question, {"kremlin-admission"})
+    assert_answered_by("what is the kremlin spokesperson's name?", {"who-is-peskov"})

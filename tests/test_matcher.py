@@ -2286,3 +2286,25 @@ def test_people_at_most_and_who_is_right_frame_a_count_in_ukrainian_and_russian(
 def test_what_the_spokesman_called_the_losses_is_the_admission_not_his_name(question: str) -> None:
     assert_answered_by(question, {"kremlin-admission"})
     assert_answered_by("what is the kremlin spokesperson's name?", {"who-is-peskov"})
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("I read the dead are many more, several thousand. Is that true?", {"western-estimates", "death-toll"}),
+        ("говорят, погибших намного больше, это правда?", {"western-estimates", "death-toll"}),
+        (
+            "my uncle insists Russia lost barely a thousand men, what does the article say?",
+            {"official-toll", "death-toll"},
+        ),
+        ("alla fine quanti uomini ci ha rimesso Mosca?", {"death-toll", "official-toll", "western-estimates"}),
+        ("то їм тепер уся україна вже не треба, тільки донбас?", {"russia-objectives", "downsizing-disguise"}),
+    ],
+)
+def test_many_more_barely_losing_and_all_of_ukraine_are_read(question: str, expected: set[str]) -> None:
+    # "Many more" dead is a higher toll, "barely a thousand" only a figure, "уся україна" the whole country.
+    assert_answered_by(question, expected)
+
+
+def test_a_time_zone_is_the_clock_not_a_date_in_the_article() -> None:
+    assert MATCHER.match("what time zone is kyiv in?").decision is Decision.NONE

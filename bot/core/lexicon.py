@@ -71,6 +71,7 @@ STOPWORDS: frozenset[str] = frozenset(
     myownpeople
     initial initially original originally
     anybody somebody
+    several
     """.split()
 )
 
@@ -3168,6 +3169,12 @@ PHRASES: Mapping[str, str] = {
     "lowering its sights": "downsized its goals",
     "lowering their sights": "downsized their goals",
     "inner circle": "kremlin",
+    "time zone": "clocktime",
+    "many more": "higher",
+    "far more": "higher",
+    "a lot more": "higher",
+    "way more": "higher",
+    "barely a": "a",
 }
 
 # Chat spellings of one word, spelt out before phrases are read: "what do u think of putin" is asking for an

@@ -82,6 +82,7 @@ STOPWORDS: frozenset[str] = frozenset(
     realmente
     collegato collegati collegata collegate collegamento legato legati connesso connessi
     provavano provava riuscivano riusciva sembra capito immagino parliamo gente notare genere specie
+    parecchie parecchi
     """.split()
 )
 
@@ -1587,6 +1588,13 @@ PHRASES: Mapping[str, str] = {
     "messo male": "pesanti",
     "messi male": "pesanti",
     "messe male": "pesanti",
+    "molti di piu": "maggiori",
+    "molto di piu": "maggiori",
+    "molti piu": "maggiori",
+    "ben di piu": "maggiori",
+    "ci ha rimesso": "perso",
+    "ci hanno rimesso": "perso",
+    "ci ha rimesso la pelle": "perso",
 }
 
 # Italian marks no case, so no word form by itself names Ukraine as the one acting ("l'Ucraina ha perso"

@@ -2308,3 +2308,10 @@ def test_many_more_barely_losing_and_all_of_ukraine_are_read(question: str, expe
 
 def test_a_time_zone_is_the_clock_not_a_date_in_the_article() -> None:
     assert MATCHER.match("what time zone is kyiv in?").decision is Decision.NONE
+
+
+@pytest.mark.parametrize(
+    "question", ["how big is the british army compared to other countries?", "how large are the british armed forces?"]
+)
+def test_any_armys_size_is_one_the_article_never_gives(question: str) -> None:
+    assert MATCHER.match(question).decision is not Decision.ANSWER

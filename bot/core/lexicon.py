@@ -1595,11 +1595,13 @@ PHRASES: Mapping[str, str] = {
         )
     },
     "army size": "armysize",
-    "big is the army": "armysize",
-    "big is the russian army": "armysize",
-    "big is russias army": "armysize",
-    "large is the russian army": "armysize",
-    "large is russias army": "armysize",
+    **{  # "how big is the British army?": any army's size
+        f"{adjective} {verb} {owner} {army}": "armysize"
+        for adjective in ("big", "large")
+        for verb in ("is", "are")
+        for owner in ("the", "the russian", "russias", "the british", "britains", "the ukrainian", "ukraines", "their")
+        for army in ("army", "armies", "military")
+    },
     "sky news": "skynews",
     "trying to do": "aim",
     "trying to achieve": "aim",

@@ -2315,3 +2315,10 @@ def test_a_time_zone_is_the_clock_not_a_date_in_the_article() -> None:
 )
 def test_any_armys_size_is_one_the_article_never_gives(question: str) -> None:
     assert MATCHER.match(question).decision is not Decision.ANSWER
+
+
+def test_belarus_named_in_a_question_about_something_else_is_not_the_withdrawal() -> None:
+    # No one-word curated question ("belarus?") stands in for every question that names the country.
+    assert MATCHER.match("my grandpa comes from belarus, how do i find his records?").decision is not Decision.ANSWER
+    assert_answered_by("did the troops go back to belarus?", {"withdrawal-destination"})
+    assert_answered_by("belarus?", {"withdrawal-destination"})

@@ -1184,13 +1184,16 @@ def test_a_flight_from_the_country_or_said_of_people_is_still_refugees(question:
         "quando il ministro della difesa ha dato l'ultimo bilancio dei morti?",
         "коли міноборони востаннє оновлювало дані про загиблих?",
         "когда минобороны в последний раз обновляло данные о погибших?",
+        "what's the government's latest number?",  # their latest figure, asked with no date: the same one
+        "l'ultimo dato del governo russo?",
+        "какие последние данные минобороны по погибшим?",
     ],
 )
 def test_when_the_official_source_last_updated_its_figure_is_the_official_toll(question: str) -> None:
     assert_answered_by(question, {"official-toll"})
 
 
-def test_the_latest_figure_asked_with_no_date_is_still_not_covered() -> None:
+def test_the_latest_figure_asked_of_no_one_is_still_not_covered() -> None:
     result = MATCHER.match("what's the latest death toll?")
     assert result.decision is Decision.NOT_COVERED, result
 

@@ -859,12 +859,15 @@ class Matcher:
 
     def _last_update_dated(self, tokens: list[_Token]) -> list[_Token]:
         """When those who give the official figure last updated it ("коли міноборони рф востаннє оновлювало
-        дані про своїх загиблих?", "quando il ministro della difesa ha dato l'ultimo bilancio?") asks the date
-        of their latest figure, which the article holds: the official toll of late March. Today's figure, asked
-        with no date ("what's the latest death toll?"), is still not in it."""
+        дані про своїх загиблих?", "quando il ministro della difesa ha dato l'ultimo bilancio?"), or what their
+        latest figure is ("what's the government's latest number?", "l'ultimo dato del governo russo?"), asks
+        their latest figure, which the article holds: the official toll of late March. Today's figure, asked
+        of no one ("what's the latest death toll?"), is still not in it."""
         single = _single_concepts(tokens)
-        if not {_WHEN, _NOW} <= single or not single & _SOURCES or _OFFICIAL not in self._idf:
+        if _NOW not in single or not single & _SOURCES or _OFFICIAL not in self._idf:
             return tokens
+        if _WHEN not in single and (_OFFICIAL in single or not single & _FIGURE_CONCEPTS):
+            return tokens  # "the latest official figure" already says whose: the curated questions say it so
         return _read_as(tokens, {_NOW}, _OFFICIAL, self._idf[_OFFICIAL])
 
     def _war_named(self, tokens: list[_Token]) -> list[_Token]:

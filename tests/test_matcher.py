@@ -2325,3 +2325,15 @@ def test_belarus_named_in_a_question_about_something_else_is_not_the_withdrawal(
     assert MATCHER.match("my grandpa comes from belarus, how do i find his records?").decision is not Decision.ANSWER
     assert_answered_by("did the troops go back to belarus?", {"withdrawal-destination"})
     assert_answered_by("belarus?", {"withdrawal-destination"})
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "хто той, хто говорив зі скай ньюс?",
+        "кто тот, кто разговаривал с британскими журналистами?",
+        "chi è quello che ha parlato con sky news?",
+    ],
+)
+def test_who_the_one_who_spoke_to_sky_news_is_asks_who_peskov_is(question: str) -> None:
+    assert_answered_by(question, {"who-is-peskov"})

@@ -2337,3 +2337,20 @@ def test_belarus_named_in_a_question_about_something_else_is_not_the_withdrawal(
 )
 def test_who_the_one_who_spoke_to_sky_news_is_asks_who_peskov_is(question: str) -> None:
     assert_answered_by(question, {"who-is-peskov"})
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("скільки тих «визволителів» там загинуло?", {"death-toll", "official-toll", "western-estimates"}),
+        ("сколько этих «освободителей» погибло?", {"death-toll", "official-toll", "western-estimates"}),
+        ("яка в кремля відмазка за відступ?", {"peskov-withdrawal-explanation", "downsizing-disguise"}),
+        ("за що росія воює в україні, за їхньою версією?", {"special-operation-framing"}),
+        ("за что россия воюет в украине по их версии?", {"special-operation-framing"}),
+        ("він знову відмазався і цифри не назвав?", {"peskov-no-number"}),
+    ],
+)
+def test_liberators_excuses_and_fighting_are_read_in_ukrainian_and_russian(question: str, expected: set[str]) -> None:
+    # "Liberators" in quotes are the soldiers; an excuse ("відмазка") is a reason given, dodging a question
+    # ("відмазався") is not giving a number; fighting ("воює") is the war.
+    assert_answered_by(question, expected)

@@ -1002,7 +1002,7 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
         "narrowing",
     ),
     # Liberating is how Russia frames the invasion, not what taking land is.
-    "LIBERATE": ("liberate", "liberates", "liberated", "liberating", "liberation", "liberator", "liberators"),
+    "LIBERATE": ("liberate", "liberates", "liberated", "liberating", "liberation"),
     "CONQUER": (
         "freeing",
         "conquer",

@@ -404,7 +404,7 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
         abbassato
         """.split()
     ),
-    "LIBERATE": ("liberare", "liberazione", "liberato", "liberata", "liberati", "libera", "liberatori"),
+    "LIBERATE": ("liberare", "liberazione", "liberato", "liberata", "liberati", "libera"),
     "CONQUER": tuple(
         """
         conquista conquiste conquistare conquistato conquistata prendere presa preso prendono occupare

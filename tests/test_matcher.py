@@ -1026,6 +1026,8 @@ def test_naming_the_article_or_the_bot_frames_a_question_without_changing_it(que
         "hey bot, how are you doing?",
         "ciao bot, come va?",
         "привет, как дела?",
+        "hello bot?",  # a question mark but no question
+        "дякую, боте! ще щось?",
     ],
 )
 def test_thanks_or_a_greeting_to_the_bot_is_small_talk(question: str) -> None:
@@ -1043,6 +1045,8 @@ def test_thanks_or_a_greeting_to_the_bot_is_small_talk(question: str) -> None:
         "so what can you do?",
         "sorry, new to the group: what's the article this bot talks about?",
         "що ти вмієш?",
+        "hello, what can I ask you? what is this bot about",  # a question mark before the last question
+        "привет, о чем этот бот?",
     ],
 )
 def test_a_greeting_before_a_question_leaves_the_question(question: str) -> None:

@@ -1508,7 +1508,7 @@ DEFINING_OPENERS: frozenset[str] = frozenset(
 MEANING_SHAPES: frozenset[str] = frozenset(
     {"что значит …", "что означает …", "что значит слово …", "что означает слово …"}
 )
-WHAT_WORDS: frozenset[str] = frozenset({"что"})
+WHAT_WORDS: frozenset[str] = frozenset({"что", "чем"})  # "о чем…?": what, in another case
 WHICH_WORDS: frozenset[str] = frozenset({"какои", "какого", "каком", "какую"})
 RELATIVES: frozenset[str] = frozenset({"которыи", "которая", "которые", "что", "кто"})
 # A negation sets aside what follows it: "their figure, not the West's" does not ask the West's.

@@ -1651,7 +1651,7 @@ DEFINING_OPENERS: frozenset[str] = frozenset(
     {"хто такии", "хто така", "хто такі", "хто це", "хто цеи", "хто тои", "що таке", "що це", "де знаходиться", "де"}
 )
 MEANING_SHAPES: frozenset[str] = frozenset({"що означає …", "що значить …", "що означає слово …", "що значить слово …"})
-WHAT_WORDS: frozenset[str] = frozenset({"що", "шо"})
+WHAT_WORDS: frozenset[str] = frozenset({"що", "шо", "чим"})
 WHICH_WORDS: frozenset[str] = frozenset({"якии", "якому", "якого", "яку"})
 RELATIVES: frozenset[str] = frozenset({"якии", "яка", "які", "котрии", "що", "шо", "хто"})
 # A negation sets aside what follows it: "their figure, not the West's" does not ask the West's.

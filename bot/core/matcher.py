@@ -296,7 +296,7 @@ class Matcher:
         normalised = normalise(query)
         # A question closed by its punctuation ("…or not?") is finished, whatever its last word looks like.
         partial = partial and not query.rstrip().endswith(_SENTENCE_ENDS)
-        questioning = query.rstrip().endswith(_QUESTION_MARKS)
+        questioning = any(mark in query for mark in _QUESTION_MARKS)  # "hi, what can I ask? what's this bot about"
         decision, candidates = self._ranked_decision(normalised, partial, questioning)
         return MatchResult(query, normalised, decision, candidates)
 
@@ -543,7 +543,9 @@ class Matcher:
         ):
             add(_Token(frozenset({REFERENT}), self._idf[REFERENT], self.settings.referent_certainty))
         courteous = not self._lexicon.courtesies.isdisjoint(words) and (
-            not questioning or SMALL_TALK in words  # "hey bot, how are you?" asks nothing either
+            not questioning
+            or SMALL_TALK in words  # "hey bot, how are you?" asks nothing either
+            or not self._asks_a_question_word([*words, *text.split()], tokens.values())  # "hello bot?" neither
         )
         found = self._framed(list(tokens.values()), courteous=courteous, asks=self._what_is_asked(words))
         return self._combinations_read(found, words, concepts)
@@ -645,6 +647,12 @@ class Matcher:
             if start < len(words) and words[start] in QUESTION_STARTS:
                 return position + 1 if self._asks_something_firm(words[start:]) else 0
         return 0
+
+    def _asks_a_question_word(self, words: list[str], tokens: Iterable[_Token]) -> bool:
+        """True when a question word is asked: "what", "cosa", "что", or one that is a concept ("why", "де"),
+        among ``words`` as rewritten and as typed (a phrase may take the word: "di cosa parla")."""
+        asking = QUESTION_STARTS | self._lexicon.what_words | self._lexicon.which_words
+        return not asking.isdisjoint(words) or any(t.options & _QUESTION_WORD_CONCEPTS for t in tokens)
 
     def _asks_something_firm(self, words: list[str]) -> bool:
         """True when ``words`` name a concept firmer than a count or a question word ("how many were injured")."""

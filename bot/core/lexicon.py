@@ -3177,6 +3177,13 @@ PHRASES: Mapping[str, str] = {
     "a lot more": "higher",
     "way more": "higher",
     "barely a": "a",
+    "left or right": "biased",
+    "left leaning": "biased",
+    "right leaning": "biased",
+    "leans left": "biased",
+    "leans right": "biased",
+    "lean left": "biased",
+    "lean right": "biased",
 }
 
 # Chat spellings of one word, spelt out before phrases are read: "what do u think of putin" is asking for an

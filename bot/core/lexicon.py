@@ -1346,7 +1346,17 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
     ),
     "OPINION": ("opinion", "opinions", "better", "best"),  # "which is better, MI6 or the CIA?"
     "DEFINITION": ("definition", "dictionary", "etymology", "define", "synonym", "synonyms", "coined"),
-    "ADVICE": ("recommend", "recommends", "recommendation", "recommendations", "advice", "tip", "tips", "cope", "coping"),
+    "ADVICE": (
+        "recommend",
+        "recommends",
+        "recommendation",
+        "recommendations",
+        "advice",
+        "tip",
+        "tips",
+        "cope",
+        "coping",
+    ),
     "TRANSLATE": (
         "turkish",
         "arabic",

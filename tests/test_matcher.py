@@ -1328,6 +1328,8 @@ def test_a_name_asked_of_the_war_is_what_russia_calls_it(question: str, expected
         "perché per settimane non hanno ammesso quanti soldati erano morti?",
         "почему они так долго не признавались, сколько погибло?",
         "чого вони не кажуть, скільки загинуло?",
+        "why won't moscow come clean about its dead?",  # the side between the negation and the verb
+        "why doesn't the kremlin admit how many died?",
     ],
 )
 def test_why_they_did_not_say_or_admit_their_losses_asks_why_they_kept_them_quiet(question: str) -> None:

@@ -996,12 +996,17 @@ class Matcher:
 
     def _negated(self, words: list[str], position: int) -> bool:
         """True when the word at ``position`` follows a negation, right away ("не признавались") or past one
-        filler word ("didn't they say": "did not they say")."""
-        before = words[max(position - 2, 0) : position]
-        return bool(before) and (
-            before[-1] in self._lexicon.negations
-            or (len(before) == 2 and before[0] in self._lexicon.negations and before[1] in self._stopwords)
-        )
+        filler word ("didn't they say": "did not they say"), or past the side that does it ("why won't Moscow
+        admit", "why doesn't the Kremlin admit")."""
+        start = position - 1
+        while start >= 0 and position - start <= 2 and words[start] not in self._lexicon.negations:
+            between = words[start]
+            if between not in self._stopwords and self._concept(between) not in _RUSSIAN_SIDE:
+                return False
+            if between not in self._stopwords and position - start == 2:
+                return False  # one filler word, or the side after at most one filler word ("the Kremlin")
+            start -= 1
+        return start >= 0 and words[start] in self._lexicon.negations
 
     def _conquest_achieved(self, tokens: list[_Token], words: list[str], concepts: list[str | None]) -> list[_Token]:
         """Whether the Donbas was taken, asked as done ("did Russia finally conquer the Donbass?", "has Russia

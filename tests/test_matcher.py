@@ -2362,3 +2362,28 @@ def test_liberators_excuses_and_fighting_are_read_in_ukrainian_and_russian(quest
     # "Liberators" in quotes are the soldiers; an excuse ("відмазка") is a reason given, dodging a question
     # ("відмазався") is not giving a number; fighting ("воює") is the war.
     assert_answered_by(question, expected)
+
+
+@pytest.mark.parametrize("question", ["where were the troops sent since then?", "where are those troops currently?"])
+def test_where_the_troops_are_currently_is_where_they_went_not_todays_toll(question: str) -> None:
+    assert_answered_by(question, {"withdrawal-destination"})
+    # "Now" as Russia's next aim stays when neither where nor why is asked.
+    assert_answered_by("виходить, вони тепер усі сили кинуть на донбас?", {"russia-objectives", "withdrawal-reason"})
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("навіщо вони тягнуть війська на донбас?", {"withdrawal-reason", "russia-objectives"}),
+        (
+            "як вони подають відступ, щоб не виглядати лузерами?",
+            {"downsizing-disguise", "peskov-withdrawal-explanation"},
+        ),
+    ],
+)
+def test_dragging_troops_and_looking_like_something_are_read_in_ukrainian(question: str, expected: set[str]) -> None:
+    assert_answered_by(question, expected)
+
+
+def test_a_full_name_asked_is_a_name_the_article_never_gives() -> None:
+    assert MATCHER.match("nome e cognome del ministro della difesa russo?").decision is not Decision.ANSWER

@@ -1613,6 +1613,7 @@ PHRASES: Mapping[str, str] = {
     "che ha chiacchierato con i giornalisti inglesi": "peskov",
     "che ha chiacchierato con i giornalisti britannici": "peskov",
     "che ha chiacchierato con gli inglesi": "peskov",
+    "nome e cognome": "nomedi",
 }
 
 # Italian marks no case, so no word form by itself names Ukraine as the one acting ("l'Ucraina ha perso"

@@ -819,11 +819,14 @@ class Matcher:
         neither the latest figures nor Russia's next aim, and is left out. Asked of the troops alone ("what
         will they do with those troops now?"), it stays."""
         single = _single_concepts(tokens)
-        if single.isdisjoint(_WHEN_WORDS) or _SOLDIER not in single or single & _FIGURE_WORDS - {_SOLDIER}:
+        if single.isdisjoint(_TIMES_NOW) or _SOLDIER not in single or single & _FIGURE_WORDS - {_SOLDIER}:
             return tokens
         if single.isdisjoint(_TROOPS_MOVING):
             return tokens
-        return [t for t in tokens if not t.options <= _WHEN_WORDS]
+        # "Now" as a concept of its own, or "currently", is left out only where or why they go is asked: "вони
+        # тепер усі сили кинуть на донбас?" asks Russia's next aim.
+        dropped = _TIMES_NOW if single & {_WHERE, _WHY} else _WHEN_WORDS
+        return [t for t in tokens if not t.options <= dropped]
 
     def _dead_sent_home(self, tokens: list[_Token]) -> list[_Token]:
         """How many went home dead ("скільки рашистів двохсотими поїхало додому", "how many went home in
@@ -1382,6 +1385,7 @@ _CONQUER, _EAST, _NORTH, _FAIL = "CONQUER", "EAST", "NORTH", "FAIL"
 _LIBERATE = "LIBERATE"
 _INTENT = frozenset({"GOAL", "WHY", "WHERE", "WHEN", "WHO"})
 _WHEN_WORDS = frozenset({"now", "next"})  # English words of their own, not the latest figures or the next aim
+_TIMES_NOW = _WHEN_WORDS | {"NOW", "PRESENT"}  # "where are those troops headed now?", "…sent since then?"
 _TROOPS_MOVING = MOVEMENT_CONCEPTS | {_WHY, _WHERE}  # where or why troops move, not how many died
 # What the article's figures are named by: a difference asked between them is the gap between the two tolls,
 # as is one asked between two sides ("the Russian and the Western numbers"); one side alone is no figure

@@ -1103,6 +1103,7 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
     # question asking one of these is about something else, however many of its other words match.
     # Other wars and countries: "how many soldiers died in Afghanistan" is not this war's toll.
     "ELSEWHERE": (
+        "otherarticle",  # "this other article": what another text says
         *"afghanistan afghan syria syrian iraq iraqi vietnam chechnya korea libya mali israel gaza iran china chinese "
         "taiwan ww2 wwii ww1 wwi kosovo yemen ussr soviet hitler reich holocaust brexit germany napoleon napoleons "
         "covid coronavirus pandemic "
@@ -3194,6 +3195,18 @@ PHRASES: Mapping[str, str] = {
     "leans right": "biased",
     "lean left": "biased",
     "lean right": "biased",
+    "other article": "otherarticle",
+    "other articles": "otherarticle",
+    "other story": "otherarticle",
+    "other piece": "otherarticle",
+    "another article": "otherarticle",
+    "another articles": "otherarticle",
+    "another story": "otherarticle",
+    "another piece": "otherarticle",
+    "different article": "otherarticle",
+    "different articles": "otherarticle",
+    "different story": "otherarticle",
+    "different piece": "otherarticle",
 }
 
 # Chat spellings of one word, spelt out before phrases are read: "what do u think of putin" is asking for an

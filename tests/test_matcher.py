@@ -460,7 +460,10 @@ def test_small_talk_and_other_topics_get_no_answer(question: str) -> None:
         ("is sky news left-wing or right-wing?", "did peskov speak to sky news?"),
         ("is sky news left or right leaning?", "did peskov speak to sky news?"),  # no troops left
         ("can you recommend a book about western spies?", "what do western spies say?"),  # advice
-        ("summarise this other article for me: bbc.co.uk/news/world-1", "what is this article about?"),
+        (
+            "summarise this other article: https://www.bbc.co.uk/news/world-europe-61036740",
+            "what is this article about?",
+        ),
         ("who plays james bond now?", "what does russia want now?"),
         ("anyone know a good vpn that works in russia?", "how many soldiers has russia lost?"),
         ("who made you? is this run by the government?", "what did the government admit?"),

@@ -2391,3 +2391,17 @@ def test_dragging_troops_and_looking_like_something_are_read_in_ukrainian(questi
 
 def test_a_full_name_asked_is_a_name_the_article_never_gives() -> None:
     assert MATCHER.match("nome e cognome del ministro della difesa russo?").decision is not Decision.ANSWER
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("в які регіони перекинули війська з-під києва?", {"withdrawal-destination"}),
+        ("скільки їх загинуло, хтось рахував?", {"death-toll", "official-toll", "western-estimates"}),
+        ("кто-нибудь посчитал, сколько погибло?", {"death-toll", "official-toll", "western-estimates"}),
+        ("how badly have the russians been hit in terms of manpower?", {"death-toll", "kremlin-admission"}),
+    ],
+)
+def test_which_regions_counting_and_in_terms_of_are_read(question: str, expected: set[str]) -> None:
+    # "Which regions" asks where, counting is a count, and "in terms of" names no term Russia uses.
+    assert_answered_by(question, expected)

@@ -3207,6 +3207,7 @@ PHRASES: Mapping[str, str] = {
     "different articles": "otherarticle",
     "different story": "otherarticle",
     "different piece": "otherarticle",
+    "in terms of": "",
 }
 
 # Chat spellings of one word, spelt out before phrases are read: "what do u think of putin" is asking for an

@@ -2405,3 +2405,8 @@ def test_a_full_name_asked_is_a_name_the_article_never_gives() -> None:
 def test_which_regions_counting_and_in_terms_of_are_read(question: str, expected: set[str]) -> None:
     # "Which regions" asks where, counting is a count, and "in terms of" names no term Russia uses.
     assert_answered_by(question, expected)
+
+
+def test_a_single_and_otherwise_are_filler() -> None:
+    question = "russia never admitted a single dead soldier, didn't someone in the kremlin say otherwise?"
+    assert_answered_by(question, {"kremlin-admission"})

@@ -72,6 +72,7 @@ STOPWORDS: frozenset[str] = frozenset(
     initial initially original originally
     anybody somebody
     several
+    single otherwise
     """.split()
 )
 

@@ -2410,3 +2410,15 @@ def test_which_regions_counting_and_in_terms_of_are_read(question: str, expected
 def test_a_single_and_otherwise_are_filler() -> None:
     question = "russia never admitted a single dead soldier, didn't someone in the kremlin say otherwise?"
     assert_answered_by(question, {"kremlin-admission"})
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("на мою думку росія втратила пачками, що пише стаття?", {"death-toll", "kremlin-admission"}),
+        ("песков т е признал потери?", {"kremlin-admission"}),
+    ],
+)
+def test_asides_and_abbreviations_are_filler_in_ukrainian_and_russian(question: str, expected: set[str]) -> None:
+    # "На мою думку" is the asker's view, "пачками" (in droves) how heavy; "т. е." is "that is".
+    assert_answered_by(question, expected)

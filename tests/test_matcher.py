@@ -2422,3 +2422,8 @@ def test_a_single_and_otherwise_are_filler() -> None:
 def test_asides_and_abbreviations_are_filler_in_ukrainian_and_russian(question: str, expected: set[str]) -> None:
     # "На мою думку" is the asker's view, "пачками" (in droves) how heavy; "т. е." is "that is".
     assert_answered_by(question, expected)
+
+
+def test_what_they_would_not_say_is_what_they_call_it_not_what_they_want() -> None:
+    # "Non vogliono dire guerra": what they will not call it, not Russia's aims.
+    assert_answered_by("come la chiamano, non vogliono dire guerra giusto?", {"special-operation-framing"})

@@ -998,18 +998,19 @@ class Matcher:
         return _read_as(tokens, refused, _HIDE, self._idf[_HIDE]) if refused else tokens
 
     def _negated(self, words: list[str], position: int) -> bool:
-        """True when the word at ``position`` follows a negation, right away ("не признавались") or past one
-        filler word ("didn't they say": "did not they say"), or past the side that does it ("why won't Moscow
-        admit", "why doesn't the Kremlin admit")."""
-        start = position - 1
-        while start >= 0 and position - start <= 2 and words[start] not in self._lexicon.negations:
-            between = words[start]
-            if between not in self._stopwords and self._concept(between) not in _RUSSIAN_SIDE:
+        """True when the word at ``position`` follows a negation, right away ("не признавались"), past a filler
+        word or two ("didn't they say": "did not they say"), or past the side that does it, named right before
+        the verb ("why won't Moscow admit", "why doesn't the Kremlin admit")."""
+        for back in range(1, 4):
+            if position < back:
                 return False
-            if between not in self._stopwords and position - start == 2:
-                return False  # one filler word, or the side after at most one filler word ("the Kremlin")
-            start -= 1
-        return start >= 0 and words[start] in self._lexicon.negations
+            word = words[position - back]
+            if word in self._lexicon.negations:
+                return True
+            side = back == 1 and self._concept(word) in _RUSSIAN_SIDE
+            if back == 3 or not (word in self._stopwords or side):
+                return False
+        return False
 
     def _conquest_achieved(self, tokens: list[_Token], words: list[str], concepts: list[str | None]) -> list[_Token]:
         """Whether the Donbas was taken, asked as done ("did Russia finally conquer the Donbass?", "has Russia

@@ -523,6 +523,14 @@ WRITTEN_APART: dict[str, str] = {
     "round396": f"Held-out set 396 (written apart, uk: answerable only; written at the end; {_FINAL})",
     "round397": f"Held-out set 397 (written apart, uk: as the blind set was; written at the end; {_FINAL})",
     "round398": f"Held-out set 398 (written apart, it: as the blind set was; written at the end; {_FINAL})",
+    "round463": f"Held-out set 463 (written apart, as the blind set was; written at the end; {_FINAL})",
+    "round464": f"Held-out set 464 (written apart, as the blind set was; written at the end; {_FINAL})",
+    "round465": f"Held-out set 465 (written apart, must-not-answer only; written at the end; {_FINAL})",
+    "round466": f"Held-out set 466 (written apart, uk: answerable only; written at the end; {_FINAL})",
+    "round467": f"Held-out set 467 (written apart, uk: answerable only; written at the end; {_FINAL})",
+    "round468": f"Held-out set 468 (written apart, uk: as the blind set was; written at the end; {_FINAL})",
+    "round469": f"Held-out set 469 (written apart, it: as the blind set was; written at the end; {_FINAL})",
+    "round470": f"Held-out set 470 (written apart, ru: as the blind set was; written at the end; {_FINAL})",
     "blind": "Blind set (written apart; never read, its failures are never listed)",
 }
 
@@ -536,7 +544,8 @@ NEVER_LISTED: frozenset[str] = frozenset(
     "round321 round322 round323 round324 round325 round326 "
     "round351 round352 round353 round354 round355 round356 "
     "round373 round374 round375 round376 round377 round378 "
-    "round393 round394 round395 round396 round397 round398".split()
+    "round393 round394 round395 round396 round397 round398 "
+    "round463 round464 round465 round466 round467 round468 round469 round470".split()
 )
 
 

@@ -50,6 +50,7 @@ ITALIAN_CANDIDATES = (
     "l'intervista e la cifra",
     "Peskov e il nord",
     "perche la russia non voleva dire quanti sold",  # typed half-way: why it hid, or how it disguised
+    "spostano i soldati a est per fare cosa, finire di conquistare il Donbass?",  # the aim, or the move's reason
 )
 
 

@@ -242,6 +242,7 @@ class Matcher:
         # the whole vocabulary at build.
         self._speakers = cache(self._speakers_uncached)
         self._firm_concepts = frozenset(self._idf.keys() - SAYING - {_WHO})  # what a question can firmly ask
+        self._question_words = QUESTION_STARTS | self._lexicon.what_words | self._lexicon.which_words
         # The shapes of an asker's guess ("or just", "чи просто") by their first word: most words begin none.
         self._alternatives: dict[str, list[tuple[str, ...]]] = defaultdict(list)
         for shape in self._lexicon.alternatives:
@@ -651,8 +652,7 @@ class Matcher:
     def _asks_a_question_word(self, words: list[str], tokens: Iterable[_Token]) -> bool:
         """True when a question word is asked: "what", "cosa", "что", or one that is a concept ("why", "де"),
         among ``words`` as rewritten and as typed (a phrase may take the word: "di cosa parla")."""
-        asking = QUESTION_STARTS | self._lexicon.what_words | self._lexicon.which_words
-        return not asking.isdisjoint(words) or any(t.options & _QUESTION_WORD_CONCEPTS for t in tokens)
+        return not self._question_words.isdisjoint(words) or any(t.options & _QUESTION_WORD_CONCEPTS for t in tokens)
 
     def _asks_something_firm(self, words: list[str]) -> bool:
         """True when ``words`` name a concept firmer than a count or a question word ("how many were injured")."""
@@ -924,8 +924,8 @@ class Matcher:
         if not {_WHERE, _FAIL, _CONQUER} <= single or _WITHDRAW not in self._idf:
             return tokens
         asked = self._concepts_asked(words, concepts)
-        if not asked or asked[0] != _WHERE:
-            return tokens
+        if asked[:1] != [_WHERE]:
+            return tokens  # the question opens with where
         if _WITHDRAW not in single and asked.count(_WHERE) < 2:
             return tokens
         return _read_as(tokens, {_FAIL, _CONQUER}, _WITHDRAW, self._idf[_WITHDRAW])
@@ -938,9 +938,8 @@ class Matcher:
         single = _single_concepts(tokens)
         if not {_WHY, _WHERE} <= single or not single & {_SOLDIER, _EAST, _NORTH} or _WITHDRAW not in self._idf:
             return tokens
-        asked = self._concepts_asked(words, concepts)
-        if not asked or asked[0] != _WHY:
-            return tokens
+        if self._concepts_asked(words, concepts)[:1] != [_WHY]:
+            return tokens  # the question opens with why
         return _read_as(tokens, {_WHERE}, _WITHDRAW, self._idf[_WITHDRAW])
 
     def _city_taken(self, tokens: list[_Token], words: list[str], concepts: list[str | None]) -> list[_Token]:
@@ -1375,9 +1374,9 @@ _COUNT, _SOLDIER, _WITHDRAW, _STRENGTH = "COUNT", "SOLDIER", "WITHDRAW", "STRENG
 _SPECIAL, _END, _CALL, _WAR, _NAME = "SPECIAL", "END", "CALL", "WAR", "NAME"
 _DEATH, _PLACE, _HOME = "DEATH", "PLACE", "HOME"
 _WHY, _GOAL, _WHEN, _NOW = "WHY", "GOAL", "WHEN", "NOW"
-_HIDE, _TELLING = "HIDE", frozenset({"SAY", "ADMIT"})  # what is kept quiet, and the ways of not doing so
-_SPEAKER = frozenset({"PESKOV", _SPOKESMAN, REFERENT})  # the one man who spoke: "he", when no one else is named
 _SAY = "SAY"
+_HIDE, _TELLING = "HIDE", frozenset({_SAY, "ADMIT"})  # what is kept quiet, and the ways of not doing so
+_SPEAKER = frozenset({"PESKOV", _SPOKESMAN, REFERENT})  # the one man who spoke: "he", when no one else is named
 _KREMLIN_SIDE = _SPEAKER | {"KREMLIN", "RUSSIAN"}  # whose account of the withdrawal the article gives
 _KREMLIN_ACCOUNT = frozenset({"KREMLIN", "OFFICIAL", "PESKOV"})  # what an asker disowns: "…, without Kremlin spin"
 _OPENING = 2  # how many filler words may come before a word that opens a question

@@ -60,6 +60,7 @@ def _load_set(path: Path, origin: str) -> list[Case]:
 # never lists its failures. Every file in bench/data but the tuning sets must be listed here (a test checks).
 _READ = "its failures were read once"
 _FINAL = "measured after the last change; never read"
+_FIRST_UNREAD = f"measured once unread, then {_READ}"
 _LAST = "written mid-session and kept unmeasured for most of it; its failures read once after"
 _READ_LATE = "kept unread at first; its failures read once a session later"
 _NEVER_READ = "never read; measured mid-session and again after the last change"
@@ -493,6 +494,14 @@ WRITTEN_APART: dict[str, str] = {
     "round460": f"Held-out set 460 (written apart, uk: as the blind set was; measured once unread, then {_READ})",
     "round461": f"Held-out set 461 (written apart, must-not-answer only; measured once unread, then {_READ})",
     "round462": f"Held-out set 462 (written apart, uk: answerable only; measured once unread, then {_READ})",
+    "round471": f"Held-out set 471 (written apart, uk: blind-set style, formal askers; {_FIRST_UNREAD})",
+    "round472": f"Held-out set 472 (written apart, uk: blind-set style, slang, surzhyk; {_FIRST_UNREAD})",
+    "round473": f"Held-out set 473 (written apart, uk: blind-set style, fact-checkers; {_FIRST_UNREAD})",
+    "round474": f"Held-out set 474 (written apart, uk: blind-set style, angry askers; {_FIRST_UNREAD})",
+    "round475": f"Held-out set 475 (written apart, uk: blind-set style, follow-ups; {_FIRST_UNREAD})",
+    "round476": f"Held-out set 476 (written apart, uk: blind-set style, unusual words; {_FIRST_UNREAD})",
+    "round477": f"Held-out set 477 (written apart, uk: answerable only; {_FIRST_UNREAD})",
+    "round478": f"Held-out set 478 (written apart, uk: answerable only, indirect or short; {_FIRST_UNREAD})",
     "round219": f"Held-out set 219 (written apart, as the blind set was; written near the end; {_NEVER_READ})",
     "round220": f"Held-out set 220 (written apart, must-not-answer only; written near the end; {_NEVER_READ})",
     "round221": f"Held-out set 221 (written apart, must-not-answer, dev style; written near the end; {_NEVER_READ})",

@@ -2427,3 +2427,46 @@ def test_asides_and_abbreviations_are_filler_in_ukrainian_and_russian(question: 
 def test_what_they_would_not_say_is_what_they_call_it_not_what_they_want() -> None:
     # "Non vogliono dire guerra": what they will not call it, not Russia's aims.
     assert_answered_by("come la chiamano, non vogliono dire guerra giusto?", {"special-operation-framing"})
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        (
+            "Дозвольте поцікавитися, скільки росіян загинуло відповідно до цієї публікації?",
+            {"death-toll", "official-toll", "western-estimates"},
+        ),
+        ("Доброго дня. Прошу роз'яснити, що конкретно кремль визнав?", {"kremlin-admission"}),
+        ("СКІЛЬКИ ЗАГИНУЛО РОСІЙСЬКИХ СОЛДАТІВ?? ВІДПОВІДАЙ!!", {"death-toll", "official-toll", "western-estimates"}),
+    ],
+)
+def test_formal_and_insistent_filler_is_read_as_filler_in_ukrainian(question: str, expected: set[str]) -> None:
+    # "Дозвольте поцікавитися" (may I ask), "відповідно до" (according to), "доброго дня", "що конкретно" (what
+    # exactly) and "відповідайте" (answer!) ask nothing; a publication is the article.
+    assert_answered_by(question, expected)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("яким терміном москва позначає цю війну?", {"special-operation-framing", "russian-reticence"}),
+        ("нахіба вони втекли з півночі", {"withdrawal-reason", "peskov-withdrawal-explanation"}),
+        ("як обґрунтовує кремль відступ з півночі?", {"withdrawal-reason", "peskov-withdrawal-explanation"}),
+        ("коли орки на півночі здулися?", {"withdrawal-north"}),
+    ],
+)
+def test_terms_curses_justifying_and_fizzling_out_are_read_in_ukrainian(question: str, expected: set[str]) -> None:
+    assert_answered_by(question, expected)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("сестра каже, що вони пішли з півночі, а куди поділися ті війська?", {"withdrawal-destination"}),
+        ("речник назвав точну кількість загиблих?", {"peskov-no-number"}),
+    ],
+)
+def test_what_the_askers_own_people_say_is_hearsay_and_a_precise_figure_named_is_a_number_given(
+    question: str, expected: set[str]
+) -> None:
+    assert_answered_by(question, expected)

@@ -2470,3 +2470,23 @@ def test_what_the_askers_own_people_say_is_hearsay_and_a_precise_figure_named_is
     question: str, expected: set[str]
 ) -> None:
     assert_answered_by(question, expected)
+
+
+@pytest.mark.parametrize(
+    ("question", "plain"),
+    [
+        ("скільки загинуло за версією нато і т.д.?", "скільки загинуло за нато?"),
+        ("яка реальна причина відходу?", "яка причина відходу?"),
+    ],
+)
+def test_according_to_a_version_etc_and_the_real_reason_read_as_the_plain_question_in_ukrainian(
+    question: str, plain: str
+) -> None:
+    # "За версією" is "according to" and "і т.д." is "etc.": filler; the real reason is the reason.
+    asked, expected = MATCHER.match(question), MATCHER.match(plain)
+    assert asked.decision is expected.decision is Decision.ANSWER
+    assert asked.candidates == expected.candidates
+
+
+def test_what_they_have_in_mind_is_their_aim_in_ukrainian() -> None:
+    assert_answered_by("що росіяни задумали після відступу з півночі?", {"russia-objectives", "downsizing-disguise"})

@@ -2490,3 +2490,23 @@ def test_according_to_a_version_etc_and_the_real_reason_read_as_the_plain_questi
 
 def test_what_they_have_in_mind_is_their_aim_in_ukrainian() -> None:
     assert_answered_by("що росіяни задумали після відступу з півночі?", {"russia-objectives", "downsizing-disguise"})
+
+
+@pytest.mark.parametrize(
+    "question", ["When did Russia start the offensive in the north?", "коли почався наступ росіян на північ україни?"]
+)
+def test_when_the_offensive_began_is_not_when_they_pulled_out(question: str) -> None:
+    assert MATCHER.match(question).decision is not Decision.ANSWER
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("when did they start pulling out of the north?", {"withdrawal-north"}),
+        ("the kremlin now says the east was all they wanted from the start?", {"russia-objectives"}),
+    ],
+)
+def test_starting_to_pull_out_and_from_the_start_still_ask_the_withdrawal_and_the_aim(
+    question: str, expected: set[str]
+) -> None:
+    assert_answered_by(question, expected)

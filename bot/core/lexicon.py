@@ -1425,6 +1425,7 @@ CONTRAST_CLASSES: tuple[frozenset[str], ...] = (
     frozenset({"OFFICIAL", "WEST"}),
     frozenset({"WEST", "UKRAINIAN"}),  # whose estimate: the West's, not Ukraine's (which the article lacks)
     frozenset({"SPOKESMAN", "DEFENCE"}),  # the two officials the article quotes: Peskov and the defence minister
+    frozenset({"START", "WITHDRAW"}),  # when the offensive began is not when they pulled out
 )
 
 # The same, but judged per curated question: an entry is asked about in many ways ("why…", "when…"),
@@ -1485,6 +1486,10 @@ _THEY_SAY = tuple(
 
 # Multi-word expressions rewritten before words are looked up (normalised text, whole words).
 PHRASES: Mapping[str, str] = {
+    "from the start": "",
+    "from the very start": "",
+    "from the beginning": "",
+    "from the very beginning": "",
     # "Who was he talking to?" asks whom, as "to whom" does, not who someone is.
     **{
         f"who {asking.format(subject)}": f"whom {subject}"

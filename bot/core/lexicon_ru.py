@@ -787,6 +787,7 @@ STEMS: Mapping[str, tuple[str, ...]] = {
 
 # Multi-word expressions rewritten before words are looked up (normalised text, whole words).
 PHRASES: Mapping[str, str] = {
+    "с самого начала": "",
     **{
         f"{adjective} {noun}": "оценка"
         for adjective in ("реальное", "реальные", "реальная", "реальных", "настоящее", "настоящие", "истинные")

@@ -2492,6 +2492,10 @@ def test_what_they_have_in_mind_is_their_aim_in_ukrainian() -> None:
     assert_answered_by("що росіяни задумали після відступу з півночі?", {"russia-objectives", "downsizing-disguise"})
 
 
+def test_the_real_reason_not_the_kremlins_rhetoric_disowns_the_kremlins_account() -> None:
+    assert_answered_by("яка справжня причина відходу з півночі, а не риторика кремля?", {"withdrawal-reason"})
+
+
 @pytest.mark.parametrize(
     "question", ["When did Russia start the offensive in the north?", "коли почався наступ росіян на північ україни?"]
 )
@@ -2510,3 +2514,20 @@ def test_starting_to_pull_out_and_from_the_start_still_ask_the_withdrawal_and_th
     question: str, expected: set[str]
 ) -> None:
     assert_answered_by(question, expected)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how many died according to the british?",
+        "how many russian soldiers died according to the british?",
+        "сколько погибло по данным британцев?",
+        "quanti sono morti secondo gli inglesi?",
+    ],
+)
+def test_the_british_counting_the_dead_are_a_western_side_not_the_broadcaster(question: str) -> None:
+    assert_answered_by(question, {"western-estimates"})
+
+
+def test_british_soldiers_dead_are_not_a_side_counting_russians() -> None:
+    assert MATCHER.match("how many british soldiers died in the falklands war").decision is not Decision.ANSWER

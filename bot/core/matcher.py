@@ -582,6 +582,7 @@ class Matcher:
             self._losses_in_one_region,
             self._words_compared,
             self._figures_compared,
+            self._british_count,
         ):
             found = reading(found)
         return found
@@ -630,7 +631,9 @@ class Matcher:
             following = words[position + 1]
             if following in self._lexicon.according and any(word not in self._stopwords for word in words[:position]):
                 return position
-            source = next((word for word in words[position + 1 : position + 3] if word not in self._stopwords), "")
+            # The spin may come before whose it is: "…, а не риторика кремля?" ("not the Kremlin's rhetoric").
+            named = (word for word in words[position + 1 : position + 3] if word not in self._stopwords)
+            source = next((word for word in named if self._concept(word) != _CALL), "")
             if self._concept(source) in _KREMLIN_ACCOUNT and self._asks_something_firm(words[:position]):
                 return position  # "…, without the official spin"
         return len(words)
@@ -1045,6 +1048,18 @@ class Matcher:
             return tokens
         return _read_as(tokens, _RUSSIAN_SIDE | _WESTERN_SIDE, _COUNT, self._idf[_COUNT])
 
+    def _british_count(self, tokens: list[_Token]) -> list[_Token]:
+        """The British counting the dead ("how many died according to the British?", "скільки загинуло за
+        даними британців?") are one of the Western sides whose estimates the article gives: British TV is
+        only where the spokesman spoke, asked with the interview or the broadcaster. Soldiers not said to be
+        Russian may be British ones ("how many British soldiers died in the Falklands?"): no side counting."""
+        single = _single_concepts(tokens)
+        if not {_COUNT, _DEATH, _BRITISH} <= single or single & _BROADCAST or _WEST not in self._idf:
+            return tokens
+        if _SOLDIER in single and _RUSSIAN not in single:
+            return tokens
+        return _read_as(tokens, {_BRITISH}, _WEST, self._idf[_WEST])
+
     def _others_officials(self, tokens: list[_Token]) -> list[_Token]:
         """Who holds a role on another side ("who is the American press secretary?", "who is NATO's
         spokesperson?"), or who commands ("who is commanding the Russian forces in the Donbass now?"), asks
@@ -1398,6 +1413,8 @@ _NORTH_FOUGHT = frozenset({"END", "NORTH", "WAR", "SOLDIER", "RUSSIAN"})  # how 
 _REGIONS = frozenset({"EAST", "NORTH", "BELARUS"})  # the places the article names troops in
 _TROOPS_AT = MOVEMENT_CONCEPTS | {"WAR"}  # where troops went or fight: "how many went to Belarus?" counts an army
 _UKRAINIAN, _UKRAINE, _KREMLIN = "UKRAINIAN", "UKRAINE", "KREMLIN"
+_BRITISH, _WEST, _RUSSIAN = "BRITISH", "WEST", "RUSSIAN"
+_BROADCAST = SETTING_CONCEPTS - {_BRITISH}  # the interview and the broadcaster, not the nation
 _LEADER, _RANK = "LEADER", "RANK"
 _LATER, _ARTICLES_MONTH = "LATER", frozenset({"MARCH"})  # the month of the article's latest official figure
 _OTHER_SIDES = frozenset({"WEST", "UKRAINIAN", "ELSEWHERE", "ZELENSKY"})  # not the Kremlin's side

@@ -443,3 +443,69 @@ def test_the_bundled_knowledge_validates() -> None:
     ]
     assert missing == []
     assert {kb.source_of(entry.id).path for entry in kb.entries} == {(BUNDLED_KNOWLEDGE / "article.txt").resolve()}
+
+
+# ------------------------------------------------------------------ entries covering others
+
+# Eight lines: as the second entry, lines 14-21.
+OVERVIEW = """\
+  - id: overview
+    questions: [How many died?, death toll, the dead, all the figures, both estimates]
+    answer: Officially 1,351 soldiers died; Western governments estimate 7,000 to 15,000.
+    source: The article.
+    caveat: Two sources that disagree.
+    quote:
+      - said 1,351 soldiers
+      - between 7,000 and 15,000 soldiers died.
+"""
+NOT_HELD = """\
+  - id: wounded
+    kind: not_covered
+    questions: [How many were wounded?, wounded, injured soldiers, the injured, how many hurt]
+    answer: The article gives no number of wounded.
+    source: The article.
+    caveat: Other sources may give one.
+"""
+
+
+def test_an_entry_may_cover_entries_of_another_file(in_tmp: Path) -> None:
+    write(in_tmp, "a.yaml", HEADER + OFFICIAL + WESTERN)
+    write(in_tmp, "b.yaml", HEADER + OVERVIEW + "    covers: [official-toll, western-estimate]\n")
+    assert load_knowledge([in_tmp]).by_id["overview"].covers == ("official-toll", "western-estimate")
+
+
+@pytest.mark.parametrize(
+    ("covers", "expected"),
+    [
+        pytest.param(
+            "    covers: [official-toll, nope]\n",
+            ["bad.yaml:22: entries[1].covers[1]: no entry has the id 'nope': name an entry of these knowledge files"],
+            id="an unknown id, at its line",
+        ),
+        pytest.param(
+            "    covers:\n      - wounded\n",
+            [
+                "bad.yaml:23: entries[1].covers[0]: 'wounded' is not_covered: "
+                "only entries the article answers can be covered"
+            ],
+            id="a not_covered entry",
+        ),
+        pytest.param(
+            "    covers: [overview]\n",
+            ["bad.yaml:14: entries[1]: `covers` names the entry itself ('overview'): list only other entries"],
+            id="the entry itself",
+        ),
+    ],
+)
+def test_covering_what_is_not_another_answered_entry_is_reported_at_its_line(
+    in_tmp: Path, covers: str, expected: list[str]
+) -> None:
+    write(in_tmp, "bad.yaml", HEADER + OFFICIAL + OVERVIEW + covers + NOT_HELD)
+    assert problems([in_tmp]) == expected
+
+
+def test_a_not_covered_entry_cannot_cover_others(in_tmp: Path) -> None:
+    write(in_tmp, "bad.yaml", HEADER + OFFICIAL + NOT_HELD + "    covers: [official-toll]\n")
+    assert problems([in_tmp]) == [
+        "bad.yaml:14: entries[1]: a not_covered entry cannot `cover` others: it gives no answer they could share"
+    ]

@@ -2531,3 +2531,35 @@ def test_the_british_counting_the_dead_are_a_western_side_not_the_broadcaster(qu
 
 def test_british_soldiers_dead_are_not_a_side_counting_russians() -> None:
     assert MATCHER.match("how many british soldiers died in the falklands war").decision is not Decision.ANSWER
+
+
+def test_rivals_one_entry_covers_get_its_answer_not_did_you_mean() -> None:
+    def entry(entry_id: str, covers: tuple[str, ...] = ()) -> Entry:
+        questions = ("how many soldiers died", "the death toll", "number of dead", "how many were killed", "losses")
+        return Entry(id=entry_id, questions=questions, answer="a", source="s", caveat="c", quote=("q",), covers=covers)
+
+    # Both entries hold the same questions: every question about the dead ties between them.
+    apart = Matcher([entry("official"), entry("overview")]).match("how many soldiers died?")
+    assert apart.decision is Decision.AMBIGUOUS
+    covered = Matcher([entry("official"), entry("overview", covers=("official",))]).match("how many soldiers died?")
+    assert covered.decision is Decision.ANSWER
+    assert [c.entry.id for c in covered.candidates] == ["overview", "official"]
+
+
+def test_a_not_covered_rival_still_blocks_an_answer_that_covers_the_others() -> None:
+    def entry(entry_id: str, kind: str = "fact", covers: tuple[str, ...] = ()) -> Entry:
+        questions = ("how many soldiers died", "the death toll", "number of dead", "how many were killed", "losses")
+        quote = ("q",) if kind == "fact" else ()
+        return Entry.model_validate(
+            {"id": entry_id, "kind": kind, "questions": questions, "answer": "a", "source": "s", "caveat": "c"}
+            | {"quote": quote, "covers": covers}
+        )
+
+    entries = [entry("official"), entry("overview", covers=("official",)), entry("today", kind="not_covered")]
+    assert Matcher(entries).match("how many soldiers died?").decision is Decision.AMBIGUOUS
+
+
+def test_a_question_between_the_reason_and_peskovs_account_gets_the_reason_that_gives_both() -> None:
+    # The reason's answer tells the Kremlin's account too ("covers"), so the tie needs no "did you mean".
+    question = "how do they explain pulling out of the north, what did peskov tell reporters?"
+    assert_answered_by(question, {"withdrawal-reason"})

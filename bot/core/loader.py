@@ -48,6 +48,7 @@ class EntryLocation:
     index: int
     line: int | None
     question_lines: Mapping[tuple[str, int], int | None]  # (language, index) → line; the file's own language first
+    covers_lines: Mapping[int, int | None] = field(default_factory=dict)  # index in ``covers`` → line
 
     def question_field(self, language: str, index: int, *, reference: str) -> str:
         """The field path of a curated question as written in YAML."""
@@ -138,6 +139,7 @@ def load_knowledge(paths: Sequence[Path]) -> KnowledgeBase:
                 entries.append(entry)
                 sources[entry.id] = source
                 locations[entry.id] = location
+    problems.extend(_check_covers(entries, locations))
     if problems:
         raise KnowledgeError(problems)
     return KnowledgeBase(
@@ -148,6 +150,22 @@ def load_knowledge(paths: Sequence[Path]) -> KnowledgeBase:
         locations=locations,
         languages=frozenset(language for entry in entries for language, _ in entry.all_questions()),
     )
+
+
+def _check_covers(entries: Sequence[Entry], locations: Mapping[str, EntryLocation]) -> Iterator[Problem]:
+    """Every entry an entry ``covers`` exists in some loaded file and holds an answer."""
+    kinds = {entry.id: entry.covered for entry in entries}
+    for entry in entries:
+        location = locations[entry.id]
+        for index, other in enumerate(entry.covers):
+            field_name = f"entries[{location.index}].covers[{index}]"
+            if other not in kinds:
+                message = f"no entry has the id {other!r}: name an entry of these knowledge files"
+            elif not kinds[other]:
+                message = f"{other!r} is not_covered: only entries the article answers can be covered"
+            else:
+                continue
+            yield Problem(location.path, location.covers_lines.get(index, location.line), field_name, message)
 
 
 _Loaded = tuple[SourceText | None, list[tuple[Entry, EntryLocation]], list[Problem]]
@@ -218,7 +236,14 @@ def _location(path: Path, document: CommentedMap, index: int, entry: Entry) -> E
     for other, translation in entry.translations.items():
         for q in range(len(translation.questions)):
             lines[other, q] = _line_of(document, ("entries", index, "translations", other, "questions", q))
-    return EntryLocation(path=path, index=index, line=_line_of(document, ("entries", index)), question_lines=lines)
+    covers = {n: _line_of(document, ("entries", index, "covers", n)) for n in range(len(entry.covers))}
+    return EntryLocation(
+        path=path,
+        index=index,
+        line=_line_of(document, ("entries", index)),
+        question_lines=lines,
+        covers_lines=covers,
+    )
 
 
 class _DatesAsText(RoundTripConstructor):

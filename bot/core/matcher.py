@@ -1375,7 +1375,17 @@ class Matcher:
         close = [c for c in ranked[1:] if c.score >= settings.threshold]
         blocking = [c for c in close if not c.entry.covered and best.score - c.score < settings.safety_margin]
         rivals = [c for c in close if c.entry.covered and best.score - c.score < settings.margin]
-        return (Decision.AMBIGUOUS if blocking or rivals else Decision.ANSWER), shown
+        if blocking:
+            return Decision.AMBIGUOUS, shown
+        if rivals:
+            # Rivals that one of them answers too (the toll overview beside the official figure) need no "did
+            # you mean": that one's answer serves the question, whichever of them it was nearest.
+            tied = [best, *rivals]
+            covering = next((c for c in tied if all(o is c or o.entry.id in c.entry.covers for o in tied)), None)
+            if covering is None:
+                return Decision.AMBIGUOUS, shown
+            return Decision.ANSWER, (covering, *(c for c in shown if c is not covering))
+        return Decision.ANSWER, shown
 
 
 _TIE = 1e-9  # scores closer than this are equal: sums of the same weights in another order differ by less

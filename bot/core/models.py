@@ -109,6 +109,9 @@ class Entry(_Strict):
     source: Text
     caveat: Text
     quote: tuple[Text, ...] = ()
+    # Entries whose answers this one gives too, in short ("death-toll" gives the official figure and the
+    # Western estimates): a question as close to them as to this entry gets this answer, not "did you mean".
+    covers: tuple[EntryId, ...] = ()
     translations: dict[Language, Translation] = Field(default_factory=dict)
 
     @field_validator("quote", mode="before")
@@ -133,6 +136,10 @@ class Entry(_Strict):
             raise ValueError("a fact needs a `quote`: the article's sentence(s) that support the answer")
         if self.kind is EntryKind.NOT_COVERED and self.figures:
             raise ValueError("a not_covered entry cannot carry `figures`: the article holds no such number")
+        if self.kind is EntryKind.NOT_COVERED and self.covers:
+            raise ValueError("a not_covered entry cannot `cover` others: it gives no answer they could share")
+        if self.id in self.covers:
+            raise ValueError(f"`covers` names the entry itself ({self.id!r}): list only other entries")
         return self
 
     @property

@@ -27,6 +27,13 @@ def assert_answered_by(question: str, expected: set[str]) -> None:
     assert result.best.entry.id in expected
 
 
+def assert_read_alike(question: str, plain: str) -> None:
+    """The question is answered exactly as its plain wording is: its other words are filler or synonyms."""
+    asked, expected = MATCHER.match(question), MATCHER.match(plain)
+    assert asked.decision is expected.decision is Decision.ANSWER
+    assert asked.candidates == expected.candidates
+
+
 @pytest.mark.parametrize(
     ("question", "expected"),
     [
@@ -2483,9 +2490,7 @@ def test_according_to_a_version_etc_and_the_real_reason_read_as_the_plain_questi
     question: str, plain: str
 ) -> None:
     # "За версією" is "according to" and "і т.д." is "etc.": filler; the real reason is the reason.
-    asked, expected = MATCHER.match(question), MATCHER.match(plain)
-    assert asked.decision is expected.decision is Decision.ANSWER
-    assert asked.candidates == expected.candidates
+    assert_read_alike(question, plain)
 
 
 def test_what_they_have_in_mind_is_their_aim_in_ukrainian() -> None:
@@ -2563,3 +2568,34 @@ def test_a_question_between_the_reason_and_peskovs_account_gets_the_reason_that_
     # The reason's answer tells the Kremlin's account too ("covers"), so the tie needs no "did you mean".
     question = "how do they explain pulling out of the north, what did peskov tell reporters?"
     assert_answered_by(question, {"withdrawal-reason"})
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("оцей пєсков хто такий?", {"who-is-peskov"}),
+        ("у нашому чаті сперечаються, а я не в курсі: хто такий пєсков?", {"who-is-peskov"}),
+        ("чого вони язика проковтнули про своїх загиблих?", {"russian-reticence", "special-operation-framing"}),
+    ],
+)
+def test_this_one_the_chat_and_swallowing_ones_tongue_are_read_in_ukrainian(question: str, expected: set[str]) -> None:
+    # "Оцей" is "this", a chat and being "в курсі" (in the know) ask nothing, and swallowing one's tongue is
+    # keeping quiet.
+    assert_answered_by(question, expected)
+
+
+@pytest.mark.parametrize(
+    ("question", "plain"),
+    [
+        ("скоко орків побило?", "скоко орків загинуло?"),
+        ("як пєсков розтлумачив відведення військ?", "як пєсков пояснив відведення військ?"),
+        ("що пресек кремля розповідав англійцям?", "що речник кремля розповідав британцям?"),
+        ("як вони людям голову морочать, що плани поменшали?", "як вони людям маскують, що плани поменшали?"),
+        ("мій знайомий каже, що вони втекли. куди вони пішли?", "мій брат каже, що вони втекли. куди вони пішли?"),
+        ("напомните, кем работает песков?", "кем работает песков?"),
+    ],
+)
+def test_slang_for_killing_explaining_the_press_secretary_the_english_and_fooling_read_as_the_plain_words(
+    question: str, plain: str
+) -> None:
+    assert_read_alike(question, plain)

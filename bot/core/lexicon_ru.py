@@ -18,6 +18,7 @@ from collections.abc import Mapping
 # когда) are concepts below, not filler.
 STOPWORDS: frozenset[str] = frozenset(
     """
+    напомните напомни постоянно вижу видел видела
     опять снова раз попытки попыток попытка якобы долго территории пытается явно оттуда образом пришлось
     уважаемые общие точное точную точныи дало
     и а но или либо да нет не ни же ж ли ль ведь вот ну уж то это этот эта эти этого этои этих этим этом эту
@@ -783,6 +784,7 @@ STEMS: Mapping[str, tuple[str, ...]] = {
     ),
     "QUICK": ("быстр", "молниеносн", "блицкриг"),
     "TRUST": ("надежн", "достоверн", "доверя", "довери", "предвзят"),
+    "BRITISH": ("англичан",),
 }
 
 # Multi-word expressions rewritten before words are looked up (normalised text, whole words).

@@ -2599,3 +2599,24 @@ def test_slang_for_killing_explaining_the_press_secretary_the_english_and_foolin
     question: str, plain: str
 ) -> None:
     assert_read_alike(question, plain)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("бачу всюди пєскова, хто він такий?", {"who-is-peskov"}),
+        ("в які боки розійшлися війська з півночі?", {"withdrawal-destination"}),
+        ("я пропустив той тиждень, що сталося на півночі?", {"withdrawal-north"}),
+        ("мене завжди дивувало, чого росіяни тихцем тримають своїх загиблих", {"russian-reticence"}),
+    ],
+)
+def test_seeing_everywhere_directions_that_week_and_on_the_quiet_are_read_in_ukrainian(
+    question: str, expected: set[str]
+) -> None:
+    # Seeing a name everywhere or always wondering asks nothing; "в які боки" (which ways) asks where; "той
+    # тиждень" (that week) is no latest news; "тихцем" (on the quiet) is keeping quiet.
+    assert_answered_by(question, expected)
+
+
+def test_what_peskov_works_as_reads_as_his_post_in_ukrainian() -> None:
+    assert_read_alike("сорі за тупе питання, ким працює пєсков?", "ким за посадою є пєсков?")

@@ -2620,3 +2620,35 @@ def test_seeing_everywhere_directions_that_week_and_on_the_quiet_are_read_in_ukr
 
 def test_what_peskov_works_as_reads_as_his_post_in_ukrainian() -> None:
     assert_read_alike("сорі за тупе питання, ким працює пєсков?", "ким за посадою є пєсков?")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Russia says 1351 died, how many Ukrainians died?",
+        "в якому місті на півночі були найважчі бої перед відходом?",
+        "чи переговори після відходу до чогось привели?",
+        "які втрати техніки визнав пєсков в інтерв'ю?",
+        "did peskov admit any tank losses in the sky news interview?",
+    ],
+)
+def test_ukraines_dead_beside_russias_figure_a_city_where_talks_led_and_equipment_are_not_answered(
+    question: str,
+) -> None:
+    # The Russian figure given is what the asker holds, not what is asked; a city asked by no name is a place
+    # the article does not break anything down by; what the talks led to is their outcome; and equipment is
+    # never counted, whoever is said to admit it.
+    assert MATCHER.match(question).decision is not Decision.ANSWER
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("вони тижнями тупцювали на місці і відійшли, коли це було?", {"withdrawal-north"}),
+        ("dove ha fatto quella mezza confessione il portavoce?", {"sky-news-interview"}),
+    ],
+)
+def test_marking_time_on_the_spot_and_a_half_confession_are_no_place_or_equipment(
+    question: str, expected: set[str]
+) -> None:
+    assert_answered_by(question, expected)

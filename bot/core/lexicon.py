@@ -3405,6 +3405,7 @@ UNHELD_CONCEPTS: frozenset[str] = frozenset(
         "SOCIALMEDIA",
         "DURATION",
         "LATER",
+        "EQUIPMENT",
     }
 )
 

@@ -19,6 +19,7 @@ from collections.abc import Mapping
 # are concepts below, not filler.
 STOPWORDS: frozenset[str] = frozenset(
     """
+    mezza mezzo
     ad ste de ce x propri voler ormai proposito legge
     nn cmq sto cortesemente gentilmente signor signore signora vorrei buongiorno buonasera salve sapere
     il lo la i gli le l c un uno una d di del dello della dei degli delle dell a al allo alla ai agli alle all

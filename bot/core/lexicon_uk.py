@@ -608,6 +608,8 @@ STEMS: Mapping[str, tuple[str, ...]] = {
     ),
     "ADMIT": ("розколов", "розколол", "діишло", "визнав", "визнан", "зізна"),
     "HEAVY": (
+        "наиважч",
+        "наибільш",
         "нехил",
         "пачками",
         "добряч",
@@ -642,6 +644,7 @@ STEMS: Mapping[str, tuple[str, ...]] = {
         "невинн",
     ),
     "EQUIPMENT": (
+        "техніц",
         "танк",
         "літак",
         "гелікоптер",
@@ -930,6 +933,9 @@ STEMS: Mapping[str, tuple[str, ...]] = {
 
 # Multi-word expressions rewritten before words are looked up (normalised text, whole words).
 PHRASES: Mapping[str, str] = {
+    "на місці": "",
+    "до чогось привели": "закінчилися",
+    "ні до чого не привели": "закінчилися",
     "в які боки": "куди",
     "у які боки": "куди",
     "в яку сторону": "куди",
@@ -1845,4 +1851,5 @@ STEMS = {
         "азовстал",
     ),
 }
-SYNONYMS = {**SYNONYMS, "PLACE": ("буча", "бучі", "бучу", "бучею")}
+# A city asked by no name ("в якому місті…?") is one place too: the article names none but Kyiv's region.
+SYNONYMS = {**SYNONYMS, "PLACE": ("буча", "бучі", "бучу", "бучею", "місто", "міста", "місті", "містом", "містах")}

@@ -583,6 +583,7 @@ class Matcher:
             self._words_compared,
             self._figures_compared,
             self._british_count,
+            self._ukraines_count_beside_russias,
         ):
             found = reading(found)
         return found
@@ -1047,6 +1048,15 @@ class Matcher:
         if _COMPARE not in single or not both_sides or not single & _FIGURE_WORDS or _COUNT not in self._idf:
             return tokens
         return _read_as(tokens, _RUSSIAN_SIDE | _WESTERN_SIDE, _COUNT, self._idf[_COUNT])
+
+    def _ukraines_count_beside_russias(self, tokens: list[_Token]) -> list[_Token]:
+        """How many of Ukraine's died, asked beside the article's Russian figure ("Russia says 1351 died, how
+        many Ukrainians died?", "…за той самий час, поки в росіян було 1351?"), asks Ukraine's losses, which
+        the article lacks: the figure is what the asker already holds, not what is asked."""
+        single = _single_concepts(tokens)
+        if not {_COUNT, _UKRAINIAN} <= single:
+            return tokens
+        return [t for t in tokens if not (len(t.options) == 1 and next(iter(t.options)).isdigit())]
 
     def _british_count(self, tokens: list[_Token]) -> list[_Token]:
         """The British counting the dead ("how many died according to the British?", "скільки загинуло за

@@ -22,6 +22,8 @@ NAMES = frozenset(
     {
         "STOPWORDS",
         "SYNONYMS",
+        "PREMISE_ENDS",
+        "QUESTION_STARTS",
         "STEMS",
         "PHRASES",
         "SHORTHANDS",

@@ -2652,3 +2652,29 @@ def test_marking_time_on_the_spot_and_a_half_confession_are_no_place_or_equipmen
     question: str, expected: set[str]
 ) -> None:
     assert_answered_by(question, expected)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "я розумію, що офіційно 1351 загиблий, але скільки було поранених?",
+        "я понимаю, что официально 1351 погибший, но сколько раненых?",
+    ],
+)
+def test_a_figure_granted_before_but_is_a_premise_in_ukrainian_and_russian(question: str) -> None:
+    # As "I get that 1,351 died officially, but how many were injured?": the wounded are asked, not the dead.
+    result = MATCHER.match(question)
+    assert result.decision is Decision.NOT_COVERED
+    assert result.best is not None
+    assert result.best.entry.id == "wounded"
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("вони ж наче київ хотіли взяти, ну окей. але чого тоді орки звалили з півночі?", WHY_WITHDRAW),
+        ("як пєсков пояснив відхід? я йому не вірю, але що він казав?", {"peskov-withdrawal-explanation"}),
+    ],
+)
+def test_why_after_a_premise_is_asked_and_a_question_first_is_no_premise(question: str, expected: set[str]) -> None:
+    assert_answered_by(question, expected)

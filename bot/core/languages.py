@@ -48,6 +48,8 @@ class Lexicon:
     truth_words: frozenset[str] = frozenset()  # "really", "насправді": after a contrast, what is real is asked
     according: frozenset[str] = frozenset()  # "according", "по": "not by the Kremlin's figures" disowns a source
     person_heads: frozenset[str] = frozenset()  # "guy", "tizio", "мужик": a person a clause then describes
+    premise_ends: frozenset[str] = frozenset()  # "but", "але": a premise granted before it, then the question
+    question_starts: frozenset[str] = frozenset()  # "how", "скільки": words that open the question proper
 
     # Every exact word, filler included, but names (the same in every language): the evidence of a language.
     words: frozenset[str] = field(default=frozenset(), compare=False)
@@ -85,6 +87,8 @@ def _from_module(code: str, module: ModuleType) -> Lexicon:
         truth_words=frozenset(getattr(module, "TRUTH_WORDS", frozenset())),
         according=frozenset(getattr(module, "ACCORDING", frozenset())),
         person_heads=frozenset(getattr(module, "PERSON_HEADS", frozenset())),
+        premise_ends=frozenset(getattr(module, "PREMISE_ENDS", frozenset())),
+        question_starts=frozenset(getattr(module, "QUESTION_STARTS", frozenset())),
     )
 
 
@@ -119,6 +123,8 @@ class MergedLexicon:
         self.contrasts: frozenset[str] = frozenset().union(*(lx.contrasts for lx in self.lexicons.values()))
         self.truth_words: frozenset[str] = frozenset().union(*(lx.truth_words for lx in self.lexicons.values()))
         self.according: frozenset[str] = frozenset().union(*(lx.according for lx in self.lexicons.values()))
+        self.premise_ends: frozenset[str] = frozenset().union(*(lx.premise_ends for lx in self.lexicons.values()))
+        self.question_starts: frozenset[str] = frozenset().union(*(lx.question_starts for lx in self.lexicons.values()))
         self.alternatives: frozenset[tuple[str, ...]] = frozenset(
             tuple(shape.split()) for lx in self.lexicons.values() for shape in lx.alternatives
         )

@@ -3342,7 +3342,7 @@ AUXILIARIES: frozenset[str] = frozenset(
     "do does did is are was were has have had can could will would should must wo ca".split()  # "won't": "wo not"
 )
 # A premise granted before "but" and a question ("I get that 1,351 died officially, but how many were
-# injured?") is the asker's, not what is asked. English only: the Italian "ma" opens too many questions.
+# injured?") is the asker's, not what is asked. The Italian "ma" and the Slavic "а" open too many questions.
 PREMISE_ENDS: frozenset[str] = frozenset({"but"})
 QUESTION_STARTS: frozenset[str] = frozenset("how what whats why where who when which".split()) | AUXILIARIES
 # Words for a person such a clause may describe: "the guy *who admitted it*, what's his role?"

@@ -1528,6 +1528,11 @@ ALTERNATIVES: frozenset[str] = frozenset(
 )  # "or just" (see lexicon)
 WHY_OPENERS: frozenset[str] = frozenset({"чего", "че"})  # "чего они ушли?": why (see lexicon)
 CONTRASTS: frozenset[str] = frozenset({"а", "но", "однако"})  # "but": a figure granted, then what is real (see lexicon)
+# A premise granted before "но" ("они же вроде киев хотели взять, но чего тогда ушли?"): see lexicon.
+PREMISE_ENDS: frozenset[str] = frozenset({"но", "однако"})
+QUESTION_STARTS: frozenset[str] = frozenset(
+    "сколько как что чо почему чего зачем где куда откуда кто когда какои какая какое какие ли".split()
+)
 TRUTH_WORDS: frozenset[str] = frozenset({"реально", "деиствительно", "фактически"})  # "на самом деле" is "реально"
 ACCORDING: frozenset[str] = frozenset({"по", "согласно"})  # "не по их сказкам": a source disowned (see lexicon)
 PERSON_HEADS: frozenset[str] = frozenset({"мужик", "чувак", "человек", "тип", "тот", "дядька", "дядя"})

@@ -1806,6 +1806,11 @@ ALTERNATIVES: frozenset[str] = frozenset(
 )  # "or just" (see lexicon)
 WHY_OPENERS: frozenset[str] = frozenset({"чого"})  # "чого вони звалили?": why (see lexicon)
 CONTRASTS: frozenset[str] = frozenset({"а", "але", "проте", "однак"})  # "but": a figure granted (see lexicon)
+# A premise granted before "але" ("вони ж наче київ хотіли взяти, але чого тоді звалили?"): see lexicon.
+PREMISE_ENDS: frozenset[str] = frozenset({"але", "проте", "однак"})
+QUESTION_STARTS: frozenset[str] = frozenset(
+    "скільки як що шо чому чого навіщо нащо де куди звідки хто коли якии яка яке які чи".split()
+)
 TRUTH_WORDS: frozenset[str] = frozenset({"насправді", "справді", "діисно", "реально"})  # "really"
 ACCORDING: frozenset[str] = frozenset({"по", "згідно"})  # "не по кремлівських цифрах" (see lexicon)
 PERSON_HEADS: frozenset[str] = frozenset({"дядько", "чувак", "чоловік", "тои", "пан"})

@@ -49,7 +49,6 @@ from bot.core.lexicon import (
     NAME_CONCEPTS,
     OWN,
     PERSON_CONCEPTS,
-    PREMISE_ENDS,
     QUESTION_CONTRAST_CLASSES,
     QUESTION_STARTS,
     QUOTED_CONCEPTS,
@@ -643,13 +642,15 @@ class Matcher:
         """Where the question proper starts after a premise granted first ("I get that 1,351 died officially,
         *but* how many were injured?"): after the last "but" followed by a question word that asks something
         firm of its own; 0 when none. "They said 1351 died, but is that true?" asks about the premise."""
+        if not self._lexicon.question_starts.isdisjoint(words[:2]):
+            return 0  # "як пєсков пояснив…, але хочу знати, що він плів": a question first, then more of it
         for position in range(len(words) - 2, 0, -1):
-            if words[position] not in PREMISE_ENDS:
+            if words[position] not in self._lexicon.premise_ends:
                 continue
             start = position + 1  # past at most two filler words: "…, but *really* how many were injured?"
             while start < min(len(words), position + 1 + _OPENING) and self._opens_nothing(words[start]):
                 start += 1
-            if start < len(words) and words[start] in QUESTION_STARTS:
+            if start < len(words) and words[start] in self._lexicon.question_starts:
                 return position + 1 if self._asks_something_firm(words[start:]) else 0
         return 0
 
@@ -665,7 +666,7 @@ class Matcher:
 
     def _opens_nothing(self, word: str) -> bool:
         """True for a filler word that does not open a question ("really", "then"), unlike "how" or "did"."""
-        return word in self._stopwords and word not in QUESTION_STARTS
+        return word in self._stopwords and word not in self._lexicon.question_starts
 
     def _guessed_alternative(self, words: list[str]) -> int:
         """Where an alternative the asker guesses starts ("did he give any number, *or just* talk of a
@@ -962,7 +963,11 @@ class Matcher:
 
     def _colloquial_why(self, tokens: list[_Token], words: list[str], concepts: list[str | None]) -> list[_Token]:
         """A question opening with "чого" or "чего" ("чого орки так швидко звалили з-під києва?") asks why, as
-        people say it; wanting and aiming take it as their object instead ("чого росія хоче досягти?": what)."""
+        people say it, also after a premise granted ("…, але чого тоді звалили?"); wanting and aiming take it
+        as their object instead ("чого росія хоче досягти?": what)."""
+        if self._lexicon.why_openers.isdisjoint(words):
+            return tokens
+        words = words[self._premise(words) :]  # "вони ж київ хотіли взяти, але чого тоді звалили?": after it
         position = next((p for p, word in enumerate(words) if word in self._lexicon.why_openers), None)
         if position is None or position > _OPENING or not all(w in self._stopwords for w in words[:position]):
             return tokens  # opening the question: after at most two filler words ("а чого…", "ну так чого…")

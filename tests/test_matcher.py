@@ -2678,3 +2678,36 @@ def test_a_figure_granted_before_but_is_a_premise_in_ukrainian_and_russian(quest
 )
 def test_why_after_a_premise_is_asked_and_a_question_first_is_no_premise(question: str, expected: set[str]) -> None:
     assert_answered_by(question, expected)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("слухай, що кремль там конкретно визнав про потєрі?", {"kremlin-admission"}),
+        ("а что они там конкретно признали про потери?", {"kremlin-admission"}),
+        ("поясніть по-людськи, що сталося на півночі?", {"withdrawal-north"}),
+    ],
+)
+def test_what_exactly_was_said_and_explain_what_happened_ask_the_content_not_specifics_or_why(
+    question: str, expected: set[str]
+) -> None:
+    # "Конкретно" (exactly) before a saying verb asks what was said; "поясніть" (explain) before another
+    # question word asks that question.
+    assert_answered_by(question, expected)
+
+
+@pytest.mark.parametrize(
+    ("question", "plain"),
+    [
+        ("ТО СКІЛЬКИ ЇХ ЗДОХЛО ВРЕШТІ-РЕШТ?", "ТО СКІЛЬКИ ЇХ ЗДОХЛО?"),
+        ("чуваки, поясніть, скільки орків полягло?", "скільки орків полягло?"),
+    ],
+)
+def test_after_all_dudes_and_explain_how_many_read_as_the_plain_question_in_ukrainian(
+    question: str, plain: str
+) -> None:
+    assert_read_alike(question, plain)
+
+
+def test_a_ukrainian_city_in_another_case_is_still_a_place() -> None:
+    assert MATCHER.match("скільки рашистів полягло під харковом?").decision is not Decision.ANSWER

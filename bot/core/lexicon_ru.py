@@ -789,6 +789,11 @@ STEMS: Mapping[str, tuple[str, ...]] = {
 
 # Multi-word expressions rewritten before words are looked up (normalised text, whole words).
 PHRASES: Mapping[str, str] = {
+    # "What exactly did they say" ("что они там конкретно сказали?") asks what was said, not specifics withheld.
+    **{
+        f"конкретно {verb}": verb
+        for verb in ("сказали", "сказал", "сказала", "признали", "признал", "признала", "заявил", "заявили", "говорил")
+    },
     "с самого начала": "",
     **{
         f"{adjective} {noun}": "оценка"

@@ -24,6 +24,8 @@ NAMES = frozenset(
         "SYNONYMS",
         "PREMISE_ENDS",
         "QUESTION_STARTS",
+        "BECAUSE",
+        "FIRST_PERSON",
         "STEMS",
         "PHRASES",
         "SHORTHANDS",

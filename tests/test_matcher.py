@@ -2711,3 +2711,17 @@ def test_after_all_dudes_and_explain_how_many_read_as_the_plain_question_in_ukra
 
 def test_a_ukrainian_city_in_another_case_is_still_a_place() -> None:
     assert MATCHER.match("скільки рашистів полягло під харковом?").decision is not Decision.ANSWER
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["скільки орків полягло, бо я вже не знаю кому вірити", "скажіть, скільки там загинуло, бо я вже заплуталась"],
+)
+def test_the_askers_own_reason_after_because_is_not_a_why(question: str) -> None:
+    # "Бо я вже не знаю…" says why the asker asks: the count is asked, not why Russia kept quiet about it.
+    assert_answered_by(question, TOLL)
+
+
+def test_a_because_that_asks_something_firm_after_the_asker_still_counts() -> None:
+    question = "вони пішли, бо я чув, що не змогли взяти київ?"
+    assert_answered_by(question, WHY_WITHDRAW)

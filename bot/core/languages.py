@@ -50,6 +50,8 @@ class Lexicon:
     person_heads: frozenset[str] = frozenset()  # "guy", "tizio", "мужик": a person a clause then describes
     premise_ends: frozenset[str] = frozenset()  # "but", "але": a premise granted before it, then the question
     question_starts: frozenset[str] = frozenset()  # "how", "скільки": words that open the question proper
+    because: frozenset[str] = frozenset()  # "because", "бо": before the asker himself, his own reason follows
+    first_person: frozenset[str] = frozenset()  # "I", "я": the asker
 
     # Every exact word, filler included, but names (the same in every language): the evidence of a language.
     words: frozenset[str] = field(default=frozenset(), compare=False)
@@ -89,6 +91,8 @@ def _from_module(code: str, module: ModuleType) -> Lexicon:
         person_heads=frozenset(getattr(module, "PERSON_HEADS", frozenset())),
         premise_ends=frozenset(getattr(module, "PREMISE_ENDS", frozenset())),
         question_starts=frozenset(getattr(module, "QUESTION_STARTS", frozenset())),
+        because=frozenset(getattr(module, "BECAUSE", frozenset())),
+        first_person=frozenset(getattr(module, "FIRST_PERSON", frozenset())),
     )
 
 
@@ -125,6 +129,8 @@ class MergedLexicon:
         self.according: frozenset[str] = frozenset().union(*(lx.according for lx in self.lexicons.values()))
         self.premise_ends: frozenset[str] = frozenset().union(*(lx.premise_ends for lx in self.lexicons.values()))
         self.question_starts: frozenset[str] = frozenset().union(*(lx.question_starts for lx in self.lexicons.values()))
+        self.because: frozenset[str] = frozenset().union(*(lx.because for lx in self.lexicons.values()))
+        self.first_person: frozenset[str] = frozenset().union(*(lx.first_person for lx in self.lexicons.values()))
         self.alternatives: frozenset[tuple[str, ...]] = frozenset(
             tuple(shape.split()) for lx in self.lexicons.values() for shape in lx.alternatives
         )

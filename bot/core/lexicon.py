@@ -3341,6 +3341,9 @@ ACCORDING: frozenset[str] = frozenset({"according"})
 AUXILIARIES: frozenset[str] = frozenset(
     "do does did is are was were has have had can could will would should must wo ca".split()  # "won't": "wo not"
 )
+# The asker's own reason after "because" ("how many died? because I don't know who to believe"): see matcher.
+BECAUSE: frozenset[str] = frozenset({"because", "cuz", "coz"})
+FIRST_PERSON: frozenset[str] = frozenset({"i", "im", "ive", "id", "me"})
 # A premise granted before "but" and a question ("I get that 1,351 died officially, but how many were
 # injured?") is the asker's, not what is asked. The Italian "ma" and the Slavic "а" open too many questions.
 PREMISE_ENDS: frozenset[str] = frozenset({"but"})

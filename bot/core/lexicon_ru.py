@@ -1533,6 +1533,8 @@ ALTERNATIVES: frozenset[str] = frozenset(
 )  # "or just" (see lexicon)
 WHY_OPENERS: frozenset[str] = frozenset({"чего", "че"})  # "чего они ушли?": why (see lexicon)
 CONTRASTS: frozenset[str] = frozenset({"а", "но", "однако"})  # "but": a figure granted, then what is real (see lexicon)
+BECAUSE: frozenset[str] = frozenset({"потому", "ибо"})  # "…, потому что я не знаю, кому верить"
+FIRST_PERSON: frozenset[str] = frozenset({"я", "мне", "меня"})
 # A premise granted before "но" ("они же вроде киев хотели взять, но чего тогда ушли?"): see lexicon.
 PREMISE_ENDS: frozenset[str] = frozenset({"но", "однако"})
 QUESTION_STARTS: frozenset[str] = frozenset(

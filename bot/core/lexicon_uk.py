@@ -1836,6 +1836,8 @@ ALTERNATIVES: frozenset[str] = frozenset(
 )  # "or just" (see lexicon)
 WHY_OPENERS: frozenset[str] = frozenset({"чого"})  # "чого вони звалили?": why (see lexicon)
 CONTRASTS: frozenset[str] = frozenset({"а", "але", "проте", "однак"})  # "but": a figure granted (see lexicon)
+BECAUSE: frozenset[str] = frozenset({"бо"})  # "…, бо я вже не знаю, кому вірити": the asker's reason
+FIRST_PERSON: frozenset[str] = frozenset({"я", "мені", "мене"})
 # A premise granted before "але" ("вони ж наче київ хотіли взяти, але чого тоді звалили?"): see lexicon.
 PREMISE_ENDS: frozenset[str] = frozenset({"але", "проте", "однак"})
 QUESTION_STARTS: frozenset[str] = frozenset(

@@ -592,7 +592,7 @@ class Matcher:
         clause, dropped = self._describing_clause(words)
         return _Placing(
             excluded=self._excluded(words),
-            disowned=self._disowned(words),
+            disowned=min(self._disowned(words), self._own_reason(words)),
             premise=self._premise(words),
             clause=clause,
             clause_dropped=dropped,
@@ -636,6 +636,20 @@ class Matcher:
             source = next((word for word in named if self._concept(word) != _CALL), "")
             if self._concept(source) in _KREMLIN_ACCOUNT and self._asks_something_firm(words[:position]):
                 return position  # "…, without the official spin"
+        return len(words)
+
+    def _own_reason(self, words: list[str]) -> int:
+        """Where the asker's own reason starts, after something firm asked ("скільки там орків полягло, *бо я
+        вже не знаю, кому вірити*", "how many died? *because I don't know who to believe*"): a because-word
+        right before the asker himself, asking nothing firm of its own; it says why he asks, not what; the
+        length of ``words`` when there is none. "Did they leave because they failed?" asks the reason."""
+        for position in range(1, len(words) - 1):
+            if words[position] not in self._lexicon.because:
+                continue
+            if self._lexicon.first_person.isdisjoint(words[position + 1 : position + 3]):
+                continue
+            if self._asks_something_firm(words[:position]) and not self._asks_something_firm(words[position + 1 :]):
+                return position  # "…, бо я так і не зрозумів, як пєсков це пояснював" asks that too
         return len(words)
 
     def _premise(self, words: list[str]) -> int:
@@ -1464,7 +1478,8 @@ class _WhatAsked:
 @dataclass(frozen=True)
 class _Placing:
     """Where the parts of a question stand: the words a negation sets aside (``excluded``), where a source the
-    asker disowns starts (``disowned``: "…, не по кремлівських цифрах"; what follows is dropped), where the question
+    asker disowns or his own reason starts (``disowned``: "…, не по кремлівських цифрах", "…, бо я не знаю";
+    what follows is dropped), where the question
     proper starts after a premise granted first (``premise``), the clause describing the person asked about
     (``clause``: dropped, or only counted where a curated question names its words too), and where the asker's
     guess at another answer starts (``guessed``: counted only where a curated question names it too)."""

@@ -556,6 +556,14 @@ WRITTEN_APART: dict[str, str] = {
     "round468": f"Held-out set 468 (written apart, uk: as the blind set was; written at the end; {_FINAL})",
     "round469": f"Held-out set 469 (written apart, it: as the blind set was; written at the end; {_FINAL})",
     "round470": f"Held-out set 470 (written apart, ru: as the blind set was; written at the end; {_FINAL})",
+    "round495": f"Held-out set 495 (written apart, as the blind set was, many askers; written at the end; {_FINAL})",
+    "round496": f"Held-out set 496 (written apart, as the blind set was, long and short; written at the end; {_FINAL})",
+    "round497": f"Held-out set 497 (written apart, must-not-answer only; written at the end; {_FINAL})",
+    "round498": f"Held-out set 498 (written apart, uk: answerable only; written at the end; {_FINAL})",
+    "round499": f"Held-out set 499 (written apart, uk: answerable only; written at the end; {_FINAL})",
+    "round500": f"Held-out set 500 (written apart, uk: as the blind set was; written at the end; {_FINAL})",
+    "round501": f"Held-out set 501 (written apart, it: as the blind set was; written at the end; {_FINAL})",
+    "round502": f"Held-out set 502 (written apart, ru: as the blind set was; written at the end; {_FINAL})",
     "blind": "Blind set (written apart; never read, its failures are never listed)",
 }
 
@@ -570,7 +578,8 @@ NEVER_LISTED: frozenset[str] = frozenset(
     "round351 round352 round353 round354 round355 round356 "
     "round373 round374 round375 round376 round377 round378 "
     "round393 round394 round395 round396 round397 round398 "
-    "round463 round464 round465 round466 round467 round468 round469 round470".split()
+    "round463 round464 round465 round466 round467 round468 round469 round470 "
+    "round495 round496 round497 round498 round499 round500 round501 round502".split()
 )
 
 

@@ -1479,10 +1479,10 @@ class _WhatAsked:
 class _Placing:
     """Where the parts of a question stand: the words a negation sets aside (``excluded``), where a source the
     asker disowns or his own reason starts (``disowned``: "…, не по кремлівських цифрах", "…, бо я не знаю";
-    what follows is dropped), where the question
-    proper starts after a premise granted first (``premise``), the clause describing the person asked about
-    (``clause``: dropped, or only counted where a curated question names its words too), and where the asker's
-    guess at another answer starts (``guessed``: counted only where a curated question names it too)."""
+    what follows is dropped), where the question proper starts after a premise granted first (``premise``),
+    the clause describing the person asked about (``clause``: dropped, or only counted where a curated
+    question names its words too), and where the asker's guess at another answer starts (``guessed``: counted
+    only where a curated question names it too)."""
 
     excluded: set[int]
     disowned: int

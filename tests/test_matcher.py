@@ -2725,3 +2725,31 @@ def test_the_askers_own_reason_after_because_is_not_a_why(question: str) -> None
 def test_a_because_that_asks_something_firm_after_the_asker_still_counts() -> None:
     question = "вони пішли, бо я чув, що не змогли взяти київ?"
     assert_answered_by(question, WHY_WITHDRAW)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("то виходить, офіційно там загинуло тисяча з хвостиком?", {"official-toll", "death-toll"}),
+        (
+            "будьте ласкаві, скільки загиблих станом на кінець березня визнавало оборонне відомство рф?",
+            {"official-toll", "death-toll"},
+        ),
+        ("мені для доповіді в школі треба: чого росія так довго мовчала про своїх вбитих?", {"russian-reticence"}),
+        ("кремль визнав втрати, а цифру хоч якусь дали чи як завжди?", {"peskov-no-number"}),
+        ("а цифру хоть какую-то дали или как всегда?", {"peskov-no-number"}),
+        ("як конкретно пєсков пояснював відведення військ з півночі?", {"peskov-withdrawal-explanation"}),
+    ],
+)
+def test_a_thousand_odd_the_end_of_march_a_school_report_and_some_figure_at_least_are_read(
+    question: str, expected: set[str]
+) -> None:
+    # "Тисяча з хвостиком" is a thousand-odd, the end of March the month (no end of the war), a school report
+    # the asker's context, and some figure at least ("хоч якусь цифру"), whoever gives it, a number asked for.
+    assert_answered_by(question, expected)
+
+
+def test_slang_for_a_lot_and_in_short_read_as_the_plain_question_in_ukrainian() -> None:
+    assert_read_alike(
+        "короч, кацапи признались шо в них дофіга двохсотих?", "кацапи признались шо в них значні втрати?"
+    )

@@ -816,6 +816,13 @@ PHRASES: Mapping[str, str] = {
             ),
         )
     },
+    # Some figure at least ("а цифру хоть какую-то дали?"), whoever gives it, asks whether a number was given.
+    **{
+        phrase: "уточнил"
+        for some in ("хоть какую то", "хоть какое то", "хотя бы какую то", "хотя бы какое то")
+        for noun in ("цифру", "число", "количество")
+        for phrase in (f"{some} {noun}", f"{noun} {some}")
+    },
     # Which figure was named ("какую цифру назвал кремль?") asks the figure: naming it is no calling it something.
     **{f"{noun} {verb}": noun for verb in ("назвал", "назвала", "назвали") for noun in ("цифру", "число", "цифры")},
     "не воина": "сво",

@@ -2753,3 +2753,19 @@ def test_slang_for_a_lot_and_in_short_read_as_the_plain_question_in_ukrainian() 
     assert_read_alike(
         "короч, кацапи признались шо в них дофіга двохсотих?", "кацапи признались шо в них значні втрати?"
     )
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("якому засобу масової інформації пєсков надав інтерв'ю, у якому йшлося про втрати?", {"sky-news-interview"}),
+        ("у яких напрямках рушили російські колони з півночі?", {"withdrawal-destination"}),
+        ("шо там ся діяло на півночі?", {"withdrawal-north"}),
+    ],
+)
+def test_mass_media_directions_columns_and_what_was_going_on_are_read_in_ukrainian(
+    question: str, expected: set[str]
+) -> None:
+    # "Засоби масової інформації" are the media, "у яких напрямках" asks where, columns are troops, and "що там
+    # ся діяло" (what was going on there) asks what happened.
+    assert_answered_by(question, expected)

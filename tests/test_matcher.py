@@ -2769,3 +2769,11 @@ def test_mass_media_directions_columns_and_what_was_going_on_are_read_in_ukraini
     # "Засоби масової інформації" are the media, "у яких напрямках" asks where, columns are troops, and "що там
     # ся діяло" (what was going on there) asks what happened.
     assert_answered_by(question, expected)
+
+
+def test_what_the_askers_own_people_ask_is_hearsay_and_where_they_were_put_asks_where_in_russian() -> None:
+    assert_answered_by("дочка спрашивает: а войска, которые с севера ушли, их куда дели?", {"withdrawal-destination"})
+
+
+def test_the_next_round_of_talks_is_a_time_after_the_article_in_russian() -> None:
+    assert MATCHER.match("когда следующий раунд переговоров, о которых говорил песков?").decision is not Decision.ANSWER

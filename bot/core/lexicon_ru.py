@@ -789,6 +789,10 @@ STEMS: Mapping[str, tuple[str, ...]] = {
 
 # Multi-word expressions rewritten before words are looked up (normalised text, whole words).
 PHRASES: Mapping[str, str] = {
+    "куда дели": "куда",
+    "куда их дели": "куда",
+    "следующии раунд": "послемарта",
+    "следующего раунда": "послемарта",
     # "What exactly did they say" ("что они там конкретно сказали?") asks what was said, not specifics withheld.
     **{
         f"конкретно {verb}": verb
@@ -1006,6 +1010,38 @@ PHRASES: Mapping[str, str] = {
     "одна вода": "расплывчато",
     "лить воду": "расплывчато",
     "льет воду": "расплывчато",
+    # The asker's own people saying or asking something ("брат говорит…", "дочка спрашивает…") are hearsay.
+    **{
+        f"{person} {verb}": "myownpeople"
+        for person in (
+            "брат",
+            "сестра",
+            "мама",
+            "папа",
+            "отец",
+            "мать",
+            "дед",
+            "бабушка",
+            "кум",
+            "кума",
+            "муж",
+            "жена",
+            "сын",
+            "дочь",
+            "дочка",
+            "внук",
+            "внучка",
+            "сосед",
+            "соседка",
+            "друг",
+            "подруга",
+            "коллега",
+            "знакомыи",
+            "тесть",
+            "теща",
+        )
+        for verb in ("говорит", "говорил", "говорила", "спрашивает", "пишет", "утверждает", "скинул", "скинула")
+    },
     "мои дядя": "myownpeople",
     "моя тетя": "myownpeople",
     "мои папа": "myownpeople",

@@ -2777,3 +2777,24 @@ def test_what_the_askers_own_people_ask_is_hearsay_and_where_they_were_put_asks_
 
 def test_the_next_round_of_talks_is_a_time_after_the_article_in_russian() -> None:
     assert MATCHER.match("когда следующий раунд переговоров, о которых говорил песков?").decision is not Decision.ANSWER
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("why Russia keeps the mouth shut about its killed soldiers so long time", {"russian-reticence"}),
+        ("Is it true Russia hasn't been upfront about how many of its guys died?", {"russian-reticence"}),
+        ("what's the actual body count for the russians, ballpark", TOLL),
+        ("Was it British or American telly he spoke to?", {"sky-news-interview"}),
+    ],
+)
+def test_keeping_ones_mouth_shut_being_upfront_a_ballpark_and_the_channels_nation_are_read(
+    question: str, expected: set[str]
+) -> None:
+    # Keeping one's mouth shut is keeping quiet and being upfront its opposite; "ballpark" asks nothing more;
+    # a Western nation asked of the interview, with no figure, is the broadcaster's, not the Western estimates.
+    assert_answered_by(question, expected)
+
+
+def test_a_greeting_in_the_afternoon_is_small_talk_like_one_in_the_morning() -> None:
+    assert MATCHER.match("good afternoon bot").decision is MATCHER.match("good morning bot").decision

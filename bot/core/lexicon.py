@@ -13,6 +13,7 @@ from collections.abc import Mapping
 # are concepts below, not filler.
 STOPWORDS: frozenset[str] = frozenset(
     """
+    ballpark whether somehow rather anymore insist insists insisting different
     a an the is are was were be been being am do does did done doing of in on at to for from by with
     suffered fair supposed main services agencies
     about around into onto as and or but if then than so such that this these those there here it its
@@ -255,6 +256,9 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
         "assesses",
     ),
     "ADMIT": (
+        "accept",
+        "accepted",
+        "accepts",
         "admit",
         "admits",
         "admitted",
@@ -869,6 +873,8 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
         "denazifying",
     ),
     "HIDE": (
+        "upfront",
+        "forthcoming",
         "cagey",
         "hide",
         "hid",
@@ -1486,6 +1492,22 @@ _THEY_SAY = tuple(
 
 # Multi-word expressions rewritten before words are looked up (normalised text, whole words).
 PHRASES: Mapping[str, str] = {
+    "thin air": "",
+    "so long time": "",
+    "such a long time": "",
+    "keeps the mouth shut": "quiet",
+    "keep the mouth shut": "quiet",
+    "keep their mouth shut": "quiet",
+    "keep their mouths shut": "quiet",
+    "kept its mouth shut": "quiet",
+    "kept their mouths shut": "quiet",
+    "keeps its mouth shut": "quiet",
+    "or somewhere else": "where",
+    "or other places": "where",
+    "other places too": "where",
+    "own version": "official",
+    "their version": "official",
+    "official version": "official",
     "from the start": "",
     "from the very start": "",
     "from the beginning": "",
@@ -3260,7 +3282,8 @@ REFERENT = "PESKOV"
 # question mark ("hi, what's this bot for?"); "how are you?" is small talk either way.
 COURTESIES: frozenset[str] = frozenset(
     """
-    thanks thank thx ty cheers hi hello hey hiya bye goodbye cya night morning evening good nice great howareyou
+    thanks thank thx ty cheers hi hello hey hiya bye goodbye cya night morning afternoon evening good nice great
+    howareyou
     """.split()
 )
 # What "how are you?" and its like in every language are rewritten to: small talk, question mark or not.

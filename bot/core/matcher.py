@@ -582,6 +582,7 @@ class Matcher:
             self._words_compared,
             self._figures_compared,
             self._british_count,
+            self._broadcasters_nation,
             self._ukraines_count_beside_russias,
         ):
             found = reading(found)
@@ -1088,6 +1089,14 @@ class Matcher:
         if _SOLDIER in single and _RUSSIAN not in single:
             return tokens
         return _read_as(tokens, {_BRITISH}, _WEST, self._idf[_WEST])
+
+    def _broadcasters_nation(self, tokens: list[_Token]) -> list[_Token]:
+        """A Western nation asked of the interview with no figure ("was it British or American telly he spoke
+        to?") is the broadcaster's nationality, as "British" is: not the Western estimates."""
+        single = _single_concepts(tokens)
+        if _WEST not in single or not single & _BROADCAST or single & _FIGURE_WORDS or _BRITISH not in self._idf:
+            return tokens
+        return _read_as(tokens, {_WEST}, _BRITISH, self._idf[_BRITISH])
 
     def _others_officials(self, tokens: list[_Token]) -> list[_Token]:
         """Who holds a role on another side ("who is the American press secretary?", "who is NATO's

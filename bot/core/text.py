@@ -52,7 +52,10 @@ _TO_CYRILLIC = str.maketrans(_LATIN_LOOKALIKES, _CYRILLIC_LOOKALIKES)
 _TO_LATIN = str.maketrans(_CYRILLIC_LOOKALIKES, _LATIN_LOOKALIKES)
 _FIRST_CYRILLIC, _LAST_CYRILLIC = "\u0400", "\u04ff"  # the Cyrillic block: Russian and Ukrainian letters alike
 _CYRILLIC = f"[{_FIRST_CYRILLIC}-{_LAST_CYRILLIC}]"
-_MIXED_WORD_RE = re.compile(rf"\w*(?:[a-z]{_CYRILLIC}|{_CYRILLIC}[a-z])\w*")
+# A Latin letter beside a Cyrillic one, looked for in each word apart: one pattern spanning the word ("\w*…\w*")
+# backtracks through every position of a long word, quadratic in its length (a 4,096-letter word took a second).
+_MIXED_PAIR_RE = re.compile(rf"[a-z]{_CYRILLIC}|{_CYRILLIC}[a-z]")
+_ANY_WORD_RE = re.compile(r"\w+")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "ʼ": "'"})
 _NEGATION_RE = re.compile(r"n't\b")
 _POSSESSIVE_RE = re.compile(r"'(?=s\b)")
@@ -69,7 +72,8 @@ def normalise(text: str) -> str:
     text = _COMMAND_RE.sub(" ", text)  # a bot command is not a word of the question ("/ask how many…")
     text = _MENTION_RE.sub(" ", text)
     text = text.casefold().translate(_APOSTROPHES)
-    text = _MIXED_WORD_RE.sub(_in_one_alphabet, text)
+    if _MIXED_PAIR_RE.search(text):
+        text = _ANY_WORD_RE.sub(_in_one_alphabet, text)
     text = _NEGATION_RE.sub(" not", text)
     text = _POSSESSIVE_RE.sub("", text)  # Ukraine's → ukraines: kept apart from the place, as an owner
     text = _DIGIT_GROUP_RE.sub("", text)
@@ -170,6 +174,8 @@ def is_cyrillic(ch: str) -> bool:
 def _in_one_alphabet(match: re.Match[str]) -> str:
     """A word mixing Latin and Cyrillic letters, its look-alike letters in the alphabet most of it is in."""
     word = match.group(0)
+    if not _MIXED_PAIR_RE.search(word):
+        return word
     cyrillic = sum(map(is_cyrillic, word))
     latin = sum("a" <= ch <= "z" for ch in word)
     return word.translate(_TO_CYRILLIC if cyrillic > latin else _TO_LATIN)

@@ -172,7 +172,8 @@ def is_cyrillic(ch: str) -> bool:
 
 
 def _in_one_alphabet(match: re.Match[str]) -> str:
-    """A word mixing Latin and Cyrillic letters, its look-alike letters in the alphabet most of it is in."""
+    """A word as it stands, or, if it mixes Latin and Cyrillic letters, with its look-alike letters in the
+    alphabet most of it is in."""
     word = match.group(0)
     if not _MIXED_PAIR_RE.search(word):
         return word

@@ -530,7 +530,7 @@ WRITTEN_APART: dict[str, str] = {
     "round512": f"Held-out set 512 (written apart, uk: answerable only, unusual words; {_FIRST_UNREAD})",
     "round513": f"Held-out set 513 (written apart, blind-set style, group-chat follow-ups; {_FIRST_UNREAD})",
     "round514": f"Held-out set 514 (written apart, blind-set style, many voices, unusual words; {_FIRST_UNREAD})",
-    "round515": f"Held-out set 515 (written apart, it: blind-set style, slang, regional, retold claims; {_FIRST_UNREAD})",
+    "round515": f"Held-out set 515 (written apart, it: blind-set style, slang, regional, hearsay; {_FIRST_UNREAD})",
     "round516": f"Held-out set 516 (written apart, ru: blind-set style, sceptics and fast typing; {_FIRST_UNREAD})",
     "round219": f"Held-out set 219 (written apart, as the blind set was; written near the end; {_NEVER_READ})",
     "round220": f"Held-out set 220 (written apart, must-not-answer only; written near the end; {_NEVER_READ})",

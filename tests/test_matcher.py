@@ -2798,3 +2798,28 @@ def test_keeping_ones_mouth_shut_being_upfront_a_ballpark_and_the_channels_natio
 
 def test_a_greeting_in_the_afternoon_is_small_talk_like_one_in_the_morning() -> None:
     assert MATCHER.match("good afternoon bot").decision is MATCHER.match("good morning bot").decision
+
+
+@pytest.mark.parametrize(
+    ("question", "plain"),
+    [
+        (
+            "Вибачте, я забула, яку цифру загиблих назвало їхнє міністерство?",
+            "яку цифру загиблих назвало їхнє міністерство?",
+        ),
+        ("я думав, що вони просто втекли. що пишуть про причину відходу?", "що пишуть про причину відходу?"),
+        ("Скажіть, я не знаю, кому він давав ту розмову?", "кому він давав ту розмову?"),
+        (
+            "Скажите, я забыл, какую цифру погибших назвало их министерство?",
+            "какую цифру погибших назвало их министерство?",
+        ),
+        ("Mr Peskov, what office does he hold?", "Peskov, what position does he hold?"),
+    ],
+)
+def test_the_askers_apologies_forgetting_knowing_and_thinking_are_filler(question: str, plain: str) -> None:
+    # "Вибачте", "забула", "знаю", "думав" (and "забыл", "Mr") only frame the question; an office is a post.
+    assert_read_alike(question, plain)
+
+
+def test_this_text_is_the_article() -> None:
+    assert_answered_by("im curious what russia is going for now according to this text", {"russia-objectives"})

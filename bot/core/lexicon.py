@@ -13,6 +13,8 @@ from collections.abc import Mapping
 # are concepts below, not filler.
 STOPWORDS: frozenset[str] = frozenset(
     """
+    im mr gentleman merely often grateful gather saw teacher
+    forgot knew asks
     ballpark whether somehow rather anymore insist insists insisting different
     a an the is are was were be been being am do does did done doing of in on at to for from by with
     suffered fair supposed main services agencies
@@ -625,6 +627,7 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
         "planned",
     ),
     "SPOKESMAN": (
+        "office",
         "spokesman",
         "spokesperson",
         "spokesmen",
@@ -640,6 +643,7 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
         "spox",
     ),
     "INTERVIEW": (
+        "press",
         "journo",
         "journos",
         "telly",
@@ -1062,6 +1066,7 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
         "bogged",
     ),
     "ARTICLE": (
+        "text",
         "information",
         "info",
         "article",

@@ -26,6 +26,7 @@ NAMES = frozenset(
         "QUESTION_STARTS",
         "BECAUSE",
         "FIRST_PERSON",
+        "EXPLAIN",
         "STEMS",
         "PHRASES",
         "SHORTHANDS",

@@ -2823,3 +2823,31 @@ def test_the_askers_apologies_forgetting_knowing_and_thinking_are_filler(questio
 
 def test_this_text_is_the_article() -> None:
     assert_answered_by("im curious what russia is going for now according to this text", {"russia-objectives"})
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("can you explain where the troops went after leaving the north?", {"withdrawal-destination"}),
+        ("explain to me how many russians died", TOLL),
+        ("spiegami quanti russi sono morti", TOLL),
+        ("объясните, куда ушли войска с севера?", {"withdrawal-destination"}),
+        ("поясніть простими словами, куди пішли війська з півночі", {"withdrawal-destination"}),
+        ("а куди вони всі поділись, коли пішли з півночі? поясніть", {"withdrawal-destination"}),
+    ],
+)
+def test_asking_the_bot_to_explain_asks_the_other_question_word_not_why(question: str, expected: set[str]) -> None:
+    assert_answered_by(question, expected)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("explain the withdrawal", {"withdrawal-reason"}),
+        ("поясніть, чому вони пішли з півночі", {"withdrawal-reason"}),
+        ("how did the kremlin explain the number of dead?", {"russian-reticence", "peskov-no-number"}),
+    ],
+)
+def test_explaining_still_asks_why_alone_or_when_someone_else_explains(question: str, expected: set[str]) -> None:
+    # Nothing else asked, or the Kremlin doing the explaining: the why stays.
+    assert_answered_by(question, expected)

@@ -52,6 +52,7 @@ class Lexicon:
     question_starts: frozenset[str] = frozenset()  # "how", "скільки": words that open the question proper
     because: frozenset[str] = frozenset()  # "because", "бо": before the asker himself, his own reason follows
     first_person: frozenset[str] = frozenset()  # "I", "я": the asker
+    explain: frozenset[str] = frozenset()  # "explain", "поясніть": asks why only when nothing else is asked
 
     # Every exact word, filler included, but names (the same in every language): the evidence of a language.
     words: frozenset[str] = field(default=frozenset(), compare=False)
@@ -93,6 +94,7 @@ def _from_module(code: str, module: ModuleType) -> Lexicon:
         question_starts=frozenset(getattr(module, "QUESTION_STARTS", frozenset())),
         because=frozenset(getattr(module, "BECAUSE", frozenset())),
         first_person=frozenset(getattr(module, "FIRST_PERSON", frozenset())),
+        explain=frozenset(getattr(module, "EXPLAIN", frozenset())),
     )
 
 
@@ -131,6 +133,7 @@ class MergedLexicon:
         self.question_starts: frozenset[str] = frozenset().union(*(lx.question_starts for lx in self.lexicons.values()))
         self.because: frozenset[str] = frozenset().union(*(lx.because for lx in self.lexicons.values()))
         self.first_person: frozenset[str] = frozenset().union(*(lx.first_person for lx in self.lexicons.values()))
+        self.explain: frozenset[str] = frozenset().union(*(lx.explain for lx in self.lexicons.values()))
         self.alternatives: frozenset[tuple[str, ...]] = frozenset(
             tuple(shape.split()) for lx in self.lexicons.values() for shape in lx.alternatives
         )

@@ -3372,6 +3372,8 @@ AUXILIARIES: frozenset[str] = frozenset(
 # The asker's own reason after "because" ("how many died? because I don't know who to believe"): see matcher.
 BECAUSE: frozenset[str] = frozenset({"because", "cuz", "coz"})
 FIRST_PERSON: frozenset[str] = frozenset({"i", "im", "ive", "id", "me"})
+# Asking to explain ("can you explain where the troops went?") asks why only when it asks nothing else: see matcher.
+EXPLAIN: frozenset[str] = frozenset({"explain"})
 # A premise granted before "but" and a question ("I get that 1,351 died officially, but how many were
 # injured?") is the asker's, not what is asked. The Italian "ma" and the Slavic "а" open too many questions.
 PREMISE_ENDS: frozenset[str] = frozenset({"but"})

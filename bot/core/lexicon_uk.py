@@ -1880,6 +1880,7 @@ WHY_OPENERS: frozenset[str] = frozenset({"чого"})  # "чого вони зв
 CONTRASTS: frozenset[str] = frozenset({"а", "але", "проте", "однак"})  # "but": a figure granted (see lexicon)
 BECAUSE: frozenset[str] = frozenset({"бо"})  # "…, бо я вже не знаю, кому вірити": the asker's reason
 FIRST_PERSON: frozenset[str] = frozenset({"я", "мені", "мене"})
+EXPLAIN: frozenset[str] = frozenset({"поясніть", "поясни"})  # "поясніть, куди вони пішли?" asks where
 # A premise granted before "але" ("вони ж наче київ хотіли взяти, але чого тоді звалили?"): see lexicon.
 PREMISE_ENDS: frozenset[str] = frozenset({"але", "проте", "однак"})
 QUESTION_STARTS: frozenset[str] = frozenset(

@@ -785,7 +785,31 @@ class Matcher:
                     j += step
         for position in told_by:
             concepts[position] = None  # "Ukrainian officials", "Ukraine's defence ministry": who tells is Ukraine
+        for position in self._explain_requests(words, concepts):
+            concepts[position] = None  # "can you explain where the troops went?" asks where, not why
         return concepts
+
+    def _explain_requests(self, words: list[str], concepts: list[str | None]) -> list[int]:
+        """The positions of "explain" asked of the bot ("поясніть", "can you explain") in a message that asks
+        another question word ("…, куди вони пішли?", "how many died"): it only asks to be told, not why. A
+        word that follows the one explaining ("how did the Kremlin explain the losses?", "how did he explain
+        the number?") is what someone else explained: it keeps its why."""
+        requests = [
+            position
+            for position, word in enumerate(words)
+            if word in self._lexicon.explain
+            and (position == 0 or not self._explains_himself(words[position - 1], concepts[position - 1]))
+        ]
+        if not requests:
+            return []
+        others = {concept for position, concept in enumerate(concepts) if position not in requests}
+        if _WHY in others or not others & _OTHER_QUESTIONS:
+            return []
+        return requests
+
+    def _explains_himself(self, word: str, concept: str | None) -> bool:
+        """True for a word naming who explains ("he", "the Kremlin"): the explaining that follows is his."""
+        return word in self._lexicon.pronouns or (word not in self._stopwords and concept in _EXPLAINERS)
 
     def _word_concept(self, words: list[str], position: int) -> str:
         """The concept of the word at ``position``: a place acting is its people ("did Ukraine lose")."""
@@ -1437,6 +1461,8 @@ _COUNT, _SOLDIER, _WITHDRAW, _STRENGTH = "COUNT", "SOLDIER", "WITHDRAW", "STRENG
 _SPECIAL, _END, _CALL, _WAR, _NAME = "SPECIAL", "END", "CALL", "WAR", "NAME"
 _DEATH, _PLACE, _HOME = "DEATH", "PLACE", "HOME"
 _WHY, _GOAL, _WHEN, _NOW = "WHY", "GOAL", "WHEN", "NOW"
+_OTHER_QUESTIONS = (_QUESTION_WORD_CONCEPTS - {_WHY}) | {_COUNT}  # "where", "who", "how many"…
+_EXPLAINERS = PERSON_CONCEPTS | {"RUSSIAN", REFERENT}  # "did the Kremlin explain…", "how did Russia explain…"
 _SAY = "SAY"
 _HIDE, _TELLING = "HIDE", frozenset({_SAY, "ADMIT"})  # what is kept quiet, and the ways of not doing so
 _SPEAKER = frozenset({"PESKOV", _SPOKESMAN, REFERENT})  # the one man who spoke: "he", when no one else is named

@@ -2851,3 +2851,22 @@ def test_asking_the_bot_to_explain_asks_the_other_question_word_not_why(question
 def test_explaining_still_asks_why_alone_or_when_someone_else_explains(question: str, expected: set[str]) -> None:
     # Nothing else asked, or the Kremlin doing the explaining: the why stays.
     assert_answered_by(question, expected)
+
+
+@pytest.mark.parametrize(
+    ("question", "plain"),
+    [
+        ("Слава Богу, вони пішли з півночі. А куди їх перекинули?", "Вони пішли з півночі. А куди їх перекинули?"),
+        ("I'm worried: how many Russian soldiers died?", "how many Russian soldiers died?"),
+    ],
+)
+def test_the_askers_family_addressed_and_thanks_to_god_are_filler(question: str, plain: str) -> None:
+    # "Дітки" is the grandchildren addressed, not children killed; "слава Богу" and worrying ask nothing.
+    assert_read_alike(question, plain)
+
+
+@pytest.mark.parametrize(
+    "question", ["Дітки, поясніть бабусі, хто такий Пєсков?", "Сынок, объясни бабушке, кто такой Песков?"]
+)
+def test_the_grandchildren_addressed_are_not_children_killed(question: str) -> None:
+    assert_answered_by(question, {"who-is-peskov"})

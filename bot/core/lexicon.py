@@ -13,6 +13,7 @@ from collections.abc import Mapping
 # are concepts below, not filler.
 STOPWORDS: frozenset[str] = frozenset(
     """
+    worried
     im mr gentleman merely often grateful gather saw teacher
     forgot knew asks
     ballpark whether somehow rather anymore insist insists insisting different

@@ -18,6 +18,7 @@ from collections.abc import Mapping
 # когда) are concepts below, not filler.
 STOPWORDS: frozenset[str] = frozenset(
     """
+    волнуюсь переживаю бабушке бабушка внук внучка сынок простыми
     всеи всею
     извини спрашиваю спросить спрошу знаю забыл забыла думал думала думаю читаю понимаю
     напомните напомни постоянно вижу видел видела
@@ -791,6 +792,7 @@ STEMS: Mapping[str, tuple[str, ...]] = {
 
 # Multi-word expressions rewritten before words are looked up (normalised text, whole words).
 PHRASES: Mapping[str, str] = {
+    "слава богу": "",
     "куда дели": "куда",
     "куда их дели": "куда",
     "следующии раунд": "послемарта",

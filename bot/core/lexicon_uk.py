@@ -19,6 +19,7 @@ from collections.abc import Mapping
 # коли) are concepts below, not filler.
 STOPWORDS: frozenset[str] = frozenset(
     """
+    переживаю дітки діточки рідненькі бабусі бабуся бабі онук онука онуку донечка синочок мама простими
     виходить тими іще усією заимає
     вибач вибачте питаю питає питаємо спитати запитати спитаю підкажете підкажеш знаю знаємо
     забула забув забули думав думала думаю читаю сиджу дивлюсь дивлюся чую зрозуміти
@@ -965,6 +966,7 @@ STEMS: Mapping[str, tuple[str, ...]] = {
 
 # Multi-word expressions rewritten before words are looked up (normalised text, whole words).
 PHRASES: Mapping[str, str] = {
+    "слава богу": "",
     "засобу масовоі інформаціі": "змі",
     "засоби масовоі інформаціі": "змі",
     "засобів масовоі інформаціі": "змі",

@@ -2870,3 +2870,16 @@ def test_the_askers_family_addressed_and_thanks_to_god_are_filler(question: str,
 )
 def test_the_grandchildren_addressed_are_not_children_killed(question: str) -> None:
     assert_answered_by(question, {"who-is-peskov"})
+
+
+@pytest.mark.parametrize(
+    ("question", "plain"),
+    [
+        ("Друзі, поясніть, яку ціль тепер має Москва?", "яку ціль тепер має Москва?"),
+        ("Друзья, объясните, какую цель теперь ставит Москва?", "какую цель теперь ставит Москва?"),
+        ("explain to me what russia wants now", "what russia wants now"),
+    ],
+)
+def test_asking_to_explain_right_before_a_question_word_asks_that_question(question: str, plain: str) -> None:
+    # "поясніть, яку…", "explain to me what…": the request to explain only opens the question.
+    assert_read_alike(question, plain)

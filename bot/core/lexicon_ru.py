@@ -18,6 +18,7 @@ from collections.abc import Mapping
 # когда) are concepts below, not filler.
 STOPWORDS: frozenset[str] = frozenset(
     """
+    друзья
     волнуюсь переживаю бабушке бабушка внук внучка сынок простыми
     всеи всею
     извини спрашиваю спросить спрошу знаю забыл забыла думал думала думаю читаю понимаю
@@ -1586,7 +1587,10 @@ EXPLAIN: frozenset[str] = frozenset({"объясните", "объясни", "п
 # A premise granted before "но" ("они же вроде киев хотели взять, но чего тогда ушли?"): see lexicon.
 PREMISE_ENDS: frozenset[str] = frozenset({"но", "однако"})
 QUESTION_STARTS: frozenset[str] = frozenset(
-    "сколько как что чо почему чего зачем где куда откуда кто когда какои какая какое какие ли".split()
+    """
+    сколько как что чо почему чего зачем где куда откуда кто когда
+    какои какая какое какие какую какого каком ли
+    """.split()
 )
 TRUTH_WORDS: frozenset[str] = frozenset({"реально", "деиствительно", "фактически"})  # "на самом деле" is "реально"
 ACCORDING: frozenset[str] = frozenset({"по", "согласно"})  # "не по их сказкам": a source disowned (see lexicon)

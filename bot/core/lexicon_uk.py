@@ -19,6 +19,7 @@ from collections.abc import Mapping
 # коли) are concepts below, not filler.
 STOPWORDS: frozenset[str] = frozenset(
     """
+    друзі
     переживаю дітки діточки рідненькі бабусі бабуся бабі онук онука онуку донечка синочок мама простими
     виходить тими іще усією заимає
     вибач вибачте питаю питає питаємо спитати запитати спитаю підкажете підкажеш знаю знаємо
@@ -1886,7 +1887,7 @@ EXPLAIN: frozenset[str] = frozenset({"поясніть", "поясни"})  # "п
 # A premise granted before "але" ("вони ж наче київ хотіли взяти, але чого тоді звалили?"): see lexicon.
 PREMISE_ENDS: frozenset[str] = frozenset({"але", "проте", "однак"})
 QUESTION_STARTS: frozenset[str] = frozenset(
-    "скільки як що шо чому чого навіщо нащо де куди звідки хто коли якии яка яке які чи".split()
+    "скільки як що шо чому чого навіщо нащо де куди звідки хто коли якии яка яке які яку якоі якого якому чи".split()
 )
 TRUTH_WORDS: frozenset[str] = frozenset({"насправді", "справді", "діисно", "реально"})  # "really"
 ACCORDING: frozenset[str] = frozenset({"по", "згідно"})  # "не по кремлівських цифрах" (see lexicon)

@@ -803,9 +803,21 @@ class Matcher:
         if not requests:
             return []
         others = {concept for position, concept in enumerate(concepts) if position not in requests}
-        if _WHY in others or not others & _OTHER_QUESTIONS:
+        if _WHY in others:
             return []
-        return requests
+        if others & _OTHER_QUESTIONS:
+            return requests
+        return [position for position in requests if self._opens_a_question(words, position + 1)]
+
+    def _opens_a_question(self, words: list[str], start: int) -> bool:
+        """True when a question word ("яку", "what") opens the words from ``start``, after at most a couple of
+        filler words ("поясніть, яку ціль…", "explain to me what…")."""
+        for word in words[start : start + _OPENING + 1]:
+            if word in self._lexicon.question_starts and word not in AUXILIARIES:
+                return True
+            if word not in self._stopwords:
+                return False
+        return False
 
     def _explains_himself(self, word: str, concept: str | None) -> bool:
         """True for a word naming who explains ("he", "the Kremlin"): the explaining that follows is his."""

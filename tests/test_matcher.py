@@ -2883,3 +2883,8 @@ def test_the_grandchildren_addressed_are_not_children_killed(question: str) -> N
 def test_asking_to_explain_right_before_a_question_word_asks_that_question(question: str, plain: str) -> None:
     # "поясніть, яку…", "explain to me what…": the request to explain only opens the question.
     assert_read_alike(question, plain)
+
+
+def test_the_telly_mocked_or_named_as_the_first_channel_is_a_broadcaster() -> None:
+    # The Ukrainian "тєлєвізор" mocks the Russian "телевизор"; "телевізор" already names a broadcaster.
+    assert_read_alike("де він це сказав, на російському тєлєвізорі?", "де він це сказав, на російському телевізорі?")

@@ -769,6 +769,8 @@ STEMS: Mapping[str, tuple[str, ...]] = {
     "INTERVIEW": (
         "журналюг",
         "телевізор",
+        "тєлєвізор",
+        "зомбоящик",
         "телевізіин",
         "інтерв",
         "журналіст",
@@ -967,6 +969,9 @@ STEMS: Mapping[str, tuple[str, ...]] = {
 
 # Multi-word expressions rewritten before words are looked up (normalised text, whole words).
 PHRASES: Mapping[str, str] = {
+    "першому каналі": "каналі",
+    "первом канале": "каналі",
+    "першии канал": "канал",
     "слава богу": "",
     "засобу масовоі інформаціі": "змі",
     "засоби масовоі інформаціі": "змі",

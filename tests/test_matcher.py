@@ -2888,3 +2888,25 @@ def test_asking_to_explain_right_before_a_question_word_asks_that_question(quest
 def test_the_telly_mocked_or_named_as_the_first_channel_is_a_broadcaster() -> None:
     # The Ukrainian "тєлєвізор" mocks the Russian "телевизор"; "телевізор" already names a broadcaster.
     assert_read_alike("де він це сказав, на російському тєлєвізорі?", "де він це сказав, на російському телевізорі?")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "did Peskov say when the negotiations will resume?",
+        "When exactly will the talks with Ukraine resume?",
+        "Когда возобновятся переговоры с Украиной?",
+        "Коли відновляться переговори з Україною?",
+        "Quando riprenderanno le trattative con l'Ucraina?",
+    ],
+)
+def test_when_the_talks_resume_is_after_the_article(question: str) -> None:
+    # Peskov spoke of continuing the talks; when they resume, the article never says.
+    result = MATCHER.match(question)
+    assert result.decision is not Decision.ANSWER
+    assert result.best is not None
+    assert result.best.entry.id == "negotiations-status"
+
+
+def test_whether_russia_is_ready_to_continue_the_talks_is_still_peskovs_account() -> None:
+    assert_answered_by("Is Russia ready to continue the negotiations?", {"peskov-withdrawal-explanation"})

@@ -2910,3 +2910,24 @@ def test_when_the_talks_resume_is_after_the_article(question: str) -> None:
 
 def test_whether_russia_is_ready_to_continue_the_talks_is_still_peskovs_account() -> None:
     assert_answered_by("Is Russia ready to continue the negotiations?", {"peskov-withdrawal-explanation"})
+
+
+@pytest.mark.parametrize(
+    ("question", "plain"),
+    [
+        (
+            "why are they bringing the troops back from the north?",
+            "why are they withdrawing the troops from the north?",
+        ),
+        (
+            "how does the official figure stack up against Western estimates?",
+            "how does the official figure compare with Western estimates?",
+        ),
+    ],
+)
+def test_bringing_troops_back_is_withdrawing_and_stacking_up_against_is_comparing(question: str, plain: str) -> None:
+    assert_read_alike(question, plain)
+
+
+def test_the_kremlins_line_is_its_official_account() -> None:
+    assert_answered_by("what is the kremlin's line on the withdrawal?", {"peskov-withdrawal-explanation"})

@@ -1498,6 +1498,16 @@ _THEY_SAY = tuple(
 
 # Multi-word expressions rewritten before words are looked up (normalised text, whole words).
 PHRASES: Mapping[str, str] = {
+    "kremlins line": "kremlin official",
+    "stack up against": "compare with",
+    "stacks up against": "compares with",
+    "bringing the troops back": "withdrawing the troops",
+    "bring the troops back": "withdraw the troops",
+    "brought the troops back": "withdrew the troops",
+    "bringing the troops out": "withdrawing the troops",
+    "bringing the troops home": "withdrawing the troops",
+    "brought the troops home": "withdrew the troops",
+    "bring the troops home": "withdraw the troops",
     "thin air": "",
     "so long time": "",
     "such a long time": "",

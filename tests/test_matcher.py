@@ -2931,3 +2931,19 @@ def test_bringing_troops_back_is_withdrawing_and_stacking_up_against_is_comparin
 
 def test_the_kremlins_line_is_its_official_account() -> None:
     assert_answered_by("what is the kremlin's line on the withdrawal?", {"peskov-withdrawal-explanation"})
+
+
+@pytest.mark.parametrize(
+    ("question", "plain"),
+    [
+        ("what do the yanks reckon the death toll is?", "what do the americans reckon the death toll is?"),
+        ("why were they taking the soldiers back?", "why were they withdrawing the soldiers?"),
+    ],
+)
+def test_yanks_are_americans_and_taking_soldiers_back_is_withdrawing_them(question: str, plain: str) -> None:
+    # "yanks" had been mended to "ranks" and sent to the ranks the article does not break its figures down by.
+    assert_read_alike(question, plain)
+
+
+def test_scurrying_back_is_withdrawing_and_someplace_else_is_elsewhere() -> None:
+    assert_answered_by("did the army scurry back home or head someplace else?", {"withdrawal-destination"})

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 # are concepts below, not filler.
 STOPWORDS: frozenset[str] = frozenset(
     """
+    someplace
     worried
     im mr gentleman merely often grateful gather saw teacher
     forgot knew asks
@@ -196,6 +197,9 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
         "administration",
     ),
     "WEST": (
+        "yanks",
+        "yank",
+        "yankees",
         "eu",
         "west",
         "western",
@@ -480,6 +484,8 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
         "idps",
     ),
     "WITHDRAW": (
+        "scurry",
+        "scurried",
         "climbdown",
         "shift",
         "shifting",
@@ -1498,6 +1504,11 @@ _THEY_SAY = tuple(
 
 # Multi-word expressions rewritten before words are looked up (normalised text, whole words).
 PHRASES: Mapping[str, str] = {
+    "taking the troops back": "withdrawing the troops",
+    "taking the soldiers back": "withdrawing the soldiers",
+    "took the troops back": "withdrew the troops",
+    "bringing the soldiers back": "withdrawing the soldiers",
+    "brought the soldiers back": "withdrew the soldiers",
     "kremlins line": "kremlin official",
     "stack up against": "compare with",
     "stacks up against": "compares with",

@@ -2947,3 +2947,23 @@ def test_yanks_are_americans_and_taking_soldiers_back_is_withdrawing_them(questi
 
 def test_scurrying_back_is_withdrawing_and_someplace_else_is_elsewhere() -> None:
     assert_answered_by("did the army scurry back home or head someplace else?", {"withdrawal-destination"})
+
+
+@pytest.mark.parametrize(
+    "question", ["come si chiama il reporter di Sky News?", "come si chiama il ministro della difesa russo?"]
+)
+def test_a_name_the_article_never_gives_is_not_answered_in_italian(question: str) -> None:
+    # "Come si chiama" asks a name, as "what's the name of" does: the article names neither man.
+    assert MATCHER.match(question).decision is not Decision.ANSWER
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("come si chiama la guerra in Russia?", {"special-operation-framing"}),
+        ("Come si chiamava l'operazione secondo Mosca?", {"special-operation-framing"}),
+        ("come si chiama il portavoce del Cremlino?", {"who-is-peskov"}),
+    ],
+)
+def test_a_name_the_article_gives_is_still_answered_in_italian(question: str, expected: set[str]) -> None:
+    assert_answered_by(question, expected)

@@ -680,6 +680,9 @@ STEMS: Mapping[str, tuple[str, ...]] = {
 
 # Multi-word expressions rewritten before words are looked up (normalised text, whole words).
 PHRASES: Mapping[str, str] = {
+    "come si chiama": "nomedi",
+    "come si chiamava": "nomedi",
+    "come si chiamano": "nomedi",
     "sky news": "sky",  # the broadcaster, not news (the article)
     **{
         f"{noun} {adjective}": "stima"

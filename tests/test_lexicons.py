@@ -27,6 +27,7 @@ NAMES = frozenset(
         "BECAUSE",
         "FIRST_PERSON",
         "EXPLAIN",
+        "DONE_OPENERS",
         "STEMS",
         "PHRASES",
         "SHORTHANDS",

@@ -2967,3 +2967,26 @@ def test_a_name_the_article_never_gives_is_not_answered_in_italian(question: str
 )
 def test_a_name_the_article_gives_is_still_answered_in_italian(question: str, expected: set[str]) -> None:
     assert_answered_by(question, expected)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "la Russia ha conquistato il Donbass alla fine?",
+        "удалось ли России захватить весь Донбасс?",
+        "чи вдалося росії захопити весь Донбас?",
+    ],
+)
+def test_whether_the_donbas_was_taken_is_the_wars_outcome_in_every_language(question: str) -> None:
+    # As "did Russia conquer the Donbas?" already does: these got the objectives or the northern withdrawal.
+    result = MATCHER.match(question)
+    assert result.decision is Decision.NOT_COVERED
+    assert result.best is not None
+    assert result.best.entry.id == "war-outcome"
+
+
+@pytest.mark.parametrize(
+    "question", ["cosa vuole conquistare la Russia nel Donbass?", "что Россия хочет захватить на Донбассе?"]
+)
+def test_what_russia_wants_to_conquer_is_still_its_objective_in_every_language(question: str) -> None:
+    assert_answered_by(question, {"russia-objectives"})

@@ -53,6 +53,7 @@ class Lexicon:
     because: frozenset[str] = frozenset()  # "because", "бо": before the asker himself, his own reason follows
     first_person: frozenset[str] = frozenset()  # "I", "я": the asker
     explain: frozenset[str] = frozenset()  # "explain", "поясніть": asks why only when nothing else is asked
+    done_openers: frozenset[str] = frozenset()  # "did", "удалось": a question asking whether a thing was done
 
     # Every exact word, filler included, but names (the same in every language): the evidence of a language.
     words: frozenset[str] = field(default=frozenset(), compare=False)
@@ -95,6 +96,7 @@ def _from_module(code: str, module: ModuleType) -> Lexicon:
         because=frozenset(getattr(module, "BECAUSE", frozenset())),
         first_person=frozenset(getattr(module, "FIRST_PERSON", frozenset())),
         explain=frozenset(getattr(module, "EXPLAIN", frozenset())),
+        done_openers=frozenset(getattr(module, "DONE_OPENERS", frozenset())),
     )
 
 
@@ -134,6 +136,7 @@ class MergedLexicon:
         self.because: frozenset[str] = frozenset().union(*(lx.because for lx in self.lexicons.values()))
         self.first_person: frozenset[str] = frozenset().union(*(lx.first_person for lx in self.lexicons.values()))
         self.explain: frozenset[str] = frozenset().union(*(lx.explain for lx in self.lexicons.values()))
+        self.done_openers: frozenset[str] = frozenset().union(*(lx.done_openers for lx in self.lexicons.values()))
         self.alternatives: frozenset[tuple[str, ...]] = frozenset(
             tuple(shape.split()) for lx in self.lexicons.values() for shape in lx.alternatives
         )

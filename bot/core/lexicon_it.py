@@ -1715,6 +1715,8 @@ WHY_OPENERS: frozenset[str] = frozenset()  # (see lexicon)
 CONTRASTS: frozenset[str] = frozenset({"ma", "pero"})  # "but": a figure granted, then what is real (see lexicon)
 BECAUSE: frozenset[str] = frozenset({"poiche"})  # "perché" asks why as often as it explains
 FIRST_PERSON: frozenset[str] = frozenset({"io"})
+# Whether a thing was done ("i russi sono riusciti a conquistare il Donbass?"): see lexicon.
+DONE_OPENERS: frozenset[str] = frozenset({"hanno", "ha", "riusciti", "riuscita", "riuscito"})
 EXPLAIN: frozenset[str] = frozenset({"spiegami", "spiega", "spiegatemi", "spiegate", "spiegaci"})  # "spiegami dove…"
 # "Ma" opens too many Italian questions ("ma quanti sono morti?") to end a premise (see lexicon).
 PREMISE_ENDS: frozenset[str] = frozenset()

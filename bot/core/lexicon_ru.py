@@ -1583,6 +1583,8 @@ WHY_OPENERS: frozenset[str] = frozenset({"чего", "че"})  # "чего он�
 CONTRASTS: frozenset[str] = frozenset({"а", "но", "однако"})  # "but": a figure granted, then what is real (see lexicon)
 BECAUSE: frozenset[str] = frozenset({"потому", "ибо"})  # "…, потому что я не знаю, кому верить"
 FIRST_PERSON: frozenset[str] = frozenset({"я", "мне", "меня"})
+# Whether a thing was done ("удалось ли России захватить весь Донбасс?"): see lexicon.
+DONE_OPENERS: frozenset[str] = frozenset({"удалось", "смогли", "смогла", "смог"})
 EXPLAIN: frozenset[str] = frozenset({"объясните", "объясни", "поясните", "поясни"})  # "объясните, куда…?": where
 # A premise granted before "но" ("они же вроде киев хотели взять, но чего тогда ушли?"): see lexicon.
 PREMISE_ENDS: frozenset[str] = frozenset({"но", "однако"})

@@ -1888,6 +1888,8 @@ WHY_OPENERS: frozenset[str] = frozenset({"чого"})  # "чого вони зв
 CONTRASTS: frozenset[str] = frozenset({"а", "але", "проте", "однак"})  # "but": a figure granted (see lexicon)
 BECAUSE: frozenset[str] = frozenset({"бо"})  # "…, бо я вже не знаю, кому вірити": the asker's reason
 FIRST_PERSON: frozenset[str] = frozenset({"я", "мені", "мене"})
+# Whether a thing was done ("чи вдалося росії захопити весь Донбас?"): see lexicon.
+DONE_OPENERS: frozenset[str] = frozenset({"вдалося", "вдалось", "змогли", "змогла", "зміг"})
 EXPLAIN: frozenset[str] = frozenset({"поясніть", "поясни"})  # "поясніть, куди вони пішли?" asks where
 # A premise granted before "але" ("вони ж наче київ хотіли взяти, але чого тоді звалили?"): see lexicon.
 PREMISE_ENDS: frozenset[str] = frozenset({"але", "проте", "однак"})

@@ -40,7 +40,6 @@ from bot.core.lexicon import (
     CONTENT_CONCEPTS,
     CONTRAST_CLASSES,
     DEATH_CONCEPTS,
-    DONE_OPENERS,
     ENTITY_CONCEPTS,
     FRAMING_CONCEPTS,
     HEARSAY,
@@ -1008,7 +1007,8 @@ class Matcher:
             return tokens  # "did they liberate Kyiv?" is taking it too
         if single & ({_WITHDRAW, _FAIL} | _INTENT):
             return tokens
-        if DONE_OPENERS.isdisjoint(words[:2]) or not any(word.startswith(CITY_BEGINNINGS) for word in words):
+        done = self._lexicon.done_openers
+        if done.isdisjoint(words[:2]) or not any(word.startswith(CITY_BEGINNINGS) for word in words):
             return tokens
         return _read_as(tokens, {_NORTH}, _PLACE, self._idf[_PLACE])
 
@@ -1078,7 +1078,8 @@ class Matcher:
         its objective, and why it failed to is the withdrawal's reason."""
         single = _single_concepts(tokens)
         conquering = next((p for p, concept in enumerate(concepts) if concept == _CONQUER), 0)
-        if DONE_OPENERS.isdisjoint(words[:conquering]) or not {_CONQUER, _EAST} <= single or _END not in self._idf:
+        done = self._lexicon.done_openers
+        if done.isdisjoint(words[:conquering]) or not {_CONQUER, _EAST} <= single or _END not in self._idf:
             return tokens
         if single & (_INTENT | {_FAIL}):
             return tokens

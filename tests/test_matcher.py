@@ -2990,3 +2990,16 @@ def test_whether_the_donbas_was_taken_is_the_wars_outcome_in_every_language(ques
 )
 def test_what_russia_wants_to_conquer_is_still_its_objective_in_every_language(question: str) -> None:
     assert_answered_by(question, {"russia-objectives"})
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "скільки росіян загинуло? поясніть, бо в статті різні цифри",
+        "сколько русских погибло? объясните простыми словами, потому что цифры разные",
+        "скільки росіян загинуло? поясніть простими словами",
+    ],
+)
+def test_the_reason_given_for_asking_to_explain_is_the_askers_own(question: str) -> None:
+    # "…, бо в статті різні цифри" says why the asker asks: it had sent the toll to Russia's silence.
+    assert_answered_by(question, {"death-toll"})

@@ -18,6 +18,7 @@ from collections.abc import Mapping
 # когда) are concepts below, not filler.
 STOPWORDS: frozenset[str] = frozenset(
     """
+    разные разных
     друзья
     волнуюсь переживаю бабушке бабушка внук внучка сынок простыми
     всеи всею
@@ -471,7 +472,17 @@ STEMS: Mapping[str, tuple[str, ...]] = {
     "ZELENSKY": ("зеленск",),
     "UKRAINE": ("украин",),
     "KREMLIN": ("кремл", "путин", "правительств", "режим", "руководств"),
-    "COMPARE": ("разниц", "разрыв", "сравн", "расхожден", "расходятс", "расходитс", "отличаетс", "отличаютс"),
+    "COMPARE": (
+        "разниц",
+        "разрыв",
+        "сравн",
+        "расхожден",
+        "расходятс",
+        "расходитс",
+        "отличаетс",
+        "отличаютс",
+        "различаютс",
+    ),
     "WEST": (
         "запад",
         "америк",
@@ -793,6 +804,8 @@ STEMS: Mapping[str, tuple[str, ...]] = {
 
 # Multi-word expressions rewritten before words are looked up (normalised text, whole words).
 PHRASES: Mapping[str, str] = {
+    "простыми словами": "",
+    "проще говоря": "",
     "слава богу": "",
     "куда дели": "куда",
     "куда их дели": "куда",

@@ -641,14 +641,17 @@ class Matcher:
     def _own_reason(self, words: list[str]) -> int:
         """Where the asker's own reason starts, after something firm asked ("скільки там орків полягло, *бо я
         вже не знаю, кому вірити*", "how many died? *because I don't know who to believe*"): a because-word
-        right before the asker himself, asking nothing firm of its own; it says why he asks, not what; the
-        length of ``words`` when there is none. "Did they leave because they failed?" asks the reason."""
+        right before the asker himself or right after his request to explain, asking nothing firm of its own
+        (the article named is only its setting); it says why he asks, not what; the length of ``words`` when
+        there is none. "Did they leave because they failed?" asks the reason."""
         for position in range(1, len(words) - 1):
             if words[position] not in self._lexicon.because:
                 continue
-            if self._lexicon.first_person.isdisjoint(words[position + 1 : position + 3]):
+            explaining = words[position - 1] in self._lexicon.explain  # "…? поясніть, бо в статті різні цифри"
+            if not explaining and self._lexicon.first_person.isdisjoint(words[position + 1 : position + 3]):
                 continue
-            if self._asks_something_firm(words[:position]) and not self._asks_something_firm(words[position + 1 :]):
+            reason = [word for word in words[position + 1 :] if self._lexicon.concept(word) not in FRAMING_CONCEPTS]
+            if self._asks_something_firm(words[:position]) and not self._asks_something_firm(reason):
                 return position  # "…, бо я так і не зрозумів, як пєсков це пояснював" asks that too
         return len(words)
 
@@ -801,7 +804,11 @@ class Matcher:
         ]
         if not requests:
             return []
-        others = {concept for position, concept in enumerate(concepts) if position not in requests}
+        others = {
+            concept
+            for position, concept in enumerate(concepts)
+            if position not in requests and words[position] not in self._lexicon.because  # "…, бо цифри різні"
+        }
         if _WHY in others:
             return []
         if others & _OTHER_QUESTIONS:

@@ -3003,3 +3003,22 @@ def test_what_russia_wants_to_conquer_is_still_its_objective_in_every_language(q
 def test_the_reason_given_for_asking_to_explain_is_the_askers_own(question: str) -> None:
     # "…, бо в статті різні цифри" says why the asker asks: it had sent the toll to Russia's silence.
     assert_answered_by(question, {"death-toll"})
+
+
+@pytest.mark.parametrize(
+    ("question", "plain"),
+    [
+        ("а він цифру назвав чи знову викрутився?", "а він цифру назвав чи знову ухилився?"),
+        ("куди їх тепер кинуть після півночі?", "куди їх тепер перекинуть після півночі?"),
+        ("Шановні, скільки росіян загинуло?", "скільки росіян загинуло?"),
+    ],
+)
+def test_wriggling_out_is_dodging_and_throwing_troops_is_redeploying_them_in_ukrainian(
+    question: str, plain: str
+) -> None:
+    assert_read_alike(question, plain)
+
+
+def test_a_programme_is_a_broadcast_in_ukrainian() -> None:
+    # "в якій передачі…?" had got whether Peskov gave a number.
+    assert_answered_by("в якій передачі він це сказав?", {"sky-news-interview"})

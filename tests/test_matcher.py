@@ -3022,3 +3022,25 @@ def test_wriggling_out_is_dodging_and_throwing_troops_is_redeploying_them_in_ukr
 def test_a_programme_is_a_broadcast_in_ukrainian() -> None:
     # "в якій передачі…?" had got whether Peskov gave a number.
     assert_answered_by("в якій передачі він це сказав?", {"sky-news-interview"})
+
+
+@pytest.mark.parametrize(
+    ("question", "plain"),
+    [
+        ("Назвіть, будь ласка, цифри загиблих росіян.", "цифри загиблих росіян?"),
+        (
+            "Я сперечаюсь з кумом: що кажуть західні розвідники про загиблих росіян?",
+            "що кажуть західні розвідки про загиблих росіян?",
+        ),
+    ],
+)
+def test_naming_arguing_and_intelligence_officers_read_in_ukrainian(question: str, plain: str) -> None:
+    # "Назвіть" and the asker's argument with his kum are filler; intelligence officers are the West's intelligence.
+    assert_read_alike(question, plain)
+
+
+@pytest.mark.parametrize(
+    "question", ["Я за політикою не стежу. Хто такий Пєсков?", "Я за политикой не слежу. Кто такой Песков?"]
+)
+def test_not_following_politics_is_the_askers_context(question: str) -> None:
+    assert_answered_by(question, {"who-is-peskov"})

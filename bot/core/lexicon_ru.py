@@ -18,6 +18,7 @@ from collections.abc import Mapping
 # когда) are concepts below, not filler.
 STOPWORDS: frozenset[str] = frozenset(
     """
+    назовите политикои политики политике слежу спорю спорим кумом
     разные разных
     друзья
     волнуюсь переживаю бабушке бабушка внук внучка сынок простыми

@@ -3044,3 +3044,19 @@ def test_naming_arguing_and_intelligence_officers_read_in_ukrainian(question: st
 )
 def test_not_following_politics_is_the_askers_context(question: str) -> None:
     assert_answered_by(question, {"who-is-peskov"})
+
+
+@pytest.mark.parametrize(
+    ("question", "plain"),
+    [
+        ("що змусило росіян згорнутися на півночі?", "чому росіяни відійшли з півночі?"),
+        ("что заставило русских уйти с севера?", "почему русские ушли с севера?"),
+    ],
+)
+def test_what_forced_them_asks_why(question: str, plain: str) -> None:
+    # "Что заставило…" had got the withdrawal's date and place, a confident wrong answer.
+    assert_read_alike(question, plain)
+
+
+def test_where_the_asker_lives_and_what_russia_does_are_context() -> None:
+    assert_answered_by("Я мешкаю в Польщі. Як Москва називає те, що робить в Україні?", {"special-operation-framing"})

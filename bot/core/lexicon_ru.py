@@ -18,6 +18,7 @@ from collections.abc import Mapping
 # когда) are concepts below, not filler.
 STOPWORDS: frozenset[str] = frozenset(
     """
+    живу знакомого знакомыи используют
     назовите политикои политики политике слежу спорю спорим кумом
     разные разных
     друзья
@@ -180,6 +181,7 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
     "REFUGEE": ("бежать", "бегут", "беженцы", "беженцев"),
     "WITHDRAW": tuple(
         """
+        свернуться свернулись
         бежали сбежали бегство бегства
         ушли ушла ушел убежали убежал уити уидут уход ухода уходят уходит отказ отвод отвода отвели отвела отвел
         отступили
@@ -810,6 +812,8 @@ STEMS: Mapping[str, tuple[str, ...]] = {
 
 # Multi-word expressions rewritten before words are looked up (normalised text, whole words).
 PHRASES: Mapping[str, str] = {
+    "что заставило": "почему",
+    "что вынудило": "почему",
     "простыми словами": "",
     "проще говоря": "",
     "слава богу": "",

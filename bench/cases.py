@@ -578,6 +578,14 @@ WRITTEN_APART: dict[str, str] = {
     "round500": f"Held-out set 500 (written apart, uk: as the blind set was; written near the end; {_NEVER_READ})",
     "round501": f"Held-out set 501 (written apart, it: as the blind set was; written near the end; {_NEVER_READ})",
     "round502": f"Held-out set 502 (written apart, ru: as the blind set was; written near the end; {_NEVER_READ})",
+    "round517": f"Held-out set 517 (written apart, blind-set style, many askers; written mid-session; {_FINAL})",
+    "round518": f"Held-out set 518 (written apart, blind-set style, all ages and countries; mid-session; {_FINAL})",
+    "round519": f"Held-out set 519 (written apart, uk: answerable only; written mid-session; {_FINAL})",
+    "round520": f"Held-out set 520 (written apart, uk: answerable only; written mid-session; {_FINAL})",
+    "round521": f"Held-out set 521 (written apart, uk: as the blind set was; written mid-session; {_FINAL})",
+    "round522": f"Held-out set 522 (written apart, uk: as the blind set was; written mid-session; {_FINAL})",
+    "round523": f"Held-out set 523 (written apart, it: as the blind set was; written mid-session; {_FINAL})",
+    "round524": f"Held-out set 524 (written apart, ru: as the blind set was; written mid-session; {_FINAL})",
     "blind": "Blind set (written apart; never read, its failures are never listed)",
 }
 
@@ -593,7 +601,8 @@ NEVER_LISTED: frozenset[str] = frozenset(
     "round373 round374 round375 round376 round377 round378 "
     "round393 round394 round395 round396 round397 round398 "
     "round463 round464 round465 round466 round467 round468 round469 round470 "
-    "round495 round496 round497 round498 round499 round500 round501 round502".split()
+    "round495 round496 round497 round498 round499 round500 round501 round502 "
+    "round517 round518 round519 round520 round521 round522 round523 round524".split()
 )
 
 

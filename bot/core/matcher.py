@@ -767,7 +767,8 @@ class Matcher:
         ucraino", "минобороны Украины") names only who tells. Its words ask nothing (None), a country named
         right after them is the one telling, and "own" is Ukraine's too when the question names Ukraine and
         not the Kremlin ("did Ukraine give its own estimate…?"). The article quotes no Ukrainian source, so
-        such a question asks Ukraine's figure, not the Russian ministry's."""
+        such a question asks Ukraine's figure, not the Russian ministry's. A request to explain beside another
+        question asks nothing of its own (see ``_explain_requests``)."""
         concepts: list[str | None] = [self._word_concept(words, p) for p in range(len(words))]
         meaningful = [p for p, word in enumerate(words) if word not in self._stopwords]
         asked = [concepts[p] for p in meaningful]
@@ -793,9 +794,11 @@ class Matcher:
 
     def _explain_requests(self, words: list[str], concepts: list[str | None]) -> list[int]:
         """The positions of "explain" asked of the bot ("поясніть", "can you explain") in a message that asks
-        another question word ("…, куди вони пішли?", "how many died"): it only asks to be told, not why. A
-        word that follows the one explaining ("how did the Kremlin explain the losses?", "how did he explain
-        the number?") is what someone else explained: it keeps its why."""
+        another question word ("…, куди вони пішли?", "how many died"), or right before a question word
+        ("поясніть, яку ціль…"): it only asks to be told, not why. A because-word beside it is the asker's
+        reason, not a why ("…? поясніть, бо цифри різні"). A word that follows the one explaining ("how did the
+        Kremlin explain the losses?", "how did he explain the number?") is what someone else explained: it
+        keeps its why."""
         requests = [
             position
             for position, word in enumerate(words)

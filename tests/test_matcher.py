@@ -3060,3 +3060,32 @@ def test_what_forced_them_asks_why(question: str, plain: str) -> None:
 
 def test_where_the_asker_lives_and_what_russia_does_are_context() -> None:
     assert_answered_by("Я мешкаю в Польщі. Як Москва називає те, що робить в Україні?", {"special-operation-framing"})
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Good evening. I am a retired engineer and I follow the news from Ukraine every day with my neighbours in "
+        "the village. We argue a great deal over our tea. Why did the Russian army pull out of the north?",
+        "Добрий вечір. Я пенсіонерка, щодня дивлюся новини з сусідками, і ми постійно сперечаємося за чаєм про все "
+        "на світі. Чому російська армія пішла з півночі?",
+        "Buonasera. Sono un ingegnere in pensione e seguo le notizie ogni giorno con i vicini del paese. Discutiamo "
+        "molto davanti al caffè. Perché l'esercito russo si è ritirato dal nord?",
+    ],
+)
+def test_a_question_asked_after_a_long_context_is_answered(question: str) -> None:
+    # The whole message is too diluted to pass the threshold; its closing question alone answers.
+    assert_answered_by(question, {"withdrawal-reason"})
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # "he" points back into the context: "is he a minister?" alone would get the defence minister's figure.
+        "My grandson read me something about Peskov over dinner, and I did not follow it at all. Is he a minister?",
+        # A question explained after it is not cut off from its explanation.
+        "what is detente? like the cold war thing between the superpowers",
+    ],
+)
+def test_a_closing_question_is_not_read_alone_when_it_leans_on_the_rest(question: str) -> None:
+    assert MATCHER.match(question).decision is not Decision.ANSWER

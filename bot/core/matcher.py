@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import bisect
 import math
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass, replace
@@ -297,7 +298,32 @@ class Matcher:
         partial = partial and not query.rstrip().endswith(_SENTENCE_ENDS)
         questioning = any(mark in query for mark in _QUESTION_MARKS)  # "hi, what can I ask? what's this bot about"
         decision, candidates = self._ranked_decision(normalised, partial, questioning)
+        if decision is Decision.NONE and candidates:
+            decision, candidates = self._asked_after_context(query, candidates)
         return MatchResult(query, normalised, decision, candidates)
+
+    def _asked_after_context(
+        self, query: str, nearest: tuple[Candidate, ...]
+    ) -> tuple[Decision, tuple[Candidate, ...]]:
+        """A long message that tells its context first and asks last ("Dear Sir or Madam, I have read that the
+        Russian forces have abandoned the north. What was the genuine reason?"), too diluted to answer whole:
+        its closing questions alone, when they answer with the entry the whole message came nearest to. Not
+        when they point back into the context with "he" ("…онук мені читав про Пєскова. Це міністр чи хто
+        він?"): without it they ask something else."""
+        sentences = [sentence for sentence in _SENTENCE_BREAK.split(query.strip()) if sentence]
+        asking = [sentence.rstrip().endswith(_QUESTION_MARKS) for sentence in sentences]
+        if len(sentences) < 2 or not asking[-1] or asking[0]:
+            return Decision.NONE, nearest
+        first = asking.index(True)
+        if not all(asking[first:]):  # "what is détente? like the cold war thing": a question explained after
+            return Decision.NONE, nearest
+        asked = normalise(" ".join(sentences[first:]))
+        if not self._lexicon.pronouns.isdisjoint(asked.split()):
+            return Decision.NONE, nearest
+        decision, candidates = self._ranked_decision(asked, False, True)
+        if decision is Decision.ANSWER and candidates[0].entry.id == nearest[0].entry.id:
+            return decision, candidates
+        return Decision.NONE, nearest
 
     def _ranked_decision_uncached(
         self, normalised: str, partial: bool, questioning: bool
@@ -1523,6 +1549,7 @@ _NOT_A_HEADCOUNT = frozenset({"DEATH", "WOUNDED", "PRISONER", "HEAVY", "HOME", "
 )
 _QUESTION_MARKS = ("?", "？", "¿")
 _SENTENCE_ENDS = ("?", "!", ".", "…", "？", "！", "。", ";", ")")
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?…？！。])\s+")  # where one sentence of a message ends and the next begins
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from bot import reports
 from bot.core.errors import KnowledgeError
 from bot.core.i18n import t
 from bot.handlers.context import Context
-from bot.handlers.reloads import problems_message, reload_knowledge
+from bot.handlers.reloads import problems_message, reload_knowledge, reload_locked
 from bot.handlers.replies import interface_language
 from bot.knowledge_files import DuplicateQuestion, NothingToRollBack, UnknownEntry, UploadRejected
 
@@ -67,19 +67,24 @@ async def upload(update: Update, context: Context) -> None:
         name = data.files.check_name(document.file_name or "")
         telegram_file = await document.get_file()
         content = bytes(await telegram_file.download_as_bytearray())
-        change = await asyncio.to_thread(data.files.install, name, content)
     except UploadRejected as error:
         await message.reply_text(f"Not accepted: {error}")
         return
-    except KnowledgeError as error:
-        await message.reply_text(
-            problems_message(error, lead=f"{document.file_name} was not installed; nothing changed."),
-            parse_mode=ParseMode.HTML,
-        )
-        return
-    kept = f" The previous version is kept as {change.previous.name}." if change.previous else ""
-    await message.reply_text(f"Installed {change.path.name}.{kept}")
-    await reload_knowledge(context.bot, data, trigger=f"upload of {change.path.name}")
+    async with data.reload_lock:  # from the write to its reload: the watcher must not announce it too
+        try:
+            change = await asyncio.to_thread(data.files.install, name, content)
+        except UploadRejected as error:
+            await message.reply_text(f"Not accepted: {error}")
+            return
+        except KnowledgeError as error:
+            await message.reply_text(
+                problems_message(error, lead=f"{document.file_name} was not installed; nothing changed."),
+                parse_mode=ParseMode.HTML,
+            )
+            return
+        kept = f" The previous version is kept as {change.previous.name}." if change.previous else ""
+        await message.reply_text(f"Installed {change.path.name}.{kept}")
+        await reload_locked(context.bot, data, trigger=f"upload of {change.path.name}")
 
 
 async def rollback_command(update: Update, context: Context) -> None:
@@ -93,19 +98,20 @@ async def rollback_command(update: Update, context: Context) -> None:
         await message.reply_text(f"Usage: /rollback <file>. Files: {names}")
         return
     name = context.args[0]
-    try:
-        change = await asyncio.to_thread(data.files.rollback, name)
-    except (UploadRejected, NothingToRollBack) as error:
-        await message.reply_text(f"Nothing rolled back: {error}")
-        return
-    except KnowledgeError as error:
-        await message.reply_text(
-            problems_message(error, lead=f"The previous version of {name} is not valid; nothing changed."),
-            parse_mode=ParseMode.HTML,
-        )
-        return
-    await message.reply_text(f"Rolled {change.path.name} back to its previous version.")
-    await reload_knowledge(context.bot, data, trigger=f"rollback of {change.path.name}")
+    async with data.reload_lock:  # from the write to its reload: the watcher must not announce it too
+        try:
+            change = await asyncio.to_thread(data.files.rollback, name)
+        except (UploadRejected, NothingToRollBack) as error:
+            await message.reply_text(f"Nothing rolled back: {error}")
+            return
+        except KnowledgeError as error:
+            await message.reply_text(
+                problems_message(error, lead=f"The previous version of {name} is not valid; nothing changed."),
+                parse_mode=ParseMode.HTML,
+            )
+            return
+        await message.reply_text(f"Rolled {change.path.name} back to its previous version.")
+        await reload_locked(context.bot, data, trigger=f"rollback of {change.path.name}")
 
 
 async def export_command(update: Update, context: Context) -> None:
@@ -164,19 +170,20 @@ async def add_unanswered(update: Update, context: Context) -> None:
     if question is None:
         await query.answer("That question is no longer in the report.", show_alert=True)
         return
-    try:
-        await asyncio.to_thread(data.files.add_question, entry_id, question.example)
-    except (UnknownEntry, DuplicateQuestion) as error:
-        await query.answer(str(error)[:200], show_alert=True)
-        return
-    except KnowledgeError as error:
-        await query.answer("Not added: the file would not be valid.", show_alert=True)
-        await _reply(query.message, problems_message(error, lead="The question was not added."))
-        return
-    data.usage.ignore(key)
-    await query.answer("Added.")
-    await query.edit_message_text(f"✅ Added “{html.escape(question.example)}” to {html.escape(entry_id)}.")
-    await reload_knowledge(context.bot, data, trigger=f"question added to {entry_id}")
+    async with data.reload_lock:  # from the write to its reload: the watcher must not announce it too
+        try:
+            await asyncio.to_thread(data.files.add_question, entry_id, question.example)
+        except (UnknownEntry, DuplicateQuestion) as error:
+            await query.answer(str(error)[:200], show_alert=True)
+            return
+        except KnowledgeError as error:
+            await query.answer("Not added: the file would not be valid.", show_alert=True)
+            await _reply(query.message, problems_message(error, lead="The question was not added."))
+            return
+        data.usage.ignore(key)
+        await query.answer("Added.")
+        await query.edit_message_text(f"✅ Added “{html.escape(question.example)}” to {html.escape(entry_id)}.")
+        await reload_locked(context.bot, data, trigger=f"question added to {entry_id}")
 
 
 async def ignore_unanswered(update: Update, context: Context) -> None:

@@ -29,10 +29,12 @@ PROBLEM_LIMIT = 3500  # leave room in a 4096-character message for the lead line
 async def reload_knowledge(bot: Bot, data: BotData, *, trigger: str) -> str:
     """Reload everything; on success correct posted answers; either way tell every admin. Returns the message."""
     async with data.reload_lock:  # the watcher, /reload and uploads never reload at the same time
-        return await _reload_locked(bot, data, trigger=trigger)
+        return await reload_locked(bot, data, trigger=trigger)
 
 
-async def _reload_locked(bot: Bot, data: BotData, *, trigger: str) -> str:
+async def reload_locked(bot: Bot, data: BotData, *, trigger: str) -> str:
+    """``reload_knowledge`` for a caller already holding ``data.reload_lock``: the bot writing a knowledge file
+    holds it from the write to this reload, so the watcher cannot see the write first and announce it too."""
     # What this reload reads is what the watcher has now seen: it must not reload (and announce) it again.
     if data.store.directory is not None:
         with contextlib.suppress(OSError):
@@ -142,7 +144,13 @@ async def watch_knowledge(bot: Bot, data: BotData, stop: asyncio.Event) -> None:
 
 
 async def check_for_changes(bot: Bot, data: BotData) -> None:
-    """One look at the knowledge directory: reload if it changed; report an unreadable one once."""
+    """One look at the knowledge directory: reload if it changed; report an unreadable one once. The look is
+    taken under the reload lock, so a change the bot is writing and reloading itself is seen only once done."""
+    async with data.reload_lock:
+        await _check_locked(bot, data)
+
+
+async def _check_locked(bot: Bot, data: BotData) -> None:
     directory = data.store.directory
     assert directory is not None
     try:
@@ -170,7 +178,7 @@ async def check_for_changes(bot: Bot, data: BotData) -> None:
         )
         return
     log.info("Knowledge files changed on disk; reloading")
-    await reload_knowledge(bot, data, trigger="files changed on disk")
+    await reload_locked(bot, data, trigger="files changed on disk")
 
 
 def _knowledge_names(seen: Fingerprint | None) -> set[str]:

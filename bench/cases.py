@@ -532,6 +532,10 @@ WRITTEN_APART: dict[str, str] = {
     "round514": f"Held-out set 514 (written apart, blind-set style, many voices, unusual words; {_FIRST_UNREAD})",
     "round515": f"Held-out set 515 (written apart, it: blind-set style, slang, regional, hearsay; {_FIRST_UNREAD})",
     "round516": f"Held-out set 516 (written apart, ru: blind-set style, sceptics and fast typing; {_FIRST_UNREAD})",
+    "round525": f"Held-out set 525 (written apart, uk: answerable only, many voices, unusual words; {_FIRST_UNREAD})",
+    "round526": f"Held-out set 526 (written apart, uk: answerable only, context first, pronouns; {_FIRST_UNREAD})",
+    "round527": f"Held-out set 527 (written apart, uk: answerable only, very short, statements; {_FIRST_UNREAD})",
+    "round528": f"Held-out set 528 (written apart, uk: answerable only, hearsay and sceptics; {_FIRST_UNREAD})",
     "round219": f"Held-out set 219 (written apart, as the blind set was; written near the end; {_NEVER_READ})",
     "round220": f"Held-out set 220 (written apart, must-not-answer only; written near the end; {_NEVER_READ})",
     "round221": f"Held-out set 221 (written apart, must-not-answer, dev style; written near the end; {_NEVER_READ})",
@@ -586,6 +590,10 @@ WRITTEN_APART: dict[str, str] = {
     "round522": f"Held-out set 522 (written apart, uk: as the blind set was; written mid-session; {_FINAL})",
     "round523": f"Held-out set 523 (written apart, it: as the blind set was; written mid-session; {_FINAL})",
     "round524": f"Held-out set 524 (written apart, ru: as the blind set was; written mid-session; {_FINAL})",
+    "round529": f"Held-out set 529 (written apart, uk: answerable only; written at the start; {_FINAL})",
+    "round530": f"Held-out set 530 (written apart, uk: as the blind set was; written at the start; {_FINAL})",
+    "round531": f"Held-out set 531 (written apart, blind-set style, many askers; written at the start; {_FINAL})",
+    "round532": f"Held-out set 532 (written apart, ru: as the blind set was; written at the start; {_FINAL})",
     "blind": "Blind set (written apart; never read, its failures are never listed)",
 }
 
@@ -602,7 +610,8 @@ NEVER_LISTED: frozenset[str] = frozenset(
     "round393 round394 round395 round396 round397 round398 "
     "round463 round464 round465 round466 round467 round468 round469 round470 "
     "round495 round496 round497 round498 round499 round500 round501 round502 "
-    "round517 round518 round519 round520 round521 round522 round523 round524".split()
+    "round517 round518 round519 round520 round521 round522 round523 round524 "
+    "round529 round530 round531 round532".split()
 )
 
 

@@ -3089,3 +3089,32 @@ def test_a_question_asked_after_a_long_context_is_answered(question: str) -> Non
 )
 def test_a_closing_question_is_not_read_alone_when_it_leans_on_the_rest(question: str) -> None:
     assert MATCHER.match(question).decision is not Decision.ANSWER
+
+
+def test_a_closing_question_may_answer_with_an_entry_covering_the_nearest() -> None:
+    # The whole message comes nearest the Western estimate, its closing question the toll overview: both hold the
+    # figure asked for.
+    question = (
+        "Сусід доводить, що мертвих росіян трохи більше тисячі, а я чув про якісь набагато більші числа. Кому "
+        "вірити, скільки їх там насправді лягло?"
+    )
+    assert_answered_by(question, TOLL)
+
+
+def test_he_in_a_closing_question_that_names_him_is_him() -> None:
+    question = "Я третій місяць на позиціях, новин не бачу. Що це за Пєсков такий, яку посаду він займає?"
+    assert_answered_by(question, {"who-is-peskov"})
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Il mio vicino insiste che sono morti poco più di mille russi, e io ho sentito numeri molto più grandi. "
+        "A chi credere, quanti ne sono morti davvero?",
+        "Сосед доказывает, что мёртвых русских чуть больше тысячи, а я слышал про куда большие числа. Кому "
+        "верить, сколько их там на самом деле погибло?",
+    ],
+)
+def test_who_to_believe_is_the_askers_doubt_not_whom_he_spoke_to(question: str) -> None:
+    # "A chi" and "кому" ask to whom; beside believing they had got the interview, a confident wrong answer.
+    assert_answered_by(question, TOLL)

@@ -1504,6 +1504,9 @@ _THEY_SAY = tuple(
 
 # Multi-word expressions rewritten before words are looked up (normalised text, whole words).
 PHRASES: Mapping[str, str] = {
+    "who to believe": "",
+    "who should i believe": "",
+    "who do i believe": "",
     "taking the troops back": "withdrawing the troops",
     "taking the soldiers back": "withdrawing the soldiers",
     "took the troops back": "withdrew the troops",

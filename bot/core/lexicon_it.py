@@ -680,6 +680,8 @@ STEMS: Mapping[str, tuple[str, ...]] = {
 
 # Multi-word expressions rewritten before words are looked up (normalised text, whole words).
 PHRASES: Mapping[str, str] = {
+    "a chi credere": "",
+    "a chi dare retta": "",
     "come si chiama": "nomedi",
     "come si chiamava": "nomedi",
     "come si chiamano": "nomedi",

@@ -812,6 +812,8 @@ STEMS: Mapping[str, tuple[str, ...]] = {
 
 # Multi-word expressions rewritten before words are looked up (normalised text, whole words).
 PHRASES: Mapping[str, str] = {
+    "кому верить": "",
+    "кому же верить": "",
     "что заставило": "почему",
     "что вынудило": "почему",
     "простыми словами": "",

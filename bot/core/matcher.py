@@ -307,9 +307,12 @@ class Matcher:
     ) -> tuple[Decision, tuple[Candidate, ...]]:
         """A long message that tells its context first and asks last ("Dear Sir or Madam, I have read that the
         Russian forces have abandoned the north. What was the genuine reason?"), too diluted to answer whole:
-        its closing questions alone, when they answer with the entry the whole message came nearest to. Not
-        when they point back into the context with "he" ("…онук мені читав про Пєскова. Це міністр чи хто
-        він?"): without it they ask something else."""
+        its closing questions alone, when they answer with one of the two entries the whole message came
+        nearest to, or with one that covers the nearest ("my neighbour says a thousand, I heard far more. Who
+        to believe, how many died?": the toll overview, beside the Western estimate). Not when they point back
+        into the context with "he" ("…онук мені читав про Пєскова. Це міністр чи хто він?"): without it they
+        ask something else. Unless they name him themselves ("Що це за Пєсков такий, яку посаду він
+        займає?")."""
         sentences = [sentence for sentence in _SENTENCE_BREAK.split(query.strip()) if sentence]
         asking = [sentence.rstrip().endswith(_QUESTION_MARKS) for sentence in sentences]
         if len(sentences) < 2 or not asking[-1] or asking[0]:
@@ -318,10 +321,15 @@ class Matcher:
         if not all(asking[first:]):  # "what is détente? like the cold war thing": a question explained after
             return Decision.NONE, nearest
         asked = normalise(" ".join(sentences[first:]))
-        if not self._lexicon.pronouns.isdisjoint(asked.split()):
+        if not self._lexicon.pronouns.isdisjoint(asked.split()) and _NAMED.isdisjoint(
+            self._concepts(self._rewritten(asked).split())
+        ):
             return Decision.NONE, nearest
         decision, candidates = self._ranked_decision(asked, False, True)
-        if decision is Decision.ANSWER and candidates[0].entry.id == nearest[0].entry.id:
+        if decision is not Decision.ANSWER:
+            return Decision.NONE, nearest
+        answer = candidates[0].entry
+        if answer.id in {candidate.entry.id for candidate in nearest[:2]} or nearest[0].entry.id in answer.covers:
             return decision, candidates
         return Decision.NONE, nearest
 
@@ -1515,6 +1523,7 @@ _EXPLAINERS = PERSON_CONCEPTS | {"RUSSIAN", REFERENT}  # "did the Kremlin explai
 _SAY = "SAY"
 _HIDE, _TELLING = "HIDE", frozenset({_SAY, "ADMIT"})  # what is kept quiet, and the ways of not doing so
 _SPEAKER = frozenset({"PESKOV", _SPOKESMAN, REFERENT})  # the one man who spoke: "he", when no one else is named
+_NAMED = frozenset({"PESKOV", _SPOKESMAN})  # the man named: a "he" beside him is him
 _KREMLIN_SIDE = _SPEAKER | {"KREMLIN", "RUSSIAN"}  # whose account of the withdrawal the article gives
 _KREMLIN_ACCOUNT = frozenset({"KREMLIN", "OFFICIAL", "PESKOV"})  # what an asker disowns: "…, without Kremlin spin"
 _OPENING = 2  # how many filler words may come before a word that opens a question

@@ -3118,3 +3118,31 @@ def test_he_in_a_closing_question_that_names_him_is_him() -> None:
 def test_who_to_believe_is_the_askers_doubt_not_whom_he_spoke_to(question: str) -> None:
     # "A chi" and "кому" ask to whom; beside believing they had got the interview, a confident wrong answer.
     assert_answered_by(question, TOLL)
+
+
+@pytest.mark.parametrize(
+    ("question", "answers"),
+    [
+        (
+            "I read that they left the north because they could not capture anything. When was that?",
+            {"withdrawal-north"},
+        ),
+        (
+            "I read that they left the north because they could not capture anything. Where did they go?",
+            {"withdrawal-destination"},
+        ),
+        ("Читаю, що росіяни з півночі пішли, бо нічого не змогли захопити. А коли це було?", {"withdrawal-north"}),
+        (
+            "Читал, что русские ушли с севера, потому что ничего не смогли взять. А когда это было?",
+            {"withdrawal-north"},
+        ),
+        (
+            "Ho letto che se ne sono andati dal nord perché non riuscivano a prendere niente. Quando è successo?",
+            {"withdrawal-north"},
+        ),
+    ],
+)
+def test_a_reason_the_context_states_is_not_what_the_closing_question_asks(question: str, answers: set[str]) -> None:
+    # "Because" in the asker's account had made each of these ask why: the withdrawal's reason, a confident wrong
+    # answer.
+    assert_answered_by(question, answers)

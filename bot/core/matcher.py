@@ -300,7 +300,44 @@ class Matcher:
         decision, candidates = self._ranked_decision(normalised, partial, questioning)
         if decision is Decision.NONE and candidates:
             decision, candidates = self._asked_after_context(query, candidates)
+        elif decision is Decision.ANSWER:
+            decision, candidates = self._without_what_context_states(query, decision, candidates)
         return MatchResult(query, normalised, decision, candidates)
+
+    @staticmethod
+    def _context_and_questions(query: str) -> tuple[str, str] | None:
+        """The context a message tells first and the questions it closes with ("I read that they left the
+        north. When was that?"), or None for a message not made that way. Not a question explained after it
+        ("what is détente? like the cold war thing")."""
+        sentences = [sentence for sentence in _SENTENCE_BREAK.split(query.strip()) if sentence]
+        asking = [sentence.rstrip().endswith(_QUESTION_MARKS) for sentence in sentences]
+        if len(sentences) < 2 or not asking[-1] or asking[0]:
+            return None
+        first = asking.index(True)
+        if not all(asking[first:]):
+            return None
+        return " ".join(sentences[:first]), " ".join(sentences[first:])
+
+    def _without_what_context_states(
+        self, query: str, decision: Decision, candidates: tuple[Candidate, ...]
+    ) -> tuple[Decision, tuple[Candidate, ...]]:
+        """A message whose context states what a question word would ask ("I read they left the north because
+        they could not take anything. When was that?"): "because" there is the asker's account, not his
+        question, which asks when. Read again without the context's question words the closing questions do
+        not ask, its answer is kept when it is another entry."""
+        parts = self._context_and_questions(query)
+        if parts is None:
+            return decision, candidates
+        context, asked = (self._rewritten(normalise(part)).split() for part in parts)
+        asking = _QUESTION_WORD_CONCEPTS | {_COUNT}
+        unasked = (set(self._concepts(context)) - set(self._concepts(asked))) & asking
+        if not unasked or asking.isdisjoint(self._concepts(asked)):
+            return decision, candidates
+        kept = [word for word in context if self._concept(word) not in unasked]
+        again, ranked = self._ranked_decision(" ".join([*kept, *asked]), False, True)
+        if again is Decision.ANSWER and ranked[0].entry.id != candidates[0].entry.id:
+            return again, ranked
+        return decision, candidates
 
     def _asked_after_context(
         self, query: str, nearest: tuple[Candidate, ...]
@@ -313,14 +350,10 @@ class Matcher:
         into the context with "he" ("…онук мені читав про Пєскова. Це міністр чи хто він?"): without it they
         ask something else. Unless they name him themselves ("Що це за Пєсков такий, яку посаду він
         займає?")."""
-        sentences = [sentence for sentence in _SENTENCE_BREAK.split(query.strip()) if sentence]
-        asking = [sentence.rstrip().endswith(_QUESTION_MARKS) for sentence in sentences]
-        if len(sentences) < 2 or not asking[-1] or asking[0]:
+        parts = self._context_and_questions(query)
+        if parts is None:
             return Decision.NONE, nearest
-        first = asking.index(True)
-        if not all(asking[first:]):  # "what is détente? like the cold war thing": a question explained after
-            return Decision.NONE, nearest
-        asked = normalise(" ".join(sentences[first:]))
+        asked = normalise(parts[1])
         if not self._lexicon.pronouns.isdisjoint(asked.split()) and _NAMED.isdisjoint(
             self._concepts(self._rewritten(asked).split())
         ):

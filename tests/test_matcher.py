@@ -3146,3 +3146,8 @@ def test_a_reason_the_context_states_is_not_what_the_closing_question_asks(quest
     # "Because" in the asker's account had made each of these ask why: the withdrawal's reason, a confident wrong
     # answer.
     assert_answered_by(question, answers)
+
+
+def test_a_figure_said_in_russian_or_ukrainian_words_is_the_articles_figure() -> None:
+    question = "Кум каже, що їх там полягло тисяч п'ятнадцять. Звідки взагалі ця цифра?"
+    assert_answered_by(question, {"western-estimates", "death-toll"})

@@ -193,3 +193,20 @@ def test_a_bot_command_is_not_a_word_of_the_question(typed: str, expected: str) 
 )
 def test_a_figure_in_english_or_italian_words_is_written_in_digits(typed: str, expected: str) -> None:
     assert normalise(typed) == expected
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("Кажуть, пятнадцать тысяч погибло", "кажуть 15000 погибло"),
+        ("полягло тисяч п’ятнадцять", "полягло 15000"),  # after its word for thousand: an estimate
+        ("ДЕСЯТЬ ТИСЯЧ", "10000"),
+        ("від семи до п'ятнадцяти тисяч", "від 7000 до 15000"),
+        ("от семи до пятнадцати тысяч", "от 7000 до 15000"),
+        ("сім тисяч чи п'ятнадцять тисяч?", "7000 чи 15000"),
+        ("одні кажуть тисяча", "одні кажуть тисяча"),  # "a thousand" alone stays vague
+        ("семерых", "семерых"),  # a word that only begins like a number
+    ],
+)
+def test_a_figure_of_thousands_in_russian_or_ukrainian_words_is_written_in_digits(typed: str, expected: str) -> None:
+    assert normalise(typed) == expected

@@ -33,10 +33,47 @@ _SMALL_NUMBERS = (
     | {word: n for n, word in enumerate(_ITALIAN_UNITS, 2)}
 )
 _WORDED_RE = re.compile(rf"\b({'|'.join(_SMALL_NUMBERS)})(?:[ -](hundred|thousand)|\s?mila)\b")
+# Russian and Ukrainian ones beside their word for thousand, before it or after it as an estimate ("пятнадцать
+# тысяч", "тисяч десять"), as said alone or in a range ("от семи до пятнадцати тысяч"): 1 to 20, and some tens.
+_SLAVIC_NUMBERS = {
+    word: n
+    for n, forms in enumerate(
+        (
+            "один одна одну одного однієї",
+            "два две дві двух двох",
+            "три трех трёх трьох",
+            "четыре чотири четырех четырёх чотирьох",
+            "пять п'ять пяти п'яти",
+            "шесть шість шести",
+            "семь сім семи",
+            "восемь вісім восьми",
+            "девять дев'ять девяти дев'яти",
+            "десять десяти",
+            "одиннадцать одинадцять одиннадцати одинадцяти",
+            "двенадцать дванадцять двенадцати дванадцяти",
+            "тринадцать тринадцять тринадцати тринадцяти",
+            "четырнадцать чотирнадцять четырнадцати чотирнадцяти",
+            "пятнадцать п'ятнадцять пятнадцати п'ятнадцяти",
+            "шестнадцать шістнадцять шестнадцати шістнадцяти",
+            "семнадцать сімнадцять семнадцати сімнадцяти",
+            "восемнадцать вісімнадцять восемнадцати вісімнадцяти",
+            "девятнадцать дев'ятнадцять девятнадцати дев'ятнадцяти",
+            "двадцать двадцять двадцати двадцяти",
+        ),
+        1,
+    )
+    for word in forms.split()
+} | {"тридцать": 30, "тридцять": 30, "сорок": 40, "пятьдесят": 50, "п'ятдесят": 50}
+_SLAVIC_UNIT = "|".join(sorted(_SLAVIC_NUMBERS, key=len, reverse=True))
+_SLAVIC_THOUSAND = "(?:тысяч[аиу]?|тыщ[аиу]?|тисяч[аіу]?)"
+_SLAVIC_WORDED_RE = re.compile(
+    rf"(?<![\w'])(?:({_SLAVIC_UNIT})\s+{_SLAVIC_THOUSAND}|{_SLAVIC_THOUSAND}\s+({_SLAVIC_UNIT}))(?![\w'])"
+)
 # A range whose word for thousand is said once, at its end: "7 to 15 thousand", "tra 7 e 15 mila", "от 7 до 15
 # тысяч", "seven or fifteen thousand" (each already "… 15000" here): the first figure is thousands too.
 _RANGE_RE = re.compile(
-    rf"\b(\d{{1,3}}|{'|'.join(_SMALL_NUMBERS)})(\s*(?:-|–|—|/|to|and|or|a|e|ed|o|до|и|или|і|й|або|та)\s*)(\d{{4,6}})\b"
+    rf"\b(\d{{1,3}}|{'|'.join(_SMALL_NUMBERS | _SLAVIC_NUMBERS)})"
+    rf"(\s*(?:-|–|—|/|to|and|or|a|e|ed|o|до|и|или|і|й|або|та)\s*)(\d{{4,6}})\b"
 )
 # Sums people ask a calculator ("1351 times 3", "15000 meno 7000"): the figures are not the article's use of
 # them. Only words or signs no range uses: "7-15k" and "7 to 15000" are ranges.
@@ -78,6 +115,7 @@ def normalise(text: str) -> str:
     text = _POSSESSIVE_RE.sub("", text)  # Ukraine's → ukraines: kept apart from the place, as an owner
     text = _DIGIT_GROUP_RE.sub("", text)
     text = _WORDED_RE.sub(_in_digits, text)
+    text = _SLAVIC_WORDED_RE.sub(_slavic_in_digits, text)
     text = _THOUSANDS_RE.sub(_in_thousands, text)
     text = _RANGE_RE.sub(_range_in_thousands, text)
     text = _OPERATION_RE.sub(rf"\1 {OPERATION} \2", text)
@@ -161,6 +199,11 @@ def _in_digits(match: re.Match[str]) -> str:
     return str(_SMALL_NUMBERS[match.group(1)] * (100 if match.group(2) == "hundred" else 1000))
 
 
+def _slavic_in_digits(match: re.Match[str]) -> str:
+    """A figure of thousands written in Russian or Ukrainian words, in digits: "сім тисяч" → "7000"."""
+    return str(_SLAVIC_NUMBERS[match.group(1) or match.group(2)] * 1000)
+
+
 def _in_thousands(match: re.Match[str]) -> str:
     """A figure written with a word for thousand, in digits: "1,3 mila" → "1300"."""
     return str(round(float(match.group(1).replace(",", ".")) * 1000))
@@ -185,7 +228,7 @@ def _in_one_alphabet(match: re.Match[str]) -> str:
 def _range_in_thousands(match: re.Match[str]) -> str:
     """ "7 to 15000" → "7000 to 15000" when the second figure is whole thousands above the first's."""
     first, between, second = match.groups()
-    low = int(first) if first.isdigit() else _SMALL_NUMBERS[first]
+    low = int(first) if first.isdigit() else (_SMALL_NUMBERS | _SLAVIC_NUMBERS)[first]
     high = int(second)
     if high % 1000 or not 0 < low * 1000 < high:
         return match.group(0)

@@ -3151,3 +3151,23 @@ def test_a_reason_the_context_states_is_not_what_the_closing_question_asks(quest
 def test_a_figure_said_in_russian_or_ukrainian_words_is_the_articles_figure() -> None:
     question = "Кум каже, що їх там полягло тисяч п'ятнадцять. Звідки взагалі ця цифра?"
     assert_answered_by(question, {"western-estimates", "death-toll"})
+
+
+@pytest.mark.parametrize(
+    ("question", "answers"),
+    [
+        ("Give it to me straight, we are arguing in the group: Russian dead, ballpark?", TOLL),
+        ("Пацани на позиції сперечаються до хрипоти: скільки в орків двохсотих по їхній же офіціалці?", TOLL),
+        (
+            "Sentite, prima di scannarci nel gruppo: cos'è successo esattamente su al nord e in che giorno?",
+            {"withdrawal-north"},
+        ),
+    ],
+)
+def test_a_preamble_before_a_colon_is_context(question: str, answers: set[str]) -> None:
+    assert_answered_by(question, answers)
+
+
+def test_a_preamble_asking_the_bots_opinion_is_not_context() -> None:
+    question = "dammi la tua opinione sincera: i governi occidentali stanno sbagliando tutto?"
+    assert MATCHER.match(question).decision is not Decision.ANSWER

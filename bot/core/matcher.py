@@ -349,11 +349,14 @@ class Matcher:
         to believe, how many died?": the toll overview, beside the Western estimate). Not when they point back
         into the context with "he" ("…онук мені читав про Пєскова. Це міністр чи хто він?"): without it they
         ask something else. Unless they name him themselves ("Що це за Пєсков такий, яку посаду він
-        займає?")."""
+        займає?"). Nor when the context asks the bot's own judgement ("dammi la tua opinione sincera: …?"): the
+        closing questions ask for that."""
         parts = self._context_and_questions(query)
         if parts is None:
             return Decision.NONE, nearest
-        asked = normalise(parts[1])
+        context, asked = (normalise(part) for part in parts)
+        if not _JUDGEMENT.isdisjoint(self._concepts(self._rewritten(context).split())):
+            return Decision.NONE, nearest
         if not self._lexicon.pronouns.isdisjoint(asked.split()) and _NAMED.isdisjoint(
             self._concepts(self._rewritten(asked).split())
         ):
@@ -1557,6 +1560,7 @@ _SAY = "SAY"
 _HIDE, _TELLING = "HIDE", frozenset({_SAY, "ADMIT"})  # what is kept quiet, and the ways of not doing so
 _SPEAKER = frozenset({"PESKOV", _SPOKESMAN, REFERENT})  # the one man who spoke: "he", when no one else is named
 _NAMED = frozenset({"PESKOV", _SPOKESMAN})  # the man named: a "he" beside him is him
+_JUDGEMENT = frozenset({"OPINION", "ADVICE"})  # the bot's own view asked: no fact of the article answers
 _KREMLIN_SIDE = _SPEAKER | {"KREMLIN", "RUSSIAN"}  # whose account of the withdrawal the article gives
 _KREMLIN_ACCOUNT = frozenset({"KREMLIN", "OFFICIAL", "PESKOV"})  # what an asker disowns: "…, without Kremlin spin"
 _OPENING = 2  # how many filler words may come before a word that opens a question
@@ -1591,7 +1595,9 @@ _NOT_A_HEADCOUNT = frozenset({"DEATH", "WOUNDED", "PRISONER", "HEAVY", "HOME", "
 )
 _QUESTION_MARKS = ("?", "？", "¿")
 _SENTENCE_ENDS = ("?", "!", ".", "…", "？", "！", "。", ";", ")")
-_SENTENCE_BREAK = re.compile(r"(?<=[.!?…？！。])\s+")  # where one sentence of a message ends and the next begins
+# Where one sentence of a message ends and the next begins; a colon too, after a preamble ("Sentite, prima di
+# scannarci nel gruppo: cos'è successo al nord?").
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?…？！。:])\s+")
 
 
 @dataclass(frozen=True)

@@ -3171,3 +3171,15 @@ def test_a_preamble_before_a_colon_is_context(question: str, answers: set[str]) 
 def test_a_preamble_asking_the_bots_opinion_is_not_context() -> None:
     question = "dammi la tua opinione sincera: i governi occidentali stanno sbagliando tutto?"
     assert MATCHER.match(question).decision is not Decision.ANSWER
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "А цей Пєсков взагалі хто такий, за що він відповідає?",
+        "А этот Песков вообще кто такой, за что он отвечает?",
+    ],
+)
+def test_what_he_is_responsible_for_asks_his_post(question: str) -> None:
+    # "Відповідає"/"отвечает" had matched the question what the bot answers: a confident wrong answer.
+    assert_answered_by(question, {"who-is-peskov"})

@@ -812,6 +812,7 @@ STEMS: Mapping[str, tuple[str, ...]] = {
 
 # Multi-word expressions rewritten before words are looked up (normalised text, whole words).
 PHRASES: Mapping[str, str] = {
+    "за что он отвечает": "должность",
     "кому верить": "",
     "кому же верить": "",
     "что заставило": "почему",

@@ -986,6 +986,7 @@ STEMS: Mapping[str, tuple[str, ...]] = {
 
 # Multi-word expressions rewritten before words are looked up (normalised text, whole words).
 PHRASES: Mapping[str, str] = {
+    "за що він відповідає": "посада",
     "що змусило": "чому",
     "що примусило": "чому",
     "простими словами": "",

@@ -3183,3 +3183,15 @@ def test_a_preamble_asking_the_bots_opinion_is_not_context() -> None:
 def test_what_he_is_responsible_for_asks_his_post(question: str) -> None:
     # "Відповідає"/"отвечает" had matched the question what the bot answers: a confident wrong answer.
     assert_answered_by(question, {"who-is-peskov"})
+
+
+@pytest.mark.parametrize(
+    ("question", "answers"),
+    [
+        # "официйна" for "офіційна": two Russian letters in one short Ukrainian word, two slips for plain edits
+        ("официйна цифра загиблих?", {"official-toll", "death-toll"}),
+        ("скилькы загинуло россиян?", TOLL),
+    ],
+)
+def test_russian_letters_typed_in_a_ukrainian_word_are_one_slip(question: str, answers: set[str]) -> None:
+    assert_answered_by(question, answers)

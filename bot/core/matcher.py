@@ -64,7 +64,7 @@ from bot.core.lexicon import (
     WEAK_CONCEPTS,
 )
 from bot.core.models import Entry
-from bot.core.text import PhraseRewriter, base_forms, normalise, stem
+from bot.core.text import PhraseRewriter, base_forms, is_cyrillic, normalise, stem
 from bot.core.translit import readings
 
 
@@ -229,6 +229,14 @@ class Matcher:
         # when one letter is missing or two are swapped.
         known_words = (*self._vocabulary, *self._stopwords)
         self._deletions = _DeletionIndex(known_words)
+        # The Cyrillic words under their Russian and Ukrainian look-alike letters folded together ("офіційна",
+        # "официйна" and "официина" alike): people type one language's letters in the other's words, often
+        # more than once a word, which the edits above count as so many slips.
+        self._folded: dict[str, list[str]] = defaultdict(list)
+        for word in known_words:
+            if is_cyrillic(word[0]):
+                self._folded[_fold(word)].append(word)
+        self._folded_deletions = _DeletionIndex(self._folded.keys())
         lowest, highest = self.settings.min_prefix, self.settings.min_typo_length
         self._short_words_swapped = _swapped(known_words, lengths=range(lowest, highest))
         # Every curated question's normalised text, sorted, and its entry: an unfinished question is the
@@ -1313,6 +1321,17 @@ class Matcher:
                 distance = int(OSA.distance(word, known, score_cutoff=1))
                 if distance <= 1:
                     found.append((distance, -_shared_beginning(word, known), known))
+        if not found:  # Russian letters in a Ukrainian word, or the other way round: one slip, however many
+            folded = _fold(word)
+            slips = 1 if len(word) > 8 else 0  # and in a longer word one slip more, as two slips are allowed there
+            for key in self._folded_deletions.near(folded):
+                distance = int(OSA.distance(folded, key, score_cutoff=1))
+                if distance <= slips:
+                    found.extend(
+                        (distance, -_shared_beginning(word, known), known)
+                        for known in self._folded[key]
+                        if self._of_language(known, language)
+                    )
         if not found and len(word) > 8:  # a longer word may have two slips: rarer, found by a scan
             for length in range(len(word) - 2, len(word) + 3):
                 for known, distance, _ in process.extract(
@@ -1623,6 +1642,15 @@ class _Placing:
     clause: range
     clause_dropped: bool
     guessed: int
+
+
+_FOLDED_LETTERS = str.maketrans({"і": "и", "ы": "и", "є": "е", "э": "е"})
+
+
+def _fold(word: str) -> str:
+    """``word`` with the Ukrainian and Russian letters people type for each other made one: і and ы as и, є
+    and э as е (ї, й and ё are folded already by normalisation)."""
+    return word.translate(_FOLDED_LETTERS)
 
 
 class _DeletionIndex:

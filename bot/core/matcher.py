@@ -229,14 +229,7 @@ class Matcher:
         # when one letter is missing or two are swapped.
         known_words = (*self._vocabulary, *self._stopwords)
         self._deletions = _DeletionIndex(known_words)
-        # The Cyrillic words under their Russian and Ukrainian look-alike letters folded together ("офіційна",
-        # "официйна" and "официина" alike): people type one language's letters in the other's words, often
-        # more than once a word, which the edits above count as so many slips.
-        self._folded: dict[str, list[str]] = defaultdict(list)
-        for word in known_words:
-            if is_cyrillic(word[0]):
-                self._folded[_fold(word)].append(word)
-        self._folded_deletions = _DeletionIndex(self._folded.keys())
+        self._folded = _FoldedIndex(known_words)
         lowest, highest = self.settings.min_prefix, self.settings.min_typo_length
         self._short_words_swapped = _swapped(known_words, lengths=range(lowest, highest))
         # Every curated question's normalised text, sorted, and its entry: an unfinished question is the
@@ -1322,16 +1315,12 @@ class Matcher:
                 if distance <= 1:
                     found.append((distance, -_shared_beginning(word, known), known))
         if not found:  # Russian letters in a Ukrainian word, or the other way round: one slip, however many
-            folded = _fold(word)
             slips = 1 if len(word) > 8 else 0  # and in a longer word one slip more, as two slips are allowed there
-            for key in self._folded_deletions.near(folded):
-                distance = int(OSA.distance(folded, key, score_cutoff=1))
-                if distance <= slips:
-                    found.extend(
-                        (distance, -_shared_beginning(word, known), known)
-                        for known in self._folded[key]
-                        if self._of_language(known, language)
-                    )
+            found.extend(
+                (distance, -_shared_beginning(word, known), known)
+                for distance, known in self._folded.near(word, slips)
+                if self._of_language(known, language)
+            )
         if not found and len(word) > 8:  # a longer word may have two slips: rarer, found by a scan
             for length in range(len(word) - 2, len(word) + 3):
                 for known, distance, _ in process.extract(
@@ -1677,6 +1666,30 @@ class _DeletionIndex:
     def near(self, typed: str) -> set[str]:
         """The words sharing a spelling with ``typed``: all those one edit away, and a few more."""
         return {word for spelling in _with_a_letter_left_out(typed) for word in self.words(spelling)}
+
+
+class _FoldedIndex:
+    """The Cyrillic words under their Russian and Ukrainian look-alike letters folded together ("офіційна",
+    "официйна" and "официина" alike): people type one language's letters in the other's words, often more
+    than once a word, which plain edits count as so many slips."""
+
+    def __init__(self, words: Iterable[str]) -> None:
+        folded: dict[str, list[str]] = defaultdict(list)
+        for word in words:
+            if is_cyrillic(word[0]):
+                folded[_fold(word)].append(word)
+        self._words = dict(folded)
+        self._deletions = _DeletionIndex(self._words)
+
+    def near(self, typed: str, slips: int) -> list[tuple[int, str]]:
+        """The words ``typed`` is, its look-alike letters aside, with at most ``slips`` (0 or 1) other slips."""
+        folded = _fold(typed)
+        return [
+            (distance, word)
+            for key in self._deletions.near(folded)
+            if (distance := int(OSA.distance(folded, key, score_cutoff=1))) <= slips
+            for word in self._words[key]
+        ]
 
 
 _FAMILIES: Mapping[str, frozenset[str]] = {"ru": frozenset({"ru", "uk"}), "uk": frozenset({"ru", "uk"})}

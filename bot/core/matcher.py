@@ -64,7 +64,7 @@ from bot.core.lexicon import (
     WEAK_CONCEPTS,
 )
 from bot.core.models import Entry
-from bot.core.text import PhraseRewriter, base_forms, is_cyrillic, normalise, stem
+from bot.core.text import PhraseRewriter, base_forms, normalise, stem
 from bot.core.translit import readings
 
 
@@ -1669,17 +1669,18 @@ class _DeletionIndex:
 
 
 class _FoldedIndex:
-    """The Cyrillic words under their Russian and Ukrainian look-alike letters folded together ("офіційна",
+    """The words with a letter of one language's look-alikes under those letters folded together ("офіційна",
     "официйна" and "официина" alike): people type one language's letters in the other's words, often more
-    than once a word, which plain edits count as so many slips."""
+    than once a word, which plain edits count as so many slips. Only words the folding changes are held (a
+    Ukrainian і or є, a Russian ы or э): a word it leaves alone is found by the plain edits."""
 
     def __init__(self, words: Iterable[str]) -> None:
         folded: dict[str, list[str]] = defaultdict(list)
         for word in words:
-            if is_cyrillic(word[0]):
-                folded[_fold(word)].append(word)
+            if (key := _fold(word)) != word:
+                folded[key].append(word)
         self._words = dict(folded)
-        self._deletions = _DeletionIndex(self._words)
+        self._deletions = _DeletionIndex(self._words.keys())
 
     def near(self, typed: str, slips: int) -> list[tuple[int, str]]:
         """The words ``typed`` is, its look-alike letters aside, with at most ``slips`` (0 or 1) other slips."""

@@ -64,6 +64,7 @@ _SLAVIC_NUMBERS = {
     )
     for word in forms.split()
 } | {"тридцать": 30, "тридцять": 30, "сорок": 40, "пятьдесят": 50, "п'ятдесят": 50, "пятдесят": 50}
+_WORDED_NUMBERS = _SMALL_NUMBERS | _SLAVIC_NUMBERS  # the first figure of a range, said in words
 _SLAVIC_UNIT = "|".join(sorted(_SLAVIC_NUMBERS, key=len, reverse=True))
 _SLAVIC_THOUSAND = "(?:тысяч[аиу]?|тыщ[аиу]?|тисяч[аіу]?)"
 _SLAVIC_WORDED_RE = re.compile(
@@ -72,7 +73,7 @@ _SLAVIC_WORDED_RE = re.compile(
 # A range whose word for thousand is said once, at its end: "7 to 15 thousand", "tra 7 e 15 mila", "от 7 до 15
 # тысяч", "seven or fifteen thousand" (each already "… 15000" here): the first figure is thousands too.
 _RANGE_RE = re.compile(
-    rf"\b(\d{{1,3}}|{'|'.join(_SMALL_NUMBERS | _SLAVIC_NUMBERS)})"
+    rf"\b(\d{{1,3}}|{'|'.join(_WORDED_NUMBERS)})"
     rf"(\s*(?:-|–|—|/|to|and|or|a|e|ed|o|до|и|или|і|й|або|та)\s*)(\d{{4,6}})\b"
 )
 # Sums people ask a calculator ("1351 times 3", "15000 meno 7000"): the figures are not the article's use of
@@ -228,7 +229,7 @@ def _in_one_alphabet(match: re.Match[str]) -> str:
 def _range_in_thousands(match: re.Match[str]) -> str:
     """ "7 to 15000" → "7000 to 15000" when the second figure is whole thousands above the first's."""
     first, between, second = match.groups()
-    low = int(first) if first.isdigit() else (_SMALL_NUMBERS | _SLAVIC_NUMBERS)[first]
+    low = int(first) if first.isdigit() else _WORDED_NUMBERS[first]
     high = int(second)
     if high % 1000 or not 0 < low * 1000 < high:
         return match.group(0)

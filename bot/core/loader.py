@@ -16,6 +16,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError, YAMLWarning
 from ruamel.yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent
+from ruamel.yaml.nodes import ScalarNode
 
 from bot.core.errors import KnowledgeError, Problem, display_path
 from bot.core.models import Entry, KnowledgeFile, Source, numbers_in
@@ -247,10 +248,18 @@ def _location(path: Path, document: CommentedMap, index: int, entry: Entry) -> E
 
 
 class _DatesAsText(RoundTripConstructor):
-    """Leaves dates as text so the models parse them: a bad date then gets a field and a line."""
+    """Leaves dates as text so the models parse them: a bad date then gets a field and a line. Likewise a
+    scalar the resolver takes for a float that is none ("._": a dot and digit separators, no digit)."""
+
+    def construct_float_or_text(self, node: ScalarNode) -> Any:  # noqa: ANN401  (a float, or the text)
+        try:
+            return self.construct_yaml_float(node)
+        except ValueError:
+            return self.construct_yaml_str(node)
 
 
 _DatesAsText.add_constructor("tag:yaml.org,2002:timestamp", RoundTripConstructor.construct_yaml_str)
+_DatesAsText.add_constructor("tag:yaml.org,2002:float", _DatesAsText.construct_float_or_text)
 
 
 def _unsafe_shape(path: Path, text: str) -> Problem | None:

@@ -354,6 +354,15 @@ json_values = st.recursive(
 )
 
 
+@pytest.mark.parametrize("scalar", ["._", "+._", "0b_", "0x_", "0o_", "0b"])
+def test_a_scalar_that_only_looks_like_a_number_gets_a_problem_at_its_line(scalar: str) -> None:
+    # The YAML resolver takes these for numbers; building them had raised (or crashed with an IndexError)
+    # without a line, refusing the whole file.
+    problems = problems_of(f"schema_version: {scalar}\n")
+    assert problems
+    assert all(problem.line == 1 for problem in problems), problems
+
+
 @settings(max_examples=150, deadline=None)
 @given(st.dictionaries(st.sampled_from(["schema_version", "source", "entries", "extra"]), json_values, max_size=4))
 @example({"schema_version": "._"})  # the YAML resolver takes "._" for a float, which float() then refuses

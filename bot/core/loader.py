@@ -249,17 +249,25 @@ def _location(path: Path, document: CommentedMap, index: int, entry: Entry) -> E
 
 class _DatesAsText(RoundTripConstructor):
     """Leaves dates as text so the models parse them: a bad date then gets a field and a line. Likewise a
-    scalar the resolver takes for a float that is none ("._": a dot and digit separators, no digit)."""
+    scalar the resolver takes for a number that is none ("._", "0b_": a prefix and digit separators, no
+    digit), which the number's constructor would refuse, or crash on, without a line."""
 
     def construct_float_or_text(self, node: ScalarNode) -> Any:  # noqa: ANN401  (a float, or the text)
         try:
             return self.construct_yaml_float(node)
-        except ValueError:
+        except (ValueError, IndexError):
+            return self.construct_yaml_str(node)
+
+    def construct_int_or_text(self, node: ScalarNode) -> Any:  # noqa: ANN401  (an int, or the text)
+        try:
+            return self.construct_yaml_int(node)
+        except (ValueError, IndexError):
             return self.construct_yaml_str(node)
 
 
 _DatesAsText.add_constructor("tag:yaml.org,2002:timestamp", RoundTripConstructor.construct_yaml_str)
 _DatesAsText.add_constructor("tag:yaml.org,2002:float", _DatesAsText.construct_float_or_text)
+_DatesAsText.add_constructor("tag:yaml.org,2002:int", _DatesAsText.construct_int_or_text)
 
 
 def _unsafe_shape(path: Path, text: str) -> Problem | None:

@@ -330,9 +330,9 @@ class Matcher:
         if parts is None:
             return decision, candidates
         context, asked = (self._rewritten(normalise(part)).split() for part in parts)
-        asking = _QUESTION_WORD_CONCEPTS | {_COUNT}
-        unasked = (set(self._concepts(context)) - set(self._concepts(asked))) & asking
-        if not unasked or asking.isdisjoint(self._concepts(asked)):
+        asked_concepts = set(self._concepts(asked))
+        unasked = (set(self._concepts(context)) - asked_concepts) & _ASKING
+        if not unasked or _ASKING.isdisjoint(asked_concepts):
             return decision, candidates
         kept = [word for word in context if self._concept(word) not in unasked]
         again, ranked = self._ranked_decision(" ".join([*kept, *asked]), False, True)
@@ -1563,6 +1563,7 @@ _SPECIAL, _END, _CALL, _WAR, _NAME = "SPECIAL", "END", "CALL", "WAR", "NAME"
 _DEATH, _PLACE, _HOME = "DEATH", "PLACE", "HOME"
 _WHY, _GOAL, _WHEN, _NOW = "WHY", "GOAL", "WHEN", "NOW"
 _OTHER_QUESTIONS = (_QUESTION_WORD_CONCEPTS - {_WHY}) | {_COUNT}  # "where", "who", "how many"…
+_ASKING = _QUESTION_WORD_CONCEPTS | {_COUNT}  # what a question word asks: why, where, who, when, how many
 _EXPLAINERS = PERSON_CONCEPTS | {"RUSSIAN", REFERENT}  # "did the Kremlin explain…", "how did Russia explain…"
 _SAY = "SAY"
 _HIDE, _TELLING = "HIDE", frozenset({_SAY, "ADMIT"})  # what is kept quiet, and the ways of not doing so

@@ -536,6 +536,10 @@ WRITTEN_APART: dict[str, str] = {
     "round526": f"Held-out set 526 (written apart, uk: answerable only, context first, pronouns; {_FIRST_UNREAD})",
     "round527": f"Held-out set 527 (written apart, uk: answerable only, very short, statements; {_FIRST_UNREAD})",
     "round528": f"Held-out set 528 (written apart, uk: answerable only, hearsay and sceptics; {_FIRST_UNREAD})",
+    "round533": f"Held-out set 533 (written apart, uk: answerable only, Peskov, interview, admission; {_FIRST_UNREAD})",
+    "round534": f"Held-out set 534 (written apart, uk: answerable only, withdrawal, aims; {_FIRST_UNREAD})",
+    "round535": f"Held-out set 535 (written apart, uk: answerable only, older askers, spoken style; {_FIRST_UNREAD})",
+    "round536": f"Held-out set 536 (written apart, uk: answerable only, young askers, slang; {_FIRST_UNREAD})",
     "round219": f"Held-out set 219 (written apart, as the blind set was; written near the end; {_NEVER_READ})",
     "round220": f"Held-out set 220 (written apart, must-not-answer only; written near the end; {_NEVER_READ})",
     "round221": f"Held-out set 221 (written apart, must-not-answer, dev style; written near the end; {_NEVER_READ})",
@@ -594,6 +598,10 @@ WRITTEN_APART: dict[str, str] = {
     "round530": f"Held-out set 530 (written apart, uk: as the blind set was; written at the start; {_FINAL})",
     "round531": f"Held-out set 531 (written apart, blind-set style, many askers; written at the start; {_FINAL})",
     "round532": f"Held-out set 532 (written apart, ru: as the blind set was; written at the start; {_FINAL})",
+    "round537": f"Held-out set 537 (written apart, uk: answerable only; written at the start; {_FINAL})",
+    "round538": f"Held-out set 538 (written apart, uk: answerable only, unusual words; written at the start; {_FINAL})",
+    "round539": f"Held-out set 539 (written apart, uk: as the blind set was; written at the start; {_FINAL})",
+    "round540": f"Held-out set 540 (written apart, it: as the blind set was; written at the start; {_FINAL})",
     "blind": "Blind set (written apart; never read, its failures are never listed)",
 }
 
@@ -611,7 +619,7 @@ NEVER_LISTED: frozenset[str] = frozenset(
     "round463 round464 round465 round466 round467 round468 round469 round470 "
     "round495 round496 round497 round498 round499 round500 round501 round502 "
     "round517 round518 round519 round520 round521 round522 round523 round524 "
-    "round529 round530 round531 round532".split()
+    "round529 round530 round531 round532 round537 round538 round539 round540".split()
 )
 
 

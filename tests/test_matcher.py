@@ -3195,3 +3195,30 @@ def test_what_he_is_responsible_for_asks_his_post(question: str) -> None:
 )
 def test_russian_letters_typed_in_a_ukrainian_word_are_one_slip(question: str, answers: set[str]) -> None:
     assert_answered_by(question, answers)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("коли відтягнули вояк?", {"withdrawal-north"}),
+        ("зачем оттянули вояк?", {"withdrawal-reason", "peskov-withdrawal-explanation"}),
+        ("як вони пудрять мізки своїм, що обрізали хотєлки?", {"downsizing-disguise", "russia-objectives"}),
+        ("кремль погодився, що втрати жорсткі?", {"kremlin-admission"}),
+        ("кремль согласился, что потери жесткие?", {"kremlin-admission"}),
+        ("чому вони місяць шифрувалися з кількістю вбитих?", {"russian-reticence", "special-operation-framing"}),
+        ("на пресконференції це було чи ні?", {"sky-news-interview"}),
+    ],
+)
+def test_pulling_back_spinning_agreeing_and_hiding_are_read_in_ukrainian_and_russian(
+    question: str, expected: set[str]
+) -> None:
+    # "Відтягнули" (pulled back) is withdrawing, "пудрять мізки" (powder brains) spin, "хотєлки" (wants) aims,
+    # "погодився, що" (agreed that) admitting, "жорсткі" (harsh) heavy, "шифрувалися" (kept coded) hiding,
+    # and a press conference is where something was said.
+    assert_answered_by(question, expected)
+
+
+def test_what_the_asker_did_not_catch_or_confuses_is_filler_in_ukrainian() -> None:
+    # "Я не второпав" (I did not catch it) and "чи я плутаю його з кимось" (or do I confuse him) ask nothing.
+    assert_answered_by("що там на півночі сталося в середу, я не второпав", {"withdrawal-north"})
+    assert_answered_by("пєсков речник кремля, чи я його з кимось плутаю?", {"who-is-peskov"})

@@ -3222,3 +3222,13 @@ def test_what_the_asker_did_not_catch_or_confuses_is_filler_in_ukrainian() -> No
     # "Я не второпав" (I did not catch it) and "чи я плутаю його з кимось" (or do I confuse him) ask nothing.
     assert_answered_by("що там на півночі сталося в середу, я не второпав", {"withdrawal-north"})
     assert_answered_by("пєсков речник кремля, чи я його з кимось плутаю?", {"who-is-peskov"})
+
+
+@pytest.mark.parametrize("question", ["хто такий пєсвок?", "кто такой песвок?", "who is pesvok?"])
+def test_a_name_with_its_letters_jumbled_is_the_name(question: str) -> None:
+    # More than one swap apart, but the same letters from the same first one: a name learned by ear.
+    assert_answered_by(question, {"who-is-peskov"})
+
+
+def test_jumbled_letters_are_a_name_only_from_its_first_letter() -> None:
+    assert MATCHER.match("who is vpesko?").decision is not Decision.ANSWER

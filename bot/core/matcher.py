@@ -220,9 +220,7 @@ class Matcher:
         self._vocabulary = sorted(w for w in vocabulary if self._concept(w) in self._idf)
         self._vocabulary_set = frozenset(self._vocabulary)
         self._numbers = [word for word in self._vocabulary if word.isdecimal()]
-        self._by_length: dict[int, list[str]] = defaultdict(list)
-        for word in self._vocabulary:
-            self._by_length[len(word)].append(word)
+        self._by_length = _by_length(self._vocabulary)
         # Every known word (and filler word) under each spelling with one letter left out: the words one edit
         # from a typed word are found by looking up its own such spellings, not by scanning the vocabulary.
         # Typed words too short to correct freely (min_prefix up to min_typo_length letters) are mended only
@@ -230,6 +228,11 @@ class Matcher:
         known_words = (*self._vocabulary, *self._stopwords)
         self._deletions = _DeletionIndex(known_words)
         self._folded = _FoldedIndex(known_words)
+        # A name's letters under their sorted spelling: a name is learned by ear and its letters get jumbled
+        # ("пєсвок", "peksov" for Peskov), more than one swap apart.
+        self._names_by_letters = _by_letters(
+            w for w in self._vocabulary if len(w) >= self.settings.min_typo_length and self._concept(w) in NAME_CONCEPTS
+        )
         lowest, highest = self.settings.min_prefix, self.settings.min_typo_length
         self._short_words_swapped = _swapped(known_words, lengths=range(lowest, highest))
         # Every curated question's normalised text, sorted, and its entry: an unfinished question is the
@@ -1299,7 +1302,8 @@ class Matcher:
         return frozenset(self._concept(self._vocabulary[i]) for i in _beginning_with(self._vocabulary, prefix))
 
     def _correct_uncached(self, word: str, language: str | None = None) -> str | None:
-        """The known word within the allowed edits of ``word`` (1 up to 8 letters, 2 beyond), if any.
+        """The known word within the allowed edits of ``word`` (1 up to 8 letters, 2 beyond), if any; a name
+        may have its letters in any order after the first.
 
         Of several equally close words, the one sharing the longest beginning wins: people mistype the
         middle and end of words far more often than the first letters ("trupe" is "truppe", not "truce").
@@ -1321,6 +1325,8 @@ class Matcher:
                 for distance, known in self._folded.near(word, slips)
                 if self._of_language(known, language)
             )
+        if not found:  # a name's letters in another order, its first letter kept
+            found.extend((2, 0, name) for name in self._names_by_letters.get(_letters(word), ()) if name[0] == word[0])
         if not found and len(word) > 8:  # a longer word may have two slips: rarer, found by a scan
             for length in range(len(word) - 2, len(word) + 3):
                 for known, distance, _ in process.extract(
@@ -1641,6 +1647,27 @@ def _fold(word: str) -> str:
     """``word`` with the Ukrainian and Russian letters people type for each other made one: і and ы as и, є
     and э as е (ї, й and ё are folded already by normalisation)."""
     return word.translate(_FOLDED_LETTERS)
+
+
+def _by_length(words: Iterable[str]) -> dict[int, list[str]]:
+    """``words`` under their lengths."""
+    index: dict[int, list[str]] = defaultdict(list)
+    for word in words:
+        index[len(word)].append(word)
+    return dict(index)
+
+
+def _letters(word: str) -> str:
+    """The letters of ``word`` in sorted order: the same for every order they are typed in."""
+    return "".join(sorted(word))
+
+
+def _by_letters(words: Iterable[str]) -> dict[str, list[str]]:
+    """``words`` under their sorted letters."""
+    index: dict[str, list[str]] = defaultdict(list)
+    for word in words:
+        index[_letters(word)].append(word)
+    return dict(index)
 
 
 class _DeletionIndex:

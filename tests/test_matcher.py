@@ -3232,3 +3232,17 @@ def test_a_name_with_its_letters_jumbled_is_the_name(question: str) -> None:
 
 def test_jumbled_letters_are_a_name_only_from_its_first_letter() -> None:
     assert MATCHER.match("who is vpesko?").decision is not Decision.ANSWER
+
+
+def test_the_year_of_a_date_is_not_mended_into_an_agreement_in_russian() -> None:
+    # "года" (of the year) lies one letter from "угода" (agreement), and "року" from "орку" (orc).
+    russian = MATCHER.match("сколько русских погибло в марте 2022 года?").best
+    ukrainian = MATCHER.match("скільки росіян загинуло в березні 2022 року?").best
+    assert russian is not None
+    assert ukrainian is not None
+    assert (russian.entry.id, russian.score) == (ukrainian.entry.id, ukrainian.score)
+
+
+def test_regarding_in_russian_is_not_mended_into_a_campaign() -> None:
+    # "По поводу" (regarding) is "поводу", one letter from "походу" (campaign).
+    assert_answered_by("що кажуть по поводу потерь?", {"kremlin-admission", "death-toll"})

@@ -3246,3 +3246,24 @@ def test_the_year_of_a_date_is_not_mended_into_an_agreement_in_russian() -> None
 def test_regarding_in_russian_is_not_mended_into_a_campaign() -> None:
     # "По поводу" (regarding) is "поводу", one letter from "походу" (campaign).
     assert_answered_by("що кажуть по поводу потерь?", {"kremlin-admission", "death-toll"})
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Does the article say how many of theirs died?", "сколько ихних двухсотых набралось, если верить статье?"],
+)
+def test_a_count_framed_by_the_article_is_not_taken_for_a_count_the_article_lacks(question: str) -> None:
+    # The curated "does the article say how many Ukrainians died?" was nearest only through its framing: it
+    # names the Ukrainians, which the question does not, and the figures explain all the question asks.
+    assert_answered_by(question, {"death-toll", "official-toll", "western-estimates"})
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["how many ukrainians died according to the article?", "скільки українців загинуло, якщо вірити статті?"],
+)
+def test_a_count_the_article_lacks_stays_not_covered_when_framed_by_the_article(question: str) -> None:
+    result = MATCHER.match(question)
+    assert result.decision is Decision.NOT_COVERED
+    assert result.best is not None
+    assert result.best.entry.id == "ukrainian-losses"

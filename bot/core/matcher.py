@@ -180,6 +180,7 @@ class Matcher:
         self.settings = settings or MatcherSettings()
         self._beta2 = self.settings.recall_beta**2
         self._entries = tuple(entries)
+        self._positions = {entry.id: position for position, entry in enumerate(self._entries)}
         self._lexicon = lexicon or MergedLexicon(load_lexicons().values())
         self._stopwords = self._lexicon.stopwords | self._lexicon.courtesies  # thanks and greetings ask nothing
         self._sorted_stopwords = sorted(self._stopwords)
@@ -233,8 +234,9 @@ class Matcher:
         self._names_by_letters = _by_letters(
             w for w in self._vocabulary if len(w) >= self.settings.min_typo_length and self._concept(w) in NAME_CONCEPTS
         )
-        lowest, highest = self.settings.min_prefix, self.settings.min_typo_length
-        self._short_words_swapped = _swapped(known_words, lengths=range(lowest, highest))
+        self._short_words_swapped = _swapped(
+            known_words, lengths=range(self.settings.min_prefix, self.settings.min_typo_length)
+        )
         # Every curated question's normalised text, sorted, and its entry: an unfinished question is the
         # beginning of some. Two flat lists, not pairs: 50,000 tuples would cost megabytes.
         ordered = sorted(texts)
@@ -388,7 +390,39 @@ class Matcher:
         ranked = self._rank(tokens)
         if partial and len(words) >= 2:
             ranked = self._by_completions(normalised, ranked)
-        return self._decide(ranked)
+        return self._decide(self._without_unfounded_verdict(tokens, ranked))
+
+    def _without_unfounded_verdict(self, tokens: list[_Token], ranked: list[Candidate]) -> list[Candidate]:
+        """``ranked`` without its not-covered best when that verdict rests on nothing the question asks: its
+        curated question names something the question does not (the Ukrainians of "does the article say how
+        many Ukrainians died?"), and a fact nearly as near explains every firm word it explains. "Якщо вірити
+        статті, скільки їх там полягло?" asks the article's figure: only its framing was nearer the verdict."""
+        if not ranked or ranked[0].entry.covered:
+            return ranked
+        verdict = ranked[0]
+        fact = next((c for c in ranked if c.entry.covered), None)
+        if (
+            fact is None
+            or fact.score < self.settings.threshold
+            or verdict.score - fact.score >= self.settings.safety_margin
+        ):
+            return ranked
+        named = self._question_concepts(verdict)
+        if not named - {c for t in tokens for c in t.options} - WEAK_CONCEPTS - FRAMING_CONCEPTS - SAYING:
+            return ranked
+        firm = [t.options for t in tokens if not t.optional]
+        fact_named = self._question_concepts(fact)
+        if all(options & fact_named for options in firm if options & named):
+            return [c for c in ranked if c is not verdict]
+        return ranked
+
+    def _question_concepts(self, candidate: Candidate) -> frozenset[str]:
+        """The concepts of the curated question that made ``candidate``."""
+        return next(
+            question.concepts
+            for question in map(self._questions.__getitem__, self._entry_questions[self._positions[candidate.entry.id]])
+            if question.text == candidate.question
+        )
 
     def _rewritten(self, normalised: str) -> str:
         """``normalised`` with its phrases rewritten, after mending each unknown word that is one slip from a

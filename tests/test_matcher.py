@@ -3267,3 +3267,22 @@ def test_a_count_the_article_lacks_stays_not_covered_when_framed_by_the_article(
     assert result.decision is Decision.NOT_COVERED
     assert result.best is not None
     assert result.best.entry.id == "ukrainian-losses"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Яку кількість загиблих назвало міноборони рф у своїх останніх офіційних даних?",
+        "What death toll did the Russian defence ministry give in its latest official figures?",
+    ],
+)
+def test_a_count_the_article_lacks_close_behind_does_not_block_the_ministry_figure(question: str) -> None:
+    # The Ukrainian general staff's daily figures name the Ukrainians, which the question does not.
+    result = MATCHER.match(question)
+    assert result.decision is Decision.ANSWER
+    assert result.best is not None
+    assert result.best.entry.id == "official-toll"
+
+
+def test_the_ukrainian_general_staffs_daily_figures_stay_not_covered() -> None:
+    assert MATCHER.match("які щоденні дані генштабу зсу про втрати росіян?").decision is Decision.NOT_COVERED

@@ -3286,3 +3286,20 @@ def test_a_count_the_article_lacks_close_behind_does_not_block_the_ministry_figu
 
 def test_the_ukrainian_general_staffs_daily_figures_stay_not_covered() -> None:
     assert MATCHER.match("які щоденні дані генштабу зсу про втрати росіян?").decision is Decision.NOT_COVERED
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("чи чесно росія звітує про своїх загиблих?", {"russian-reticence", "special-operation-framing"}),
+        ("россия честно отчитывается о своих погибших?", {"russian-reticence", "special-operation-framing"}),
+        ("кремль розщедрився на одкровення про втрати?", {"kremlin-admission"}),
+        ("чого вони тепер хочуть, всю україну чи поменше шматок?", {"russia-objectives", "downsizing-disguise"}),
+    ],
+)
+def test_reporting_revelations_and_a_smaller_piece_are_read_in_ukrainian_and_russian(
+    question: str, expected: set[str]
+) -> None:
+    # Reporting one's dead ("звітує", "отчитывается") is disclosing them, a revelation ("одкровення") an
+    # admission, and wanting a smaller piece ("поменше") scaled-back aims.
+    assert_answered_by(question, expected)

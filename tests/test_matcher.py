@@ -3101,6 +3101,15 @@ def test_a_closing_question_may_answer_with_an_entry_covering_the_nearest() -> N
     assert_answered_by(question, TOLL)
 
 
+def test_a_closing_question_settles_a_message_torn_between_two_entries() -> None:
+    # As a whole the message is torn between where the troops went and why; its closing question asks where.
+    question = (
+        "Мій кум служить на сході і боїться, що тих, хто був на півночі, перекинуть до них. У статті сказано, "
+        "куди їх відвели?"
+    )
+    assert_answered_by(question, {"withdrawal-destination"})
+
+
 def test_he_in_a_closing_question_that_names_him_is_him() -> None:
     question = "Я третій місяць на позиціях, новин не бачу. Що це за Пєсков такий, яку посаду він займає?"
     assert_answered_by(question, {"who-is-peskov"})

@@ -304,8 +304,8 @@ class Matcher:
         partial = partial and not query.rstrip().endswith(_SENTENCE_ENDS)
         questioning = any(mark in query for mark in _QUESTION_MARKS)  # "hi, what can I ask? what's this bot about"
         decision, candidates = self._ranked_decision(normalised, partial, questioning)
-        if decision is Decision.NONE and candidates:
-            decision, candidates = self._asked_after_context(query, candidates)
+        if decision in (Decision.NONE, Decision.AMBIGUOUS) and candidates:
+            decision, candidates = self._asked_after_context(query, decision, candidates)
         elif decision is Decision.ANSWER:
             decision, candidates = self._without_what_context_states(query, decision, candidates)
         return MatchResult(query, normalised, decision, candidates)
@@ -346,34 +346,34 @@ class Matcher:
         return decision, candidates
 
     def _asked_after_context(
-        self, query: str, nearest: tuple[Candidate, ...]
+        self, query: str, decision: Decision, nearest: tuple[Candidate, ...]
     ) -> tuple[Decision, tuple[Candidate, ...]]:
         """A long message that tells its context first and asks last ("Dear Sir or Madam, I have read that the
-        Russian forces have abandoned the north. What was the genuine reason?"), too diluted to answer whole:
-        its closing questions alone, when they answer with one of the two entries the whole message came
-        nearest to, or with one that covers the nearest ("my neighbour says a thousand, I heard far more. Who
-        to believe, how many died?": the toll overview, beside the Western estimate). Not when they point back
-        into the context with "he" ("…онук мені читав про Пєскова. Це міністр чи хто він?"): without it they
-        ask something else. Unless they name him themselves ("Що це за Пєсков такий, яку посаду він
-        займає?"). Nor when the context asks the bot's own judgement ("dammi la tua opinione sincera: …?"): the
-        closing questions ask for that."""
+        Russian forces have abandoned the north. What was the genuine reason?"), too diluted to answer whole or
+        torn between two entries: its closing questions alone, when they answer with one of the two entries the
+        whole message came nearest to, or with one that covers the nearest ("my neighbour says a thousand, I
+        heard far more. Who to believe, how many died?": the toll overview, beside the Western estimate). Where
+        they fail, ``decision`` stands. Not when they point back into the context with "he" ("…онук мені читав
+        про Пєскова. Це міністр чи хто він?"): without it they ask something else. Unless they name him
+        themselves ("Що це за Пєсков такий, яку посаду він займає?"). Nor when the context asks the bot's own
+        judgement ("dammi la tua opinione sincera: …?"): the closing questions ask for that."""
         parts = self._context_and_questions(query)
         if parts is None:
-            return Decision.NONE, nearest
+            return decision, nearest
         context, asked = (normalise(part) for part in parts)
         if not _JUDGEMENT.isdisjoint(self._concepts(self._rewritten(context).split())):
-            return Decision.NONE, nearest
+            return decision, nearest
         if not self._lexicon.pronouns.isdisjoint(asked.split()) and _NAMED.isdisjoint(
             self._concepts(self._rewritten(asked).split())
         ):
-            return Decision.NONE, nearest
-        decision, candidates = self._ranked_decision(asked, False, True)
-        if decision is not Decision.ANSWER:
-            return Decision.NONE, nearest
+            return decision, nearest
+        closing, candidates = self._ranked_decision(asked, False, True)
+        if closing is not Decision.ANSWER:
+            return decision, nearest
         answer = candidates[0].entry
         if answer.id in {candidate.entry.id for candidate in nearest[:2]} or nearest[0].entry.id in answer.covers:
-            return decision, candidates
-        return Decision.NONE, nearest
+            return closing, candidates
+        return decision, nearest
 
     def _ranked_decision_uncached(
         self, normalised: str, partial: bool, questioning: bool

@@ -3312,3 +3312,8 @@ def test_reporting_revelations_and_a_smaller_piece_are_read_in_ukrainian_and_rus
     # Reporting one's dead ("звітує", "отчитывается") is disclosing them, a revelation ("одкровення") an
     # admission, and wanting a smaller piece ("поменше") scaled-back aims.
     assert_answered_by(question, expected)
+
+
+def test_abandoning_in_the_imperfective_is_withdrawing_in_ukrainian() -> None:
+    # "Кидати" (to abandon) lies one letter from "видати" (to pass off), which is hiding.
+    assert_answered_by("навіщо їм було кидати північ?", {"withdrawal-reason", "peskov-withdrawal-explanation"})

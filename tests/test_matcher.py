@@ -3317,3 +3317,30 @@ def test_reporting_revelations_and_a_smaller_piece_are_read_in_ukrainian_and_rus
 def test_abandoning_in_the_imperfective_is_withdrawing_in_ukrainian() -> None:
     # "Кидати" (to abandon) lies one letter from "видати" (to pass off), which is hiding.
     assert_answered_by("навіщо їм було кидати північ?", {"withdrawal-reason", "peskov-withdrawal-explanation"})
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "buon pomeriggio, quanti russi sono morti?",
+        "доброе утро, сколько русских погибло?",
+        "добрый вечер, сколько русских погибло?",
+        "доброї ночі, скільки росіян загинуло?",
+        "Доброго вечора! Скільки росіян загинуло?",
+    ],
+)
+def test_a_greeting_at_any_hour_asks_nothing(question: str) -> None:
+    # "Вечора" (of the evening) had been mended into "вчора" (yesterday): the latest toll, not covered.
+    assert_answered_by(question, TOLL)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("чому вони так різко відійшли?", {"withdrawal-reason", "peskov-withdrawal-explanation"}),
+        ("мені здалося, чи вони визнали втрати?", {"kremlin-admission"}),
+    ],
+)
+def test_real_ukrainian_words_are_not_mended_into_their_neighbours(question: str, expected: set[str]) -> None:
+    # "Різко" (sharply) is not "рідко" (rarely), nor "здалося" (it seemed) "здалися" (they surrendered).
+    assert_answered_by(question, expected)

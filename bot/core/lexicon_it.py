@@ -19,6 +19,7 @@ from collections.abc import Mapping
 # are concepts below, not filler.
 STOPWORDS: frozenset[str] = frozenset(
     """
+    buonanotte
     mezza mezzo
     ad ste de ce x propri voler ormai proposito legge
     nn cmq sto cortesemente gentilmente signor signore signora vorrei buongiorno buonasera salve sapere
@@ -680,6 +681,9 @@ STEMS: Mapping[str, tuple[str, ...]] = {
 
 # Multi-word expressions rewritten before words are looked up (normalised text, whole words).
 PHRASES: Mapping[str, str] = {
+    "buona sera": "",
+    "buon pomeriggio": "",
+    "buona notte": "",
     "a chi credere": "",
     "a chi dare retta": "",
     "come si chiama": "nomedi",

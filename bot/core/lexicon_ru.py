@@ -18,6 +18,7 @@ from collections.abc import Mapping
 # когда) are concepts below, not filler.
 STOPWORDS: frozenset[str] = frozenset(
     """
+    вид растет падает вечера
     году года поводу нету назад
     живу знакомого знакомыи используют
     назовите политикои политики политике слежу спорю спорим кумом
@@ -821,6 +822,10 @@ STEMS: Mapping[str, tuple[str, ...]] = {
 
 # Multi-word expressions rewritten before words are looked up (normalised text, whole words).
 PHRASES: Mapping[str, str] = {
+    "добрыи вечер": "",
+    "вечер добрыи": "",
+    "доброе утро": "",
+    "доброи ночи": "",
     "согласился что": "признал",
     "согласился с тем": "признал",
     "согласилась что": "признала",

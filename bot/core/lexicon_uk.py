@@ -19,6 +19,7 @@ from collections.abc import Mapping
 # коли) are concepts below, not filler.
 STOPWORDS: frozenset[str] = frozenset(
     """
+    дні чисто вечора добру здалося різко захожу
     року рази дає назад
     начебто достеменно второпав тямлю вкурю шарить шарите чуєте га господи плутаю кимось комусь якимсь якіись
     перепрошую розібратися рідненькі
@@ -1007,6 +1008,11 @@ STEMS: Mapping[str, tuple[str, ...]] = {
 
 # Multi-word expressions rewritten before words are looked up (normalised text, whole words).
 PHRASES: Mapping[str, str] = {
+    "добрии вечір": "",
+    "вечір добрии": "",
+    "добрии ранок": "",
+    "доброі ночі": "",
+    "день добрии": "",
     "погодився що": "визнав",
     "погодився з тим": "визнав",
     "погодилася що": "визнала",

@@ -3110,6 +3110,12 @@ def test_a_closing_question_settles_a_message_torn_between_two_entries() -> None
     assert_answered_by(question, {"withdrawal-destination"})
 
 
+def test_him_in_a_later_closing_question_points_back_to_the_first() -> None:
+    # "Його" (it, him) is the number the first closing question names, not someone in the context.
+    question = "Я скептик і мені цікаво: звідки взялося це число 1351? Хто його назвав і коли?"
+    assert_answered_by(question, {"official-toll", "death-toll"})
+
+
 def test_he_in_a_closing_question_that_names_him_is_him() -> None:
     question = "Я третій місяць на позиціях, новин не бачу. Що це за Пєсков такий, яку посаду він займає?"
     assert_answered_by(question, {"who-is-peskov"})

@@ -353,8 +353,9 @@ class Matcher:
         torn between two entries: its closing questions alone, when they answer with one of the two entries the
         whole message came nearest to, or with one that covers the nearest ("my neighbour says a thousand, I
         heard far more. Who to believe, how many died?": the toll overview, beside the Western estimate). Where
-        they fail, ``decision`` stands. Not when they point back into the context with "he" ("…онук мені читав
-        про Пєскова. Це міністр чи хто він?"): without it they ask something else. Unless they name him
+        they fail, ``decision`` stands. Not when the first of them points back into the context with "he"
+        ("…онук мені читав про Пєскова. Це міністр чи хто він?"): without it they ask something else; a later
+        one points back to the first ("…звідки взялося це число 1351? Хто його назвав?"). Unless they name him
         themselves ("Що це за Пєсков такий, яку посаду він займає?"). Nor when the context asks the bot's own
         judgement ("dammi la tua opinione sincera: …?"): the closing questions ask for that."""
         parts = self._context_and_questions(query)
@@ -363,7 +364,8 @@ class Matcher:
         context, asked = (normalise(part) for part in parts)
         if not _JUDGEMENT.isdisjoint(self._concepts(self._rewritten(context).split())):
             return decision, nearest
-        if not self._lexicon.pronouns.isdisjoint(asked.split()) and _NAMED.isdisjoint(
+        first_asked = normalise(next(sentence for sentence in _SENTENCE_BREAK.split(parts[1]) if sentence))
+        if not self._lexicon.pronouns.isdisjoint(first_asked.split()) and _NAMED.isdisjoint(
             self._concepts(self._rewritten(asked).split())
         ):
             return decision, nearest

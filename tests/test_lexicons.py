@@ -625,7 +625,7 @@ WORDS: list[tuple[str, str, str | None]] = [
     ("uk", "куди", "WHERE"),
     ("uk", "визначити", None),
     ("uk", "наступного", None),
-    ("uk", "програма", None),
+    ("uk", "програма", "INTERVIEW"),  # a programme on air, not a stem of losing ("програти")
 ]
 
 

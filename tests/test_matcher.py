@@ -3350,3 +3350,19 @@ def test_a_greeting_at_any_hour_asks_nothing(question: str) -> None:
 def test_real_ukrainian_words_are_not_mended_into_their_neighbours(question: str, expected: set[str]) -> None:
     # "Різко" (sharply) is not "рідко" (rarely), nor "здалося" (it seemed) "здалися" (they surrendered).
     assert_answered_by(question, expected)
+
+
+@pytest.mark.parametrize("question", ["у якій програмі пєсков це сказав?", "в какой программе песков это сказал?"])
+def test_a_programme_is_where_something_was_said_in_ukrainian_and_russian(question: str) -> None:
+    # As "programme" is in English; in Ukrainian it also begins like "програти" (to lose).
+    assert_answered_by(question, {"sky-news-interview"})
+
+
+def test_the_situation_somewhere_asks_what_happened_there_in_ukrainian() -> None:
+    # "Обстановка" (the situation) is filler, as "situation" is: the question is as near as "що на півночі?".
+    plain = MATCHER.match("що на півночі?").best
+    result = MATCHER.match("яка обстановка на півночі?")
+    assert result.decision is Decision.ANSWER
+    assert result.best is not None
+    assert plain is not None
+    assert (result.best.entry.id, result.best.score) == (plain.entry.id, plain.score)

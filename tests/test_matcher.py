@@ -3366,3 +3366,14 @@ def test_the_situation_somewhere_asks_what_happened_there_in_ukrainian() -> None
     assert result.best is not None
     assert plain is not None
     assert (result.best.entry.id, result.best.score) == (plain.entry.id, plain.score)
+
+
+@pytest.mark.parametrize("question", ["як рф називає спцоперацію?", "как россия называет спецопреацию?"])
+def test_a_slip_in_a_word_known_by_its_stem_is_mended_into_the_stem(question: str) -> None:
+    # "Спецоперацію" is known by its stem "спецоперац": no known word lies one edit from the slipped form.
+    assert_answered_by(question, {"special-operation-framing", "russian-reticence"})
+
+
+def test_a_changed_letter_in_a_stem_is_not_mended_as_it_often_makes_a_real_word() -> None:
+    # "Вирішили" (decided) is one changed letter from the stem "вируши" (set off): it stays itself.
+    assert_answered_by("вони вирішили відійти, чому?", {"withdrawal-reason", "peskov-withdrawal-explanation"})

@@ -222,21 +222,7 @@ class Matcher:
         self._vocabulary_set = frozenset(self._vocabulary)
         self._numbers = [word for word in self._vocabulary if word.isdecimal()]
         self._by_length = _by_length(self._vocabulary)
-        # Every known word (and filler word) under each spelling with one letter left out: the words one edit
-        # from a typed word are found by looking up its own such spellings, not by scanning the vocabulary.
-        # Typed words too short to correct freely (min_prefix up to min_typo_length letters) are mended only
-        # when one letter is missing or two are swapped.
-        known_words = (*self._vocabulary, *self._stopwords)
-        self._deletions = _DeletionIndex(known_words)
-        self._folded = _FoldedIndex(known_words)
-        # A name's letters under their sorted spelling: a name is learned by ear and its letters get jumbled
-        # ("пєсвок", "peksov" for Peskov), more than one swap apart.
-        self._names_by_letters = _by_letters(
-            w for w in self._vocabulary if len(w) >= self.settings.min_typo_length and self._concept(w) in NAME_CONCEPTS
-        )
-        self._short_words_swapped = _swapped(
-            known_words, lengths=range(self.settings.min_prefix, self.settings.min_typo_length)
-        )
+        self._index_slips()
         # Every curated question's normalised text, sorted, and its entry: an unfinished question is the
         # beginning of some. Two flat lists, not pairs: 50,000 tuples would cost megabytes.
         ordered = sorted(texts)
@@ -296,6 +282,25 @@ class Matcher:
     def entries(self) -> tuple[Entry, ...]:
         """The entries this matcher ranks."""
         return self._entries
+
+    def _index_slips(self) -> None:
+        """The indexes a typed word's slip is mended through, built once from the vocabulary."""
+        # Every known word (and filler word) under each spelling with one letter left out: the words one edit
+        # from a typed word are found by looking up its own such spellings, not by scanning the vocabulary.
+        # Typed words too short to correct freely (min_prefix up to min_typo_length letters) are mended only
+        # when one letter is missing or two are swapped.
+        known_words = (*self._vocabulary, *self._stopwords)
+        self._deletions = _DeletionIndex(known_words)
+        self._folded = _FoldedIndex(known_words)
+        self._stems = _StemIndex(stem for stem in self._lexicon.stemmed_words() if stem in self._vocabulary_set)
+        # A name's letters under their sorted spelling: a name is learned by ear and its letters get jumbled
+        # ("пєсвок", "peksov" for Peskov), more than one swap apart.
+        self._names_by_letters = _by_letters(
+            w for w in self._vocabulary if len(w) >= self.settings.min_typo_length and self._concept(w) in NAME_CONCEPTS
+        )
+        self._short_words_swapped = _swapped(
+            known_words, lengths=range(self.settings.min_prefix, self.settings.min_typo_length)
+        )
 
     def match(self, query: str, *, partial: bool = True) -> MatchResult:
         """Rank the entries for ``query`` and decide; ``partial``: the last word may be unfinished."""
@@ -1361,6 +1366,12 @@ class Matcher:
                 for distance, known in self._folded.near(word, slips)
                 if self._of_language(known, language)
             )
+        if not found:  # a slip in a word known by its stem ("спцоперація": "спецоперац…")
+            found.extend(
+                (1, -_shared_beginning(word, stem), stem)
+                for stem in self._stems.slipped(word)
+                if self._of_language(stem, language)
+            )
         if not found:  # a name's letters in another order, its first letter kept
             found.extend((2, 0, name) for name in self._names_by_letters.get(_letters(word), ()) if name[0] == word[0])
         if not found and len(word) > 8:  # a longer word may have two slips: rarer, found by a scan
@@ -1730,6 +1741,36 @@ class _DeletionIndex:
     def near(self, typed: str) -> set[str]:
         """The words sharing a spelling with ``typed``: all those one edit away, and a few more."""
         return {word for spelling in _with_a_letter_left_out(typed) for word in self.words(spelling)}
+
+
+class _StemIndex:
+    """The lexicon's longer stems, for a slip in a word known only by its stem ("спцоперація" for
+    "спецоперація", "рашитсів" for "рашистів"): the word is no known word, and the stem lies too far from it
+    to be one edit away.
+
+    Only slips that seldom make another real word are taken: a letter dropped, added or two swapped in the
+    stem's part of the word, with the stem's last letter where the word's stem part ends. A changed letter
+    ("програмі" for "проигра…", "перемололи" for "перемог…") is as often a real word beginning alike."""
+
+    MIN_LENGTH = 6  # a shorter stem begins too many real words one slip away
+    MAX_ENDING = 4  # letters after the stem: an inflection ("-ували"), not another word built on it
+
+    def __init__(self, stems: Iterable[str]) -> None:
+        self._deletions = _DeletionIndex(stem for stem in stems if len(stem) >= self.MIN_LENGTH)
+
+    def slipped(self, word: str) -> set[str]:
+        """The stems ``word`` begins with one such slip."""
+        found: set[str] = set()
+        for cut in range(max(self.MIN_LENGTH, len(word) - self.MAX_ENDING), len(word)):
+            typed = word[:cut]
+            found.update(
+                stem
+                for stem in self._deletions.near(typed)
+                if stem[-1] == typed[-1]
+                and (len(stem) != len(typed) or sorted(stem) == sorted(typed))
+                and OSA.distance(typed, stem, score_cutoff=1) <= 1
+            )
+        return found
 
 
 class _FoldedIndex:

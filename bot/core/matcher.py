@@ -296,7 +296,9 @@ class Matcher:
         # A name's letters under their sorted spelling: a name is learned by ear and its letters get jumbled
         # ("пєсвок", "peksov" for Peskov), more than one swap apart.
         self._names_by_letters = _by_letters(
-            w for w in self._vocabulary if len(w) >= self.settings.min_typo_length and self._concept(w) in NAME_CONCEPTS
+            word
+            for word in self._vocabulary
+            if len(word) >= self.settings.min_typo_length and self._concept(word) in NAME_CONCEPTS
         )
         self._short_words_swapped = _swapped(
             known_words, lengths=range(self.settings.min_prefix, self.settings.min_typo_length)
@@ -406,7 +408,7 @@ class Matcher:
         вірити статті, скільки їх там полягло?" asks the article's figure: only its framing was nearer the
         verdict. Such a verdict close behind the fact no longer blocks it either: the Ukrainian general staff's
         daily figures do not make "the Russian ministry's latest official figure" unsure."""
-        if not ranked or all(c.entry.covered for c in ranked[:2]):
+        if all(c.entry.covered for c in ranked):
             return ranked
         fact = next((c for c in ranked if c.entry.covered), None)
         if fact is None or fact.score < self.settings.threshold:
@@ -425,11 +427,8 @@ class Matcher:
 
     def _question_concepts(self, candidate: Candidate) -> frozenset[str]:
         """The concepts of the curated question that made ``candidate``."""
-        return next(
-            question.concepts
-            for question in map(self._questions.__getitem__, self._entry_questions[self._positions[candidate.entry.id]])
-            if question.text == candidate.question
-        )
+        questions = (self._questions[index] for index in self._entry_questions[self._positions[candidate.entry.id]])
+        return next(question.concepts for question in questions if question.text == candidate.question)
 
     def _rewritten(self, normalised: str) -> str:
         """``normalised`` with its phrases rewritten, after mending each unknown word that is one slip from a
@@ -1745,15 +1744,15 @@ class _DeletionIndex:
 
 class _StemIndex:
     """The lexicon's longer stems, for a slip in a word known only by its stem ("спцоперація" for
-    "спецоперація", "рашитсів" for "рашистів"): the word is no known word, and the stem lies too far from it
-    to be one edit away.
+    "спецоперація", "прихоовували" for "приховували"): the word is no known word, and the stem lies too far
+    from it to be one edit away.
 
     Only slips that seldom make another real word are taken: a letter dropped, added or two swapped in the
     stem's part of the word, with the stem's last letter where the word's stem part ends. A changed letter
-    ("програмі" for "проигра…", "перемололи" for "перемог…") is as often a real word beginning alike."""
+    ("вирішили" for "вируши…", "ripartire" for "repart…") is as often a real word beginning alike."""
 
     MIN_LENGTH = 6  # a shorter stem begins too many real words one slip away
-    MAX_ENDING = 4  # letters after the stem: an inflection ("-ували"), not another word built on it
+    MAX_ENDING = 4  # letters after the stem: an inflection ("прихову-вали"), not another word built on it
 
     def __init__(self, stems: Iterable[str]) -> None:
         self._deletions = _DeletionIndex(stem for stem in stems if len(stem) >= self.MIN_LENGTH)

@@ -408,22 +408,23 @@ class Matcher:
         вірити статті, скільки їх там полягло?" asks the article's figure: only its framing was nearer the
         verdict. Such a verdict close behind the fact no longer blocks it either: the Ukrainian general staff's
         daily figures do not make "the Russian ministry's latest official figure" unsure."""
-        if all(c.entry.covered for c in ranked):
-            return ranked
         fact = next((c for c in ranked if c.entry.covered), None)
         if fact is None or fact.score < self.settings.threshold:
+            return ranked
+        margin = self.settings.safety_margin
+        near = [c for c in ranked if not c.entry.covered and abs(c.score - fact.score) < margin]
+        if not near:  # most questions: no verdict close to the fact
             return ranked
         asked = {c for t in tokens for c in t.options} | WEAK_CONCEPTS | FRAMING_CONCEPTS | SAYING
         firm = [t.options for t in tokens if not t.optional]
         fact_named = self._entry_concepts[self._positions[fact.entry.id]]
 
         def unfounded(candidate: Candidate) -> bool:
-            if candidate.entry.covered or abs(candidate.score - fact.score) >= self.settings.safety_margin:
-                return False
             named = self._question_concepts(candidate)
             return bool(named - asked) and all(options & fact_named for options in firm if options & named)
 
-        return [c for c in ranked if not unfounded(c)]
+        dropped = [c for c in near if unfounded(c)]
+        return [c for c in ranked if c not in dropped] if dropped else ranked
 
     def _question_concepts(self, candidate: Candidate) -> frozenset[str]:
         """The concepts of the curated question that made ``candidate``."""

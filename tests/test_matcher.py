@@ -3377,3 +3377,14 @@ def test_a_slip_in_a_word_known_by_its_stem_is_mended_into_the_stem(question: st
 def test_a_changed_letter_in_a_stem_is_not_mended_as_it_often_makes_a_real_word() -> None:
     # "Вирішили" (decided) is one changed letter from the stem "вируши" (set off): it stays itself.
     assert_answered_by("вони вирішили відійти, чому?", {"withdrawal-reason", "peskov-withdrawal-explanation"})
+
+
+@pytest.mark.parametrize("question", ["скільки росіян загинуло цього року?", "сколько русских погибло в этом году?"])
+def test_this_year_is_the_askers_present_in_ukrainian_and_russian_as_in_english(question: str) -> None:
+    # "Цього року" and "в этом году" ask the toll now, as "this year" does; the year of a date stays filler.
+    english = MATCHER.match("how many russians died this year?").best
+    result = MATCHER.match(question)
+    assert result.decision is Decision.NOT_COVERED
+    assert result.best is not None
+    assert english is not None
+    assert result.best.entry.id == english.entry.id

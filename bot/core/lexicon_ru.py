@@ -19,7 +19,7 @@ from collections.abc import Mapping
 STOPWORDS: frozenset[str] = frozenset(
     """
     обстановка обстановку обстановке обстановки
-    вид растет падает вечера
+    вид вечера
     году года поводу нету назад
     живу знакомого знакомыи используют
     назовите политикои политики политике слежу спорю спорим кумом
@@ -824,6 +824,9 @@ STEMS: Mapping[str, tuple[str, ...]] = {
 
 # Multi-word expressions rewritten before words are looked up (normalised text, whole words).
 PHRASES: Mapping[str, str] = {
+    "этом году": "теперь",
+    "этого года": "теперь",
+    "нынешнем году": "теперь",
     "добрыи вечер": "",
     "вечер добрыи": "",
     "доброе утро": "",

@@ -403,6 +403,7 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
     "LATER": ("післяберезня", *"травні червні липні серпні вересні жовтні листопаді грудні".split()),
     "NOW": tuple(
         """
+        цьогоріч
         востаннє
         зараз сьогодні тепер нині наразі вчора тиждень тижня тижні рік останні поточні актуальні доба добу доби
         щодня
@@ -1010,6 +1011,7 @@ STEMS: Mapping[str, tuple[str, ...]] = {
 
 # Multi-word expressions rewritten before words are looked up (normalised text, whole words).
 PHRASES: Mapping[str, str] = {
+    "цього року": "тепер",
     "добрии вечір": "",
     "вечір добрии": "",
     "добрии ранок": "",
